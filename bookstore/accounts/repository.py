@@ -1,0 +1,33 @@
+"""Accounts' data access (SQLAlchemy Core)."""
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+
+from bookstore.accounts.tables import accounts
+from bookstore.errors import Conflict
+
+_PUBLIC = (accounts.c.id, accounts.c.email, accounts.c.name)
+
+
+def add(conn, email: str, name: str, password_hash: str) -> dict:
+    """Insert an account; Conflict when the email is taken."""
+    try:
+        with conn.begin_nested():
+            row = conn.execute(
+                insert(accounts).values(email=email, name=name, password_hash=password_hash).returning(*_PUBLIC)
+            ).one()
+    except IntegrityError:
+        raise Conflict("an account with this email already exists", code="email_taken") from None
+    return dict(row._mapping)
+
+
+def credentials(conn, email: str) -> tuple[int, str] | None:
+    """(id, password hash) for an email, or None."""
+    row = conn.execute(select(accounts.c.id, accounts.c.password_hash).where(accounts.c.email == email)).first()
+    return (row.id, row.password_hash) if row else None
+
+
+def by_id(conn, account_id: int) -> dict | None:
+    """The public profile of an account, or None."""
+    row = conn.execute(select(*_PUBLIC).where(accounts.c.id == account_id)).first()
+    return dict(row._mapping) if row else None

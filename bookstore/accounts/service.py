@@ -1,0 +1,35 @@
+"""Accounts' use cases."""
+
+from bookstore.accounts import passwords, repository, tokens
+from bookstore.errors import Unauthorized
+
+
+def hash_password(password: str) -> str:
+    """Hash outside any transaction: the slow hash must not hold database locks."""
+    return passwords.hash_password(password)
+
+
+def register(conn, email: str, password_hash: str, name: str) -> dict:
+    """Create an account; emails are unique whatever their case."""
+    return repository.add(conn, email.lower(), name, password_hash)
+
+
+def check_credentials(conn, email: str, password: str) -> int:
+    """The account id for matching credentials; Unauthorized otherwise."""
+    found = repository.credentials(conn, email.lower())
+    if not passwords.verify_password(found[1] if found else None, password) or not found:
+        raise Unauthorized("wrong email or password")
+    return found[0]
+
+
+def log_in(account_id: int, secret: str) -> dict:
+    """A session for an account whose credentials were checked."""
+    return {"token": tokens.issue_token(account_id, secret), "account_id": account_id}
+
+
+def profile(conn, account_id: int) -> dict:
+    """The account's profile; Unauthorized when the token names no existing account."""
+    account = repository.by_id(conn, account_id)
+    if account is None:
+        raise Unauthorized("unknown account")
+    return account

@@ -1,0 +1,34 @@
+"""Signed, expiring bearer tokens (JWT, HS256) that any component holding the secret can check."""
+
+import os
+import time
+
+import jwt
+
+from bookstore.errors import Unauthorized
+
+_ALGORITHM = "HS256"
+DEFAULT_TTL_S = 3600
+
+
+def token_secret() -> str:
+    """The signing secret shared by every component that checks tokens."""
+    return os.environ.get("TOKEN_SECRET", "bookstore-lab-secret-change-me-in-production-0123456789")
+
+
+def issue_token(account_id: int, secret: str, ttl_s: int = DEFAULT_TTL_S) -> str:
+    """A token naming the account, valid for ttl_s seconds."""
+    now = int(time.time())
+    claims = {"sub": str(account_id), "iat": now, "exp": now + ttl_s}
+    return jwt.encode(claims, secret, algorithm=_ALGORITHM)
+
+
+def account_of(token: str, secret: str) -> int:
+    """The account id a valid token names; Unauthorized for a tampered, expired or malformed one."""
+    try:
+        claims = jwt.decode(token, secret, algorithms=[_ALGORITHM], options={"require": ["exp", "sub"]})
+        return int(claims["sub"])
+    except jwt.ExpiredSignatureError:
+        raise Unauthorized("token expired") from None
+    except (jwt.InvalidTokenError, ValueError):
+        raise Unauthorized("invalid token") from None

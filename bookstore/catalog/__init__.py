@@ -1,0 +1,1 @@
+"""Catalog and inventory: books, search, prices and stock."""

@@ -1,0 +1,59 @@
+"""Catalog's data access (SQLAlchemy Core); stock changes are single conditional UPDATEs."""
+
+from sqlalchemy import func, insert, select, update
+
+from bookstore.catalog.tables import books
+
+_SUMMARY = (books.c.id, books.c.title, books.c.author, books.c.price_cents, books.c.stock)
+_DETAIL = _SUMMARY + (books.c.isbn, books.c.description)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def page(conn, q: str, page_number: int, page_size: int) -> tuple[list[dict], int]:
+    """One page of books matching q (case-insensitive substring of title or author), and the match count."""
+    condition = True
+    if q:
+        condition = books.c.search_text.like(f"%{_escape_like(q.lower())}%", escape="\\")
+    total = conn.execute(select(func.count()).select_from(books).where(condition)).scalar_one()
+    rows = conn.execute(
+        select(*_SUMMARY).where(condition).order_by(books.c.id).limit(page_size).offset((page_number - 1) * page_size)
+    )
+    return [dict(r._mapping) for r in rows], total
+
+
+def get(conn, book_id: int) -> dict | None:
+    """One book with all its fields, or None."""
+    row = conn.execute(select(*_DETAIL).where(books.c.id == book_id)).first()
+    return dict(row._mapping) if row else None
+
+
+def prices(conn, book_ids: list[int]) -> dict[int, int]:
+    """Price of each existing book among book_ids."""
+    rows = conn.execute(select(books.c.id, books.c.price_cents).where(books.c.id.in_(book_ids)))
+    return {r.id: r.price_cents for r in rows}
+
+
+def take_stock(conn, book_id: int, quantity: int) -> bool:
+    """Decrement stock only if enough is left; the check and the write are one atomic statement."""
+    result = conn.execute(
+        update(books).where(books.c.id == book_id, books.c.stock >= quantity).values(stock=books.c.stock - quantity)
+    )
+    return result.rowcount == 1
+
+
+def put_back_stock(conn, book_id: int, quantity: int) -> None:
+    """Return stock taken for an order that did not go through."""
+    conn.execute(update(books).where(books.c.id == book_id).values(stock=books.c.stock + quantity))
+
+
+def add_many(conn, rows: list[dict]) -> None:
+    """Bulk insert of books (seeding)."""
+    conn.execute(insert(books), rows)
+
+
+def set_stock(conn, book_id: int, stock: int) -> None:
+    """Set a book's stock (seeding and tests)."""
+    conn.execute(update(books).where(books.c.id == book_id).values(stock=stock))

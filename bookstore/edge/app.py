@@ -1,0 +1,30 @@
+"""The edge application factory: one Flask app over whatever Store an architecture wires in."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from bookstore.edge.api import api
+from bookstore.edge.errors import register_error_handlers
+from bookstore.edge.pages import pages
+from bookstore.store import Store
+
+MAX_BODY_BYTES = 64 * 1024
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def create_edge_app(store: Store, architecture: str, test_config: dict | None = None) -> Flask:
+    """A Flask app serving the edge API and the storefront over `store`."""
+    app = Flask(
+        __name__,
+        template_folder=str(_PACKAGE / "templates"),
+        static_folder=None,
+    )
+    app.config.update(ARCHITECTURE=architecture, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
+    app.config.update(test_config or {})
+    app.json.sort_keys = False
+    app.extensions["store"] = store
+    register_error_handlers(app)
+    app.register_blueprint(api)
+    app.register_blueprint(pages)
+    return app

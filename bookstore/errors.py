@@ -1,0 +1,43 @@
+"""Errors the domain raises; each edge maps them to an HTTP status and the JSON error shape."""
+
+
+class BookstoreError(Exception):
+    """Base of every expected, client-caused failure."""
+
+    code = "invalid_request"
+
+    def __init__(self, message: str, code: str | None = None):
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+
+
+class InvalidInput(BookstoreError):
+    """The request breaks a validation rule."""
+
+    code = "invalid_request"
+
+
+class Unauthorized(BookstoreError):
+    """Credentials or token are missing, wrong or expired."""
+
+    code = "unauthorized"
+
+
+class NotFound(BookstoreError):
+    """The thing does not exist, or is not the caller's to see."""
+
+    code = "not_found"
+
+
+class Conflict(BookstoreError):
+    """The request clashes with the current state (email taken, not enough stock)."""
+
+    code = "conflict"
+
+
+class Unavailable(BookstoreError):
+    """A component this request needs is down; the client may retry later."""
+
+    code = "service_unavailable"

@@ -1,0 +1,110 @@
+"""The Store in-process: every context's service called directly, one database transaction per use case."""
+
+from bookstore.accounts import service as accounts
+from bookstore.accounts import tokens
+from bookstore.catalog import service as catalog
+from bookstore.database import Database
+from bookstore.orders import service as orders
+from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.shipping import service as shipping
+
+
+class InProcessInventory:
+    """Orders' Inventory port answered by the catalog service inside the caller's transaction."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def prices(self, book_ids: list[int]) -> dict[int, int]:
+        """Unit price per book."""
+        return catalog.prices(self.conn, book_ids)
+
+    def reserve(self, order_ref: str, lines: list[tuple[int, int]]) -> None:
+        """Take stock; the shared transaction undoes it if the order fails later."""
+        catalog.reserve(self.conn, lines)
+
+
+class InProcessShipping:
+    """Orders' Shipping port answered by the shipping service inside the caller's transaction."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def quote(self, quantity: int, country: str) -> dict:
+        """Price a parcel."""
+        return shipping.quote(quantity, country)
+
+    def create_shipment(self, order_id: int, account_id: int, address: dict, quantity: int) -> int:
+        """Book the shipment."""
+        return shipping.create_shipment(self.conn, order_id, account_id, address, quantity)
+
+
+class InProcessStore:
+    """Implements bookstore.store.Store over one database holding every context's tables."""
+
+    def __init__(self, database: Database, secret: str):
+        self.db = database
+        self.secret = secret
+
+    def ready(self) -> dict:
+        """Report the database engine."""
+        return {"database": "sqlite" if self.db.is_sqlite else "postgresql"}
+
+    def register(self, registration: Registration) -> dict:
+        """Create an account."""
+        password_hash = accounts.hash_password(registration.password)
+        with self.db.write() as conn:
+            return accounts.register(conn, registration.email, password_hash, registration.name)
+
+    def log_in(self, credentials: Credentials) -> dict:
+        """Check credentials, issue a token."""
+        with self.db.read() as conn:
+            account_id = accounts.check_credentials(conn, credentials.email, credentials.password)
+        return accounts.log_in(account_id, self.secret)
+
+    def authenticate(self, token: str) -> int:
+        """Verify the token's signature and expiry."""
+        return tokens.account_of(token, self.secret)
+
+    def profile(self, account_id: int) -> dict:
+        """The account's profile."""
+        with self.db.read() as conn:
+            return accounts.profile(conn, account_id)
+
+    def list_books(self, query: BookQuery) -> dict:
+        """A catalog page."""
+        with self.db.read() as conn:
+            return catalog.list_books(conn, query.q, query.page, query.page_size)
+
+    def get_book(self, book_id: int) -> dict:
+        """One book."""
+        with self.db.read() as conn:
+            return catalog.get_book(conn, book_id)
+
+    def quote(self, query: QuoteQuery) -> dict:
+        """A shipping quote."""
+        return shipping.quote(query.quantity, query.country)
+
+    def place_order(self, account_id: int, order: OrderRequest) -> dict:
+        """One transaction: price, reserve stock, record, ship, confirm; all or nothing."""
+        requested = [(line.book_id, line.quantity) for line in order.items]
+        address = order.shipping_address.model_dump()
+        with self.db.write() as conn:
+            return orders.place_order(
+                conn, account_id, requested, address, InProcessInventory(conn), InProcessShipping(conn)
+            )
+
+    def list_orders(self, account_id: int) -> dict:
+        """The account's newest orders."""
+        with self.db.read() as conn:
+            return orders.list_orders(conn, account_id)
+
+    def get_order(self, account_id: int, order_id: int) -> dict:
+        """One own order."""
+        with self.db.read() as conn:
+            return orders.get_order(conn, account_id, order_id)
+
+    def get_shipment(self, account_id: int, shipment_id: int) -> dict:
+        """Tracking of an own shipment."""
+        with self.db.read() as conn:
+            return shipping.tracking(conn, shipment_id, account_id)

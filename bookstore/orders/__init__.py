@@ -1,0 +1,1 @@
+"""Orders: placing an order across catalog and shipping, and the order history."""

@@ -1,0 +1,94 @@
+"""Orders' data access (SQLAlchemy Core)."""
+
+from datetime import datetime, timezone
+
+from sqlalchemy import insert, select, update
+
+from bookstore.orders.model import Line
+from bookstore.orders.tables import order_lines, orders
+
+NEWEST_LIMIT = 50
+
+
+def add(conn, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict) -> int:
+    """Record an order as pending with its lines; returns its id."""
+    order_id = conn.execute(
+        insert(orders)
+        .values(
+            account_id=account_id,
+            status="pending",
+            shipping_cents=shipping_cents,
+            total_cents=total_cents,
+            shipping_address=address,
+        )
+        .returning(orders.c.id)
+    ).scalar_one()
+    conn.execute(
+        insert(order_lines),
+        [
+            {"order_id": order_id, "book_id": li.book_id, "quantity": li.quantity, "unit_price_cents": li.unit_price_cents}
+            for li in lines
+        ],
+    )
+    return order_id
+
+
+def confirm(conn, order_id: int, shipment_id: int) -> None:
+    """Mark an order confirmed with its shipment."""
+    conn.execute(update(orders).where(orders.c.id == order_id).values(status="confirmed", shipment_id=shipment_id))
+
+
+def _utc_iso(moment: datetime) -> str:
+    # SQLite hands back naive datetimes; every architecture stores UTC.
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _with_lines(conn, rows) -> list[dict]:
+    found = [dict(r._mapping) for r in rows]
+    if not found:
+        return []
+    by_id = {o["id"]: o for o in found}
+    for o in found:
+        o["items"] = []
+        o["created_at"] = _utc_iso(o["created_at"])
+    line_rows = conn.execute(
+        select(order_lines).where(order_lines.c.order_id.in_(by_id)).order_by(order_lines.c.book_id)
+    )
+    for li in line_rows:
+        by_id[li.order_id]["items"].append(
+            {"book_id": li.book_id, "quantity": li.quantity, "unit_price_cents": li.unit_price_cents}
+        )
+    return found
+
+
+_COLUMNS = (
+    orders.c.id,
+    orders.c.status,
+    orders.c.total_cents,
+    orders.c.shipping_cents,
+    orders.c.shipment_id,
+    orders.c.shipping_address,
+    orders.c.created_at,
+)
+
+
+def confirmed_of(conn, account_id: int, order_id: int) -> dict | None:
+    """One confirmed order of the account, or None."""
+    rows = conn.execute(
+        select(*_COLUMNS).where(orders.c.id == order_id, orders.c.account_id == account_id, orders.c.status == "confirmed")
+    )
+    found = _with_lines(conn, rows)
+    return found[0] if found else None
+
+
+def newest_confirmed(conn, account_id: int) -> list[dict]:
+    """The account's newest confirmed orders, newest first."""
+    rows = conn.execute(
+        select(*_COLUMNS)
+        .where(orders.c.account_id == account_id, orders.c.status == "confirmed")
+        .order_by(orders.c.id.desc())
+        .limit(NEWEST_LIMIT)
+    )
+    return _with_lines(conn, rows)

@@ -1,0 +1,113 @@
+"""The edge contract's input rules as Pydantic models; every tier that accepts input validates with them."""
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from bookstore.errors import InvalidInput
+
+MAX_ID = 2**31 - 1  # the largest id any supported database column holds
+
+
+def _printable(text: str) -> str:
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise ValueError("must not contain control characters")
+    return text
+
+
+def _text(max_length: int, strip: bool = True):
+    return Annotated[
+        str, StringConstraints(strip_whitespace=strip, min_length=1, max_length=max_length), AfterValidator(_printable)
+    ]
+
+
+Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Quantity = Annotated[int, Field(ge=1, le=100)]
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Registration(_Body):
+    """POST /api/accounts."""
+
+    email: Email
+    password: Annotated[str, StringConstraints(min_length=8, max_length=128)]
+    name: _text(100)
+
+
+class Credentials(_Body):
+    """POST /api/sessions."""
+
+    email: Annotated[str, StringConstraints(max_length=254)]
+    password: Annotated[str, StringConstraints(max_length=128)]
+
+
+class Address(_Body):
+    """Where an order ships to."""
+
+    name: _text(100)
+    street: _text(200)
+    city: _text(100)
+    postal_code: _text(20)
+    country: Country
+
+
+class OrderLine(_Body):
+    """One requested book."""
+
+    book_id: Id
+    quantity: Quantity
+
+
+class OrderRequest(_Body):
+    """POST /api/orders."""
+
+    items: Annotated[list[OrderLine], Field(min_length=1, max_length=20)]
+    shipping_address: Address
+
+
+class _Query(BaseModel):
+    # Query strings are text: "2" must become 2, so these models are lax, unlike JSON bodies.
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class BookQuery(_Query):
+    """GET /api/books."""
+
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), AfterValidator(_printable)] = ""
+    page: Annotated[int, Field(ge=1, le=1_000_000)] = 1
+    page_size: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+class QuoteQuery(_Query):
+    """GET /api/shipping/quote."""
+
+    book_id: Id
+    quantity: Quantity
+    country: Country
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "body"
+    return f"{where}: {first['msg']}"
+
+
+def parse_json(model: type[BaseModel], raw: bytes | str) -> BaseModel:
+    """Validate a JSON document against a body model; InvalidInput says what is wrong."""
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as error:
+        raise InvalidInput(_describe(error)) from None
+
+
+def parse_query(model: type[BaseModel], args: dict) -> BaseModel:
+    """Validate query parameters against a query model; InvalidInput says what is wrong."""
+    try:
+        return model.model_validate(args)
+    except ValidationError as error:
+        raise InvalidInput(_describe(error)) from None

@@ -1,0 +1,1 @@
+"""Shipping: quotes, shipments and tracking."""

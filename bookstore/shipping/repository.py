@@ -1,0 +1,48 @@
+"""Shipping's data access (SQLAlchemy Core)."""
+
+from sqlalchemy import insert, select, update
+
+from bookstore.shipping.tables import shipments
+
+_TRACKING = (
+    shipments.c.id,
+    shipments.c.order_id,
+    shipments.c.status,
+    shipments.c.carrier,
+    shipments.c.tracking_number,
+    shipments.c.eta_days,
+)
+
+
+def add(conn, order_id: int, account_id: int, address: dict, carrier: str, eta_days: int, cost_cents: int) -> int:
+    """Record a shipment with status label_created; returns its id."""
+    return conn.execute(
+        insert(shipments)
+        .values(
+            order_id=order_id,
+            account_id=account_id,
+            status="label_created",
+            carrier=carrier,
+            eta_days=eta_days,
+            cost_cents=cost_cents,
+            recipient=address["name"],
+            street=address["street"],
+            city=address["city"],
+            postal_code=address["postal_code"],
+            country=address["country"],
+        )
+        .returning(shipments.c.id)
+    ).scalar_one()
+
+
+def set_tracking_number(conn, shipment_id: int, tracking_number: str) -> None:
+    """Label a shipment with its tracking number."""
+    conn.execute(update(shipments).where(shipments.c.id == shipment_id).values(tracking_number=tracking_number))
+
+
+def tracking_of(conn, shipment_id: int, account_id: int) -> dict | None:
+    """Tracking fields of the account's shipment, or None."""
+    row = conn.execute(
+        select(*_TRACKING).where(shipments.c.id == shipment_id, shipments.c.account_id == account_id)
+    ).first()
+    return dict(row._mapping) if row else None

@@ -1,0 +1,1 @@
+"""The one-tier monolith: presentation, logic and data in one process (SQLite, or PostgreSQL as two-tier)."""
