@@ -58,10 +58,9 @@ class Database:
     @contextmanager
     def read(self):
         """A connection in a read-only unit of work (rolled back at the end)."""
-        with self.engine.connect() as conn:
-            with conn.begin() as transaction:
-                yield conn
-                transaction.rollback()
+        with self.engine.connect() as conn, conn.begin() as transaction:
+            yield conn
+            transaction.rollback()
 
     @contextmanager
     def write(self):

@@ -17,7 +17,9 @@ _NOUNS = (
     "Compass Island Engine Tower Meadow Archive Shadow Storm Bridge Signal Atlas Letter"
 ).split()
 _FIRST = "Ada Alan Grace Edsger Barbara Donald Frances Tony Leslie Margaret Niklaus Radia John Sophie Ken".split()
-_LAST = "Lovelace Turing Hopper Dijkstra Liskov Knuth Allen Hoare Lamport Hamilton Wirth Perlman Backus Wilson Thompson".split()
+_LAST = (
+    "Lovelace Turing Hopper Dijkstra Liskov Knuth Allen Hoare Lamport Hamilton Wirth Perlman Backus Wilson Thompson"
+).split()
 
 
 def book_count() -> int:

@@ -5,7 +5,16 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from bookstore.edge.auth import current_account
 from bookstore.errors import NotFound
-from bookstore.schemas import MAX_ID, BookQuery, Credentials, OrderRequest, QuoteQuery, Registration, parse_json, parse_query
+from bookstore.schemas import (
+    MAX_ID,
+    BookQuery,
+    Credentials,
+    OrderRequest,
+    QuoteQuery,
+    Registration,
+    parse_json,
+    parse_query,
+)
 from bookstore.store import Store
 from contract import openapi_document
 

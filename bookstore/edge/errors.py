@@ -2,12 +2,13 @@
 
 import logging
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from bookstore.errors import BookstoreError, Conflict, InvalidInput, NotFound, Unauthorized, Unavailable
 
 log = logging.getLogger(__name__)
+DRAIN_LIMIT_BYTES = 1024 * 1024
 
 STATUS_OF = {InvalidInput: 400, Unauthorized: 401, NotFound: 404, Conflict: 409, Unavailable: 503}
 
@@ -36,6 +37,19 @@ def status_of(error: BookstoreError) -> int:
     return next((status for kind, status in STATUS_OF.items() if isinstance(error, kind)), 400)
 
 
+def _discard_unread_body(limit: int = DRAIN_LIMIT_BYTES) -> None:
+    # The refused body is still in the socket. Gunicorn drains only 64 KiB of it before the next
+    # request on a keep-alive connection and drops the connection past that, after it already
+    # promised keep-alive; reading a bounded amount here keeps the connection usable.
+    stream = request.environ.get("wsgi.input")
+    remaining = limit
+    while stream is not None and remaining > 0:
+        chunk = stream.read(min(64 * 1024, remaining))
+        if not chunk:
+            return
+        remaining -= len(chunk)
+
+
 def register_error_handlers(app: Flask) -> None:
     """Map domain errors, HTTP errors and crashes to the JSON error shape."""
 
@@ -46,7 +60,10 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
         status = error.code or 500
-        return error_response(status, HTTP_CODES.get(status, "http_error"), error.description or error.name)
+        response = error_response(status, HTTP_CODES.get(status, "http_error"), error.description or error.name)
+        if status == 413:
+            _discard_unread_body()
+        return response
 
     @app.errorhandler(Exception)
     def _crash(error: Exception):

@@ -1,6 +1,6 @@
 """Orders' data access (SQLAlchemy Core)."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import insert, select, update
 
@@ -26,7 +26,12 @@ def add(conn, account_id: int, lines: list[Line], shipping_cents: int, total_cen
     conn.execute(
         insert(order_lines),
         [
-            {"order_id": order_id, "book_id": li.book_id, "quantity": li.quantity, "unit_price_cents": li.unit_price_cents}
+            {
+                "order_id": order_id,
+                "book_id": li.book_id,
+                "quantity": li.quantity,
+                "unit_price_cents": li.unit_price_cents,
+            }
             for li in lines
         ],
     )
@@ -41,8 +46,8 @@ def confirm(conn, order_id: int, shipment_id: int) -> None:
 def _utc_iso(moment: datetime) -> str:
     # SQLite hands back naive datetimes; every architecture stores UTC.
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def _with_lines(conn, rows) -> list[dict]:
@@ -77,7 +82,9 @@ _COLUMNS = (
 def confirmed_of(conn, account_id: int, order_id: int) -> dict | None:
     """One confirmed order of the account, or None."""
     rows = conn.execute(
-        select(*_COLUMNS).where(orders.c.id == order_id, orders.c.account_id == account_id, orders.c.status == "confirmed")
+        select(*_COLUMNS).where(
+            orders.c.id == order_id, orders.c.account_id == account_id, orders.c.status == "confirmed"
+        )
     )
     found = _with_lines(conn, rows)
     return found[0] if found else None

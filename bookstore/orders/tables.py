@@ -1,6 +1,6 @@
 """Orders' tables: book and account ids are plain values, not foreign keys into other contexts."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import JSON, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table
 
@@ -16,7 +16,7 @@ orders = Table(
     Column("total_cents", Integer, nullable=False),
     Column("shipment_id", Integer),
     Column("shipping_address", JSON, nullable=False),
-    Column("created_at", DateTime(timezone=True), nullable=False, default=lambda: datetime.now(timezone.utc)),
+    Column("created_at", DateTime(timezone=True), nullable=False, default=lambda: datetime.now(UTC)),
     Index("ix_orders_account_newest", "account_id", "id"),
 )
 

@@ -1,0 +1,1 @@
+"""The lab's tooling: start an architecture's processes, run the bench, draw the charts."""

@@ -1,0 +1,162 @@
+"""The bench: for each profile, a fresh architecture, a warm-up, a measured Locust run, and run.json."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lab import locust_results
+from lab.launcher import Launch
+from lab.machine import environment
+from lab.paths import RESULTS, ROOT
+from lab.processes import free_port, tree_cpu_seconds, tree_rss_bytes
+from loadtests.profiles import BENCH_PROFILES, Profile, get_profile
+
+SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
+PROGRESS_EVERY_S = 5
+
+
+def locust_command(profile: Profile, host: str, out: Path) -> list[str]:
+    """Headless Locust over the shared locustfile plus the bench's window plumbing."""
+    files = f"{ROOT / 'loadtests' / 'locustfile.py'},{ROOT / 'loadtests' / 'window.py'}"
+    return [
+        sys.executable, "-m", "locust", "-f", files, "--headless", "--host", host,
+        "-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s",
+        "--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
+        "--json-file", str(out / "locust"), "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
+    ]  # fmt: skip
+
+
+class Window:
+    """CPU of every server process tree at the measured window's start and end; peak memory of all."""
+
+    def __init__(self, servers: dict[str, int], generator_pid: int):
+        self.servers = servers
+        self.watched = {**servers, "locust": generator_pid}  # Locust reports its own CPU (window.py)
+        self.start_cpu: dict[str, float] = {}
+        self.end_cpu: dict[str, float] = {}
+        self.peak_rss: dict[str, int] = dict.fromkeys(self.watched, 0)
+
+    def sample_memory(self) -> None:
+        """Keep the peak resident memory of each process tree."""
+        for name, pid in self.watched.items():
+            self.peak_rss[name] = max(self.peak_rss[name], tree_rss_bytes(pid))
+
+    def open(self) -> None:
+        """CPU counters at the window's start."""
+        self.start_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+
+    def close(self) -> None:
+        """CPU counters at the window's end."""
+        self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU seconds each server process tree used inside the window."""
+        return {name: round(self.end_cpu[name] - self.start_cpu.get(name, 0.0), 3) for name in self.end_cpu}
+
+
+def _progress(label: str, profile: Profile, started: float, out: Path, measuring: bool, last: list) -> None:
+    elapsed = time.monotonic() - started
+    phase = "measuring" if measuring else "warm-up"
+    line = f"  [{label} {profile.name}] {elapsed:4.0f}/{profile.run_time_s} s {phase}"
+    progress = locust_results.latest_progress(out / "locust_stats_history.csv")
+    if progress:
+        stamp, users, total = progress
+        rps = (total - last[1]) / (stamp - last[0]) if last and stamp > last[0] and total >= last[1] else 0.0
+        line += f" | {users} users | {rps:6.1f} req/s"
+        last[:] = [stamp, total]
+    print(line, flush=True)
+
+
+def run_profile(architecture: str, db: str, profile: Profile, results: Path = RESULTS) -> Path:
+    """One fresh, measured run of a profile; returns the results folder."""
+    with Launch(architecture, db, port=free_port()) as launch:
+        label = launch.architecture.label
+        out = results / label / profile.name
+        shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one, never blends with it
+        out.mkdir(parents=True)
+        marks = launch.run_dir / "marks"
+        marks.mkdir()
+        env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks), "PYTHONPATH": str(ROOT)}
+        print(f"[{label} {profile.name}] {profile.users} users, warm-up {profile.warmup_s} s, "
+              f"measured {profile.duration_s} s", flush=True)  # fmt: skip
+        with open(out / "locust.log", "wb") as log:
+            locust = subprocess.Popen(
+                locust_command(profile, launch.base_url, out), stdout=log, stderr=subprocess.STDOUT,
+                env={**os.environ, **env},
+            )  # fmt: skip
+        window = Window(launch.process_ids(), locust.pid)
+        started, last_tick, last = time.monotonic(), 0.0, []
+        while locust.poll() is None:
+            if not window.start_cpu and (marks / "measure_start").exists():
+                window.open()
+            if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
+                window.close()
+            window.sample_memory()
+            if time.monotonic() - last_tick >= PROGRESS_EVERY_S:
+                _progress(label, profile, started, out, bool(window.start_cpu), last)
+                last_tick = time.monotonic()
+            time.sleep(0.2)
+        if not (marks / "measure_end").exists() or not (out / "locust.json").exists():
+            raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
+        if not window.end_cpu:
+            window.close()
+        _write_run(out, launch, profile, marks, window)
+    return out
+
+
+def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1) -> dict:
+    """How busy Locust was; past SATURATED_CPU_SHARE of a core per process its numbers understate the server."""
+    share = cpu_seconds / seconds / processes if seconds > 0 else 0.0
+    return {"processes": processes, "cpu_share_of_one_core": round(share, 3), "saturated": share > SATURATED_CPU_SHARE}
+
+
+def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window: Window) -> None:
+    start_mark = json.loads((marks / "measure_start").read_text())
+    end_mark = json.loads((marks / "measure_end").read_text())
+    start, end = start_mark["time"], end_mark["time"]
+    seconds = end - start
+    summary = locust_results.summarise(out / "locust.json", seconds)
+    cpu = {**window.cpu_seconds(), "locust": round(end_mark["cpu_seconds"] - start_mark["cpu_seconds"], 3)}
+    generator = load_generator_report(cpu["locust"], seconds)
+    run = {
+        "architecture": launch.name,
+        "label": launch.architecture.label,
+        "database": launch.db,
+        "profile": {**profile.__dict__, "run_time_s": profile.run_time_s},
+        **environment(),
+        "window": {"start": start, "end": end, "seconds": round(seconds, 3)},
+        **summary,
+        "throughput_series": locust_results.throughput_series(out / "locust_stats_history.csv", start, end),
+        "cpu_seconds": cpu,
+        "cpu_ms_per_request": {
+            name: round(1000 * s / summary["totals"]["requests"], 3) if summary["totals"]["requests"] else None
+            for name, s in cpu.items()
+        },
+        "peak_rss_mb": {name: round(b / 2**20, 1) for name, b in window.peak_rss.items()},
+        "load_generator": generator,
+        "notes": [locust_results.RESOLUTION_NOTE],
+    }
+    (out / "run.json").write_text(json.dumps(run, indent=2))
+    totals = run["totals"]
+    print(f"[{run['label']} {profile.name}] {totals['requests']} requests, {totals['throughput_rps']:.1f} req/s, "
+          f"p50 {totals['latency_ms']['p50']} ms, p95 {totals['latency_ms']['p95']} ms, "
+          f"failures {totals['failure_ratio']:.2%} -> {out}", flush=True)  # fmt: skip
+    if generator["saturated"]:
+        share = generator["cpu_share_of_one_core"]
+        print(f"  WARNING: Locust used {share:.0%} of a core: the load generator was saturated, "
+              "so these numbers understate the server", flush=True)  # fmt: skip
+
+
+def run_bench(architecture: str, db: str, profile_name: str | None, results: Path = RESULTS) -> int:
+    """Every bench profile (or the one named), one after another; exit code 1 if any had failures."""
+    names = [profile_name] if profile_name else list(BENCH_PROFILES)
+    profiles = [get_profile(name) for name in names]
+    failed = False
+    for profile in profiles:
+        out = run_profile(architecture, db, profile, results)
+        failed |= json.loads((out / "run.json").read_text())["totals"]["failures"] > 0
+    return 1 if failed else 0

@@ -1,0 +1,79 @@
+"""Scaling charts from whatever results exist: throughput and latency against users, a line per architecture."""
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+import matplotlib.pyplot as plt  # noqa: E402
+
+from lab.paths import RESULTS  # noqa: E402
+from loadtests.profiles import BENCH_PROFILES  # noqa: E402
+
+PERCENTILES = (("p50", ":"), ("p95", "--"), ("p99", "-"))
+
+
+def load_runs(results: Path = RESULTS, profiles=BENCH_PROFILES) -> dict[str, list[dict]]:
+    """run.json of the given profiles, grouped by label (architecture and database), ordered by users."""
+    runs: dict[str, list[dict]] = {}
+    for path in sorted(results.glob("*/*/run.json")):
+        run = json.loads(path.read_text())
+        if run["profile"]["name"] in profiles:
+            runs.setdefault(run["label"], []).append(run)
+    for series in runs.values():
+        series.sort(key=lambda run: run["profile"]["users"])
+    return runs
+
+
+def _axes(title: str, ylabel: str):
+    figure, axes = plt.subplots(figsize=(8, 5), dpi=110)
+    axes.set_title(title)
+    axes.set_xlabel("concurrent users (log scale)")
+    axes.set_ylabel(ylabel)
+    axes.set_xscale("log")
+    axes.grid(True, which="both", alpha=0.3)
+    return figure, axes
+
+
+def throughput_chart(runs: dict[str, list[dict]], path: Path) -> Path:
+    """Measured requests per second against users."""
+    figure, axes = _axes("Throughput against users", "throughput (requests/s)")
+    for label, series in runs.items():
+        users = [r["profile"]["users"] for r in series]
+        axes.plot(users, [r["totals"]["throughput_rps"] for r in series], marker="o", label=label)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def latency_chart(runs: dict[str, list[dict]], path: Path) -> Path:
+    """p50, p95 and p99 latency against users; a colour per architecture, a dash per percentile."""
+    figure, axes = _axes("Latency against users", "response time (ms, log scale; Locust's ms buckets)")
+    axes.set_yscale("log")
+    for index, (label, series) in enumerate(runs.items()):
+        users = [r["profile"]["users"] for r in series]
+        for name, style in PERCENTILES:
+            values = [r["totals"]["latency_ms"][name] for r in series]
+            axes.plot(users, values, linestyle=style, marker="o", color=f"C{index}", label=f"{label} {name}")
+    axes.legend(fontsize="small", ncol=2)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def draw_all(results: Path = RESULTS, profiles=BENCH_PROFILES, out_dir: Path | None = None) -> list[Path]:
+    """Draw every chart into out_dir (default: the results folder); nothing when no results exist."""
+    runs = load_runs(results, profiles)
+    if not runs:
+        print(f"no results under {results} for profiles {', '.join(profiles)}: run make bench-<arch> first")
+        return []
+    out_dir = out_dir or results
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [
+        throughput_chart(runs, out_dir / "throughput_vs_users.png"),
+        latency_chart(runs, out_dir / "latency_vs_users.png"),
+    ]

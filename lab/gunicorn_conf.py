@@ -1,0 +1,31 @@
+"""Gunicorn settings for every server process of every architecture, so none is tuned differently."""
+
+import os
+from pathlib import Path
+
+bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# One worker per core; threads let a worker overlap database and network waits.
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# Idle keep-alive connections are parked in the worker's poller, not in a thread: 1,000
+# thinking users hold 1,000 connections, so each worker must accept that many.
+worker_connections = 2000
+keepalive = 15
+timeout = 30
+graceful_timeout = 10
+backlog = 2048
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "warning")
+proc_name = os.environ.get("COMPONENT_NAME", "bookstore")
+
+
+def post_worker_init(worker):
+    """Mark this worker ready: the lab starts load only once every worker has loaded the app.
+
+    Otherwise keep-alive connections opened during start-up all stick to the first worker.
+    """
+    ready_dir = os.environ.get("LAB_READY_DIR")
+    if ready_dir:
+        Path(ready_dir, str(worker.pid)).touch()

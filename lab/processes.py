@@ -1,0 +1,78 @@
+"""Child processes in their own process groups, stopped as a whole; CPU time of whole process trees."""
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+from pathlib import Path
+
+import psutil
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nobody listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def spawn(command: list[str], env: dict, log_path: Path) -> subprocess.Popen:
+    """Start a command in a new session (its own process group), output appended to log_path."""
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
+
+
+def stop_group(process: subprocess.Popen, timeout_s: float = 15) -> None:
+    """SIGTERM the process group (graceful), then SIGKILL whatever is left after timeout_s."""
+    if process.poll() is None:
+        try:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout_s)
+        except subprocess.TimeoutExpired:
+            pass
+        except ProcessLookupError:
+            return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)  # stragglers that outlived their leader
+    process.wait()
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User+system CPU of a process and all its descendants, living or already reaped.
+
+    A reaped child's CPU is folded into its parent's children_* times, so summing both kinds over
+    the living tree counts every process that ever ran under pid exactly once.
+    """
+    try:
+        root = psutil.Process(pid)
+        members = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0.0
+    total = 0.0
+    for member in members:
+        try:
+            t = member.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += t.user + t.system + t.children_user + t.children_system
+    return total
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process tree now."""
+    try:
+        root = psutil.Process(pid)
+        members = [root, *root.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for member in members:
+        try:
+            total += member.memory_info().rss
+        except psutil.NoSuchProcess:
+            continue
+    return total

@@ -1,0 +1,1 @@
+"""Locust load tests and named load profiles for the bookstore edge API."""

@@ -1,0 +1,70 @@
+"""The contract's input rules: strict JSON bodies, lax but bounded query strings."""
+
+import json
+
+import pytest
+
+from bookstore.errors import InvalidInput
+from bookstore.schemas import BookQuery, OrderRequest, QuoteQuery, Registration, parse_json, parse_query
+
+ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "Springfield", "postal_code": "12345", "country": "US"}
+
+
+def order(**changes) -> str:
+    body = {"items": [{"book_id": 1, "quantity": 1}], "shipping_address": dict(ADDRESS)}
+    body.update(changes)
+    return json.dumps(body)
+
+
+def test_a_well_formed_order_is_accepted():
+    assert parse_json(OrderRequest, order()).items[0].quantity == 1
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{not json",
+        "[]",
+        order(items=[{"book_id": 1, "quantity": "1"}]),
+        order(items=[{"book_id": 1, "quantity": True}]),
+        order(items=[{"book_id": 1, "quantity": 0}]),
+        order(items=[{"book_id": 1, "quantity": -3}]),
+        order(items=[{"book_id": 1, "quantity": 10**20}]),
+        order(items=[{"book_id": 2**40, "quantity": 1}]),
+        order(items=[{"book_id": n, "quantity": 1} for n in range(1, 22)]),
+        order(items=[]),
+        order(coupon="FREE"),
+        order(shipping_address={**ADDRESS, "country": "us"}),
+        order(shipping_address={**ADDRESS, "name": "bad\u0000name"}),
+        order(shipping_address={k: v for k, v in ADDRESS.items() if k != "city"}),
+    ],
+)
+def test_a_malformed_order_is_refused_with_a_message(body):
+    with pytest.raises(InvalidInput) as refused:
+        parse_json(OrderRequest, body)
+    assert refused.value.message
+
+
+def test_a_short_password_is_refused():
+    with pytest.raises(InvalidInput, match="password"):
+        parse_json(Registration, json.dumps({"email": "a@b.io", "password": "short", "name": "A"}))
+
+
+def test_an_email_without_a_domain_is_refused():
+    with pytest.raises(InvalidInput, match="email"):
+        parse_json(Registration, json.dumps({"email": "a@b", "password": "long enough", "name": "A"}))
+
+
+def test_query_strings_are_converted_and_defaulted():
+    assert parse_query(BookQuery, {"page": "2"}) == BookQuery(q="", page=2, page_size=20)
+
+
+@pytest.mark.parametrize("args", [{"page_size": "101"}, {"page": "0"}, {"page": "1.5"}, {"q": "x" * 101}])
+def test_an_out_of_range_catalog_query_is_refused(args):
+    with pytest.raises(InvalidInput):
+        parse_query(BookQuery, args)
+
+
+def test_a_quote_needs_every_parameter():
+    with pytest.raises(InvalidInput, match="country"):
+        parse_query(QuoteQuery, {"book_id": "1", "quantity": "1"})
