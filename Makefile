@@ -33,13 +33,13 @@ unit: setup
 contract: setup
 	$(BIN)/pytest tests/contract
 
-run-%: setup
+$(addprefix run-,$(ARCHITECTURES)): run-%: setup
 	$(LAB) run $* --db $(DB)
 
-ui-%: setup
+$(addprefix ui-,$(ARCHITECTURES)): ui-%: setup
 	$(LAB) ui $* --db $(DB)
 
-bench-%: setup
+$(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
 	$(LAB) bench $* --db $(DB) $(if $(PROFILE),--profile $(PROFILE))
 
 charts: setup

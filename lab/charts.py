@@ -7,6 +7,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from lab.paths import RESULTS  # noqa: E402
 from loadtests.profiles import BENCH_PROFILES  # noqa: E402
@@ -27,18 +28,24 @@ def load_runs(results: Path = RESULTS, profiles=BENCH_PROFILES) -> dict[str, lis
 
 
 def _axes(title: str, ylabel: str):
+    # Log-log: a system that scales linearly draws a straight 45-degree line; saturation bends it.
     figure, axes = plt.subplots(figsize=(8, 5), dpi=110)
     axes.set_title(title)
     axes.set_xlabel("concurrent users (log scale)")
     axes.set_ylabel(ylabel)
     axes.set_xscale("log")
+    axes.set_yscale("log")
+    plain = FuncFormatter(lambda value, _position: f"{value:g}")
+    axes.xaxis.set_major_formatter(plain)
+    axes.yaxis.set_major_formatter(plain)
+    axes.yaxis.set_minor_formatter(plain)  # a narrow latency range may hold no power of ten
     axes.grid(True, which="both", alpha=0.3)
     return figure, axes
 
 
 def throughput_chart(runs: dict[str, list[dict]], path: Path) -> Path:
     """Measured requests per second against users."""
-    figure, axes = _axes("Throughput against users", "throughput (requests/s)")
+    figure, axes = _axes("Throughput against users", "throughput (requests/s, log scale)")
     for label, series in runs.items():
         users = [r["profile"]["users"] for r in series]
         axes.plot(users, [r["totals"]["throughput_rps"] for r in series], marker="o", label=label)
@@ -52,7 +59,6 @@ def throughput_chart(runs: dict[str, list[dict]], path: Path) -> Path:
 def latency_chart(runs: dict[str, list[dict]], path: Path) -> Path:
     """p50, p95 and p99 latency against users; a colour per architecture, a dash per percentile."""
     figure, axes = _axes("Latency against users", "response time (ms, log scale; Locust's ms buckets)")
-    axes.set_yscale("log")
     for index, (label, series) in enumerate(runs.items()):
         users = [r["profile"]["users"] for r in series]
         for name, style in PERCENTILES:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from lab.paths import ROOT, VAR
 from lab.postgres import EmbeddedPostgres
-from lab.processes import free_port, spawn, stop_group
+from lab.processes import free_port, port_is_free, spawn, stop_group
 from lab.topology import Architecture
 
 ARCHITECTURES = ("monolith",)
@@ -55,6 +55,16 @@ class Launch:
 
     def start(self) -> "Launch":
         """Database, prepare commands, servers; returns when every worker of every server is ready."""
+        try:
+            self._start()
+        except BaseException:  # Ctrl-C during start-up too: leave no process behind
+            self.stop()
+            raise
+        return self
+
+    def _start(self) -> None:
+        if not port_is_free(self.port):
+            raise RuntimeError(f"port {self.port} is in use: stop what runs there, or choose another with PORT=")
         shutil.rmtree(self.run_dir, ignore_errors=True)
         (self.run_dir / "data").mkdir(parents=True)
         database_url = self.database_url = self._database_url()
@@ -72,10 +82,8 @@ class Launch:
             self.servers[component.name] = spawn(component.command(), component_env, log)
         for component in self.architecture.components:
             self._wait_ready(component)
-        return self
 
     def _fail(self, what: str, detail) -> None:
-        self.stop()
         raise RuntimeError(f"{self.name}: {what} failed ({detail}); logs in {self.run_dir / 'logs'}")
 
     def _wait_ready(self, component, timeout_s: float = 60) -> None:

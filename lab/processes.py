@@ -17,6 +17,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def port_is_free(port: int) -> bool:
+    """True when nothing listens on 127.0.0.1:port."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
 def spawn(command: list[str], env: dict, log_path: Path) -> subprocess.Popen:
     """Start a command in a new session (its own process group), output appended to log_path."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,29 +51,7 @@ def stop_group(process: subprocess.Popen, timeout_s: float = 15) -> None:
     process.wait()
 
 
-def tree_cpu_seconds(pid: int) -> float:
-    """User+system CPU of a process and all its descendants, living or already reaped.
-
-    A reaped child's CPU is folded into its parent's children_* times, so summing both kinds over
-    the living tree counts every process that ever ran under pid exactly once.
-    """
-    try:
-        root = psutil.Process(pid)
-        members = [root, *root.children(recursive=True)]
-    except psutil.NoSuchProcess:
-        return 0.0
-    total = 0.0
-    for member in members:
-        try:
-            t = member.cpu_times()
-        except psutil.NoSuchProcess:
-            continue
-        total += t.user + t.system + t.children_user + t.children_system
-    return total
-
-
-def tree_rss_bytes(pid: int) -> int:
-    """Resident memory of a process tree now."""
+def _sum_over_tree(pid: int, measure) -> float:
     try:
         root = psutil.Process(pid)
         members = [root, *root.children(recursive=True)]
@@ -71,8 +59,25 @@ def tree_rss_bytes(pid: int) -> int:
         return 0
     total = 0
     for member in members:
-        try:
-            total += member.memory_info().rss
-        except psutil.NoSuchProcess:
-            continue
+        with contextlib.suppress(psutil.NoSuchProcess):
+            total += measure(member)
     return total
+
+
+def _cpu_including_reaped_children(process: psutil.Process) -> float:
+    t = process.cpu_times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User+system CPU of a process and all its descendants, living or already reaped.
+
+    A reaped child's CPU is folded into its parent's children_* times, so summing both kinds over
+    the living tree counts every process that ever ran under pid exactly once.
+    """
+    return float(_sum_over_tree(pid, _cpu_including_reaped_children))
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process tree now."""
+    return int(_sum_over_tree(pid, lambda process: process.memory_info().rss))

@@ -25,11 +25,13 @@ class Wrong(Exception):
 
 
 def need(condition: object, message: str) -> None:
+    """Fail the response check with `message` unless `condition` holds."""
     if not condition:
         raise Wrong(message)
 
 
 def is_int(value: object) -> bool:
+    """True for a JSON integer (booleans are not integers)."""
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -69,6 +71,7 @@ def error_code(resp) -> str | None:
 
 
 def check_page(body: dict, page: int, page_size: int, total: int | None = None, q: str | None = None) -> None:
+    """A catalog or search page: paging fields, item count, item fields, and matches of q."""
     items = body["items"]
     need(body["page"] == page and body["page_size"] == page_size, "page/page_size differ from the ones asked")
     need(is_int(body["total"]) and (total is None or body["total"] == total), "total is not the catalog size")
@@ -85,17 +88,20 @@ def check_page(body: dict, page: int, page_size: int, total: int | None = None, 
 
 
 def check_book(body: dict, book_id: int) -> None:
+    """One book: all fields, the id asked for, integer price and stock."""
     need(body.keys() >= BOOK_KEYS, "book lacks fields")
     need(body["id"] == book_id, "book has another id than the one asked")
     need(is_int(body["price_cents"]) and is_int(body["stock"]), "price_cents/stock not integers")
 
 
 def check_quote(body: dict) -> None:
+    """A shipping quote: non-negative integer cost and days."""
     need(is_int(body["cost_cents"]) and body["cost_cents"] >= 0, "cost_cents is not a non-negative integer")
     need(is_int(body["eta_days"]) and body["eta_days"] >= 0, "eta_days is not a non-negative integer")
 
 
 def check_order(body: dict, lines: list[dict], address: dict, prices: dict[int, int]) -> None:
+    """A new order: confirmed, shipped, the lines and address sent, catalog prices, consistent total."""
     need(body.keys() >= ORDER_KEYS, "order lacks fields")
     need(body["status"] == "confirmed" and body["shipment_id"] not in (None, ""), "order not confirmed/shipped")
     got = {line["book_id"]: line for line in body["items"]}
@@ -113,17 +119,20 @@ def check_order(body: dict, lines: list[dict], address: dict, prices: dict[int, 
 
 
 def check_same_order(body: dict, placed: dict) -> None:
+    """A re-read order equals the one placed."""
     same = ("id", "status", "items", "total_cents", "shipping_cents", "shipment_id", "shipping_address")
     need(all(body[k] == placed[k] for k in same), "order differs from the one placed")
 
 
 def check_shipment(body: dict, shipment_id, order_id) -> None:
+    """A shipment belongs to the order and has tracking fields."""
     need(body["id"] == shipment_id and body["order_id"] == order_id, "shipment is not the one of the order")
     need(all(isinstance(body[k], str) and body[k] for k in ("status", "carrier", "tracking_number")), "bad fields")
     need(is_int(body["eta_days"]), "eta_days not an integer")
 
 
 def check_orders(body: dict, order_id=None) -> None:
+    """An order list: confirmed orders, newest first, holding the order just placed."""
     orders = body["items"]
     need(len(orders) <= 50 and all(o["status"] == "confirmed" for o in orders), "bad order list")
     need(order_id is None or any(o["id"] == order_id for o in orders), "new order missing from the order list")
@@ -132,6 +141,7 @@ def check_orders(body: dict, order_id=None) -> None:
 
 
 def check_account(body: dict, email: str, account_id=None) -> None:
+    """A profile: the expected email (any case), a name and the session's account id."""
     need(
         body["email"].lower() == email.lower() and body["name"] and "id" in body,
         "account has another email or no name/id",
@@ -140,6 +150,7 @@ def check_account(body: dict, email: str, account_id=None) -> None:
 
 
 def check_session(body: dict) -> None:
+    """A session: a token and an account id."""
     need(isinstance(body["token"], str) and body["token"] and "account_id" in body, "no token/account_id")
 
 
@@ -149,6 +160,7 @@ def words_of(item: dict) -> list[str]:
 
 
 def random_address(name: str) -> dict:
+    """A valid shipping address for `name` in one of the shipped-to countries."""
     return {
         "name": name,
         "street": f"{random.randint(1, 400)} Market Street",

@@ -16,11 +16,6 @@ from edge_api import (
 )
 
 
-@pytest.fixture
-def customer(edge_url):
-    return new_customer(edge_url)
-
-
 def own_orders(edge_url, customer) -> list[dict]:
     return assert_json(get(edge_url, "/api/orders", customer), 200, "OrderList")["items"]
 

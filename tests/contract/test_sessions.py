@@ -10,15 +10,9 @@ from edge_api import (
     assert_json,
     http,
     log_in,
-    new_customer,
     order_body,
     post_json,
 )
-
-
-@pytest.fixture
-def customer(edge_url):
-    return new_customer(edge_url)
 
 
 def me(edge_url: str, authorization: str | None):

@@ -12,11 +12,6 @@ from edge_api import (
 
 
 @pytest.fixture
-def customer(edge_url):
-    return new_customer(edge_url)
-
-
-@pytest.fixture
 def order(edge_url, customer):
     (item,) = well_stocked_books(edge_url, 1)
     return assert_json(place_order(edge_url, customer, [(item["id"], 1)]), 201, "Order")

@@ -1,6 +1,9 @@
 """The launcher starts load only on a fully booted server and leaves no process behind."""
 
+import socket
+
 import psutil
+import pytest
 import requests
 
 from lab.launcher import Launch
@@ -34,3 +37,13 @@ def test_the_postgres_variant_runs_on_a_server_given_by_database_url(tmp_path, m
             assert "/mine" in launch.database_url
     finally:
         own_server.stop()
+
+
+def test_a_busy_edge_port_is_reported_clearly_and_nothing_starts(tmp_path):
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        port = squatter.getsockname()[1]
+        with pytest.raises(RuntimeError, match=f"port {port} is in use"):
+            Launch("monolith", "sqlite", port=port, run_dir=tmp_path / "run").start()
+    assert not (tmp_path / "run").exists()
