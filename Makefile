@@ -3,10 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 LAB    := $(BIN)/python -m lab
-DB     ?= sqlite
+DB     ?=
 PROFILE ?=
 
-ARCHITECTURES := monolith
+ARCHITECTURES := monolith three_tier
 
 .PHONY: setup test lint unit contract charts clean $(addprefix run-,$(ARCHITECTURES)) \
         $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES))
@@ -34,13 +34,13 @@ contract: setup
 	$(BIN)/pytest tests/contract
 
 $(addprefix run-,$(ARCHITECTURES)): run-%: setup
-	$(LAB) run $* --db $(DB)
+	$(LAB) run $* $(if $(DB),--db $(DB))
 
 $(addprefix ui-,$(ARCHITECTURES)): ui-%: setup
-	$(LAB) ui $* --db $(DB)
+	$(LAB) ui $* $(if $(DB),--db $(DB))
 
 $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
-	$(LAB) bench $* --db $(DB) $(if $(PROFILE),--profile $(PROFILE))
+	$(LAB) bench $* $(if $(DB),--db $(DB)) $(if $(PROFILE),--profile $(PROFILE))
 
 charts: setup
 	$(LAB) charts

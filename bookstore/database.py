@@ -6,6 +6,8 @@ from contextlib import contextmanager
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Connection, Engine
 
+from bookstore.request_context import sql_comment
+
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -31,6 +33,12 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
+def _tag_statements_with_request_id(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute", retval=True)
+    def _prefix(_conn, _cursor, statement, parameters, _context, _executemany):
+        return sql_comment() + statement, parameters
+
+
 def pool_size() -> int:
     """Connections per process: one per gunicorn thread, so no request waits for a connection."""
     return int(os.environ.get("DB_POOL_SIZE", os.environ.get("GUNICORN_THREADS", "4")))
@@ -53,6 +61,7 @@ class Database:
         else:
             # No pre-ping: it would add a database round trip to every request of the bench.
             self.engine = create_engine(url, pool_size=pool_size(), max_overflow=2, pool_recycle=1800)
+        _tag_statements_with_request_id(self.engine)
 
     @contextmanager
     def read(self):

@@ -25,6 +25,12 @@ class Unauthorized(BookstoreError):
     code = "unauthorized"
 
 
+class Forbidden(BookstoreError):
+    """The caller may not use this resource at all (e.g. an internal API called from outside)."""
+
+    code = "forbidden"
+
+
 class NotFound(BookstoreError):
     """The thing does not exist, or is not the caller's to see."""
 

@@ -1,8 +1,39 @@
-"""Every bounded context's tables, for architectures that keep them in one database."""
+"""One database holding every bounded context's tables (monolith, three-tier, SOA), created fresh and seeded."""
 
+import argparse
+import os
+
+from bookstore import seed
 from bookstore.accounts.tables import metadata as accounts
 from bookstore.catalog.tables import metadata as catalog
+from bookstore.database import Database
 from bookstore.orders.tables import metadata as orders
 from bookstore.shipping.tables import metadata as shipping
 
 ALL_CONTEXTS = (accounts, catalog, orders, shipping)
+
+
+def prepare(url: str, books: int, accounts_count: int) -> None:
+    """Drop and recreate every table in the one database, then seed it."""
+    db = Database(url)
+    with db.engine.begin() as conn:
+        for metadata in reversed(ALL_CONTEXTS):
+            metadata.drop_all(conn)
+        for metadata in ALL_CONTEXTS:
+            metadata.create_all(conn)
+        seed.seed_catalog(conn, books)
+        seed.seed_accounts(conn, accounts_count)
+    db.dispose()
+
+
+def main() -> None:
+    """Command line: python -m bookstore.schema [--books N] [--accounts M], on DATABASE_URL."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--books", type=int, default=seed.book_count())
+    parser.add_argument("--accounts", type=int, default=seed.account_count())
+    args = parser.parse_args()
+    prepare(os.environ["DATABASE_URL"], args.books, args.accounts)
+
+
+if __name__ == "__main__":
+    main()

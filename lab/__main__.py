@@ -23,8 +23,10 @@ def _announce(launch: Launch) -> None:
     print(f"  storefront   {url}/")
     print(f"  API          {url}/api/books")
     print(f"  contract     {url}/openapi.json")
+    for name, address in launch.addresses().items():
+        print(f"  component    {name:<13} {address}")
     for name, pid in launch.process_ids().items():
-        print(f"  process      {name} (pid {pid})")
+        print(f"  process      {name:<13} pid {pid}")
     print(f"  logs         {launch.run_dir / 'logs'}")
     print("Press Ctrl-C to stop.", flush=True)
 
@@ -80,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, handler in (("run", run), ("ui", ui), ("bench", bench)):
         sub = commands.add_parser(name, help=handler.__doc__)
-        sub.add_argument("architecture", choices=ARCHITECTURES)
-        sub.add_argument("--db", choices=DATABASES, default=os.environ.get("DB") or "sqlite")
+        sub.add_argument("architecture", choices=list(ARCHITECTURES))
+        sub.add_argument("--db", choices=DATABASES, default=os.environ.get("DB") or None,
+                         help="default: the architecture's own (SQLite for the monolith, else PostgreSQL)")
         sub.set_defaults(handler=handler)
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
     commands.add_parser("charts", help=charts.__doc__).set_defaults(handler=charts)

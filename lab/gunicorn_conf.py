@@ -15,6 +15,7 @@ keepalive = 15
 timeout = 30
 graceful_timeout = 10
 backlog = 2048
+reuse_port = os.environ.get("REUSE_PORT") == "1"  # replicas of one component share its port
 accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "warning")

@@ -3,6 +3,7 @@
 import importlib
 import os
 import shutil
+import subprocess
 import time
 import urllib.request
 from datetime import datetime
@@ -11,33 +12,43 @@ from pathlib import Path
 from lab.paths import ROOT, VAR
 from lab.postgres import EmbeddedPostgres
 from lab.processes import free_port, port_is_free, spawn, stop_group
-from lab.topology import Architecture
+from lab.topology import Architecture, Component
 
-ARCHITECTURES = ("monolith",)
+# The databases each architecture runs on; the first is its default.
+ARCHITECTURES = {
+    "monolith": ("sqlite", "postgres"),
+    "three_tier": ("postgres",),
+}
 DATABASES = ("sqlite", "postgres")
 
 
 def describe(name: str, port: int, database_url: str, db: str) -> Architecture:
     """An architecture's own description, from its folder's topology module."""
+    return importlib.import_module(f"{name}.topology").describe(port, database_url, db)
+
+
+def _check_choice(name: str, db: str | None) -> str:
     if name not in ARCHITECTURES:
         raise ValueError(f"unknown architecture {name!r}; choose one of {', '.join(ARCHITECTURES)}")
-    return importlib.import_module(f"{name}.topology").describe(port, database_url, db)
+    db = db or ARCHITECTURES[name][0]
+    if db not in ARCHITECTURES[name]:
+        raise ValueError(f"{name} runs on {' or '.join(ARCHITECTURES[name])}, not {db}")
+    return db
 
 
 class Launch:
     """A running architecture; use as a context manager so that everything stops, whatever happens."""
 
-    def __init__(self, name: str, db: str = "sqlite", port: int | None = None, run_dir: Path | None = None):
-        if db not in DATABASES:
-            raise ValueError(f"unknown database {db!r}; choose one of {', '.join(DATABASES)}")
-        self.name, self.db = name, db
+    def __init__(self, name: str, db: str | None = None, port: int | None = None, run_dir: Path | None = None):
+        self.name, self.db = name, _check_choice(name, db)
         self.port = port or int(os.environ.get("PORT", "8000"))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        self.run_dir = Path(run_dir or VAR / "run" / f"{name}-{db}-{stamp}-{os.getpid()}")
+        self.run_dir = Path(run_dir or VAR / "run" / f"{name}-{self.db}-{stamp}-{os.getpid()}")
         self.postgres: EmbeddedPostgres | None = None
-        self.servers: dict[str, object] = {}
+        self.servers: dict[str, subprocess.Popen] = {}
         self.architecture: Architecture | None = None
         self.database_url: str | None = None
+        self._env: dict = {}
 
     @property
     def base_url(self) -> str:
@@ -49,7 +60,10 @@ class Launch:
             return f"sqlite:///{self.run_dir / 'data' / 'bookstore.sqlite'}"
         if os.environ.get("DATABASE_URL"):
             return os.environ["DATABASE_URL"]
-        self.postgres = EmbeddedPostgres(self.run_dir / "pgdata", free_port(), self.run_dir / "logs" / "postgres.log")
+        log_statements = os.environ.get("PG_LOG_STATEMENTS") == "1"
+        self.postgres = EmbeddedPostgres(
+            self.run_dir / "pgdata", free_port(), self.run_dir / "logs" / "postgres.log", log_statements
+        )
         self.postgres.start()
         return self.postgres.create_database("bookstore")
 
@@ -69,43 +83,62 @@ class Launch:
         (self.run_dir / "data").mkdir(parents=True)
         database_url = self.database_url = self._database_url()
         self.architecture = describe(self.name, self.port, database_url, self.db)
-        env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+        self._env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
         for command in self.architecture.prepare:
-            if spawn(command, env, self.run_dir / "logs" / "prepare.log").wait() != 0:
-                self._fail("preparing the data", " ".join(command))
-        for component in self.architecture.components:
-            ready_dir = self.run_dir / "ready" / component.name
-            ready_dir.mkdir(parents=True)
-            component_env = {**env, **component.env, "PORT": str(component.port), "COMPONENT_NAME": component.name}
-            component_env.update(LAB_READY_DIR=str(ready_dir), WEB_CONCURRENCY=str(component.workers))
-            log = self.run_dir / "logs" / f"{component.name}.log"
-            self.servers[component.name] = spawn(component.command(), component_env, log)
-        for component in self.architecture.components:
-            self._wait_ready(component)
+            if spawn(command, self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
+                raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")
+        for instance in self.instances():
+            self.start_component(instance, wait=False)
+        for instance in self.instances():
+            self._wait_ready(instance, self.architecture.component_of(instance))
 
-    def _fail(self, what: str, detail) -> None:
-        raise RuntimeError(f"{self.name}: {what} failed ({detail}); logs in {self.run_dir / 'logs'}")
+    def instances(self) -> list[str]:
+        """The name of every server process group, replicas numbered (application-1, application-2...)."""
+        return [name for component in self.architecture.components for name in component.instance_names()]
 
-    def _wait_ready(self, component, timeout_s: float = 60) -> None:
+    def start_component(self, instance: str, wait: bool = True) -> None:
+        """Start one server process group (again), e.g. after stop_component."""
+        component: Component = self.architecture.component_of(instance)
+        ready_dir = self.run_dir / "ready" / instance
+        shutil.rmtree(ready_dir, ignore_errors=True)
+        ready_dir.mkdir(parents=True)
+        env = {**self._env, **component.environment(), "COMPONENT_NAME": instance, "LAB_READY_DIR": str(ready_dir)}
+        log = self.run_dir / "logs" / f"{instance}.log"
+        self.servers[instance] = spawn(component.command(), env, log)
+        if wait:
+            self._wait_ready(instance, component)
+
+    def stop_component(self, instance: str) -> None:
+        """Stop one server process group, leaving the others running."""
+        stop_group(self.servers.pop(instance))
+
+    def _wait_ready(self, instance: str, component: Component, timeout_s: float = 60) -> None:
         deadline = time.monotonic() + timeout_s
         url = f"http://127.0.0.1:{component.port}{component.health_path}"
-        ready_dir = self.run_dir / "ready" / component.name
+        ready_dir = self.run_dir / "ready" / instance
+        logs = self.run_dir / "logs" / f"{instance}.log"
         while True:
-            if self.servers[component.name].poll() is not None:
-                self._fail(f"{component.name} exited at start", f"exit code {self.servers[component.name].returncode}")
-            workers_ready = len(list(ready_dir.iterdir())) >= component.workers
-            if workers_ready and _healthy(url):
+            if self.servers[instance].poll() is not None:
+                raise RuntimeError(f"{self.name}: {instance} exited at start; see {logs}")
+            if len(list(ready_dir.iterdir())) >= component.workers and _healthy(url):
                 return
             if time.monotonic() > deadline:
-                self._fail(f"{component.name} not ready after {timeout_s} s", url)
+                raise RuntimeError(f"{self.name}: {instance} not ready after {timeout_s} s at {url}; see {logs}")
             time.sleep(0.1)
 
     def process_ids(self) -> dict[str, int]:
-        """Root pid of every server process group and of the database, by component name."""
+        """Root pid of every server process group and of the database, by name."""
         pids = {name: process.pid for name, process in self.servers.items()}
         if self.postgres and self.postgres.process:
             pids["postgres"] = self.postgres.process.pid
         return pids
+
+    def addresses(self) -> dict[str, str]:
+        """Where each component listens."""
+        found = {c.name: f"http://127.0.0.1:{c.port}" for c in self.architecture.components}
+        if self.postgres:
+            found["postgres"] = self.postgres.dsn("bookstore")
+        return found
 
     def stop(self) -> None:
         """Stop every server, then the database."""

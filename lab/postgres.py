@@ -42,8 +42,9 @@ def _run_as() -> str | None:
 class EmbeddedPostgres:
     """A throw-away PostgreSQL server with its data in `data_dir`, listening on 127.0.0.1:`port`."""
 
-    def __init__(self, data_dir: Path, port: int, log_path: Path):
+    def __init__(self, data_dir: Path, port: int, log_path: Path, log_statements: bool = False):
         self.data_dir, self.port, self.log_path = Path(data_dir), port, Path(log_path)
+        self.settings = {**SETTINGS, "log_statement": "all" if log_statements else "none"}
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout_s: float = 30) -> None:
@@ -56,7 +57,7 @@ class EmbeddedPostgres:
             ensure_prefix_permissions(self.data_dir)
             shutil.chown(self.data_dir, user, user)
         initdb(["--auth=trust", "--encoding=utf8", "-U", "postgres"], pgdata=self.data_dir, user=user)
-        options = [arg for key, value in SETTINGS.items() for arg in ("-c", f"{key}={value}")]
+        options = [arg for key, value in self.settings.items() for arg in ("-c", f"{key}={value}")]
         command = [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(self.data_dir), "-p", str(self.port)]
         command += ["-h", "127.0.0.1", "-k", str(self.data_dir), *options]
         self.log_path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,23 +3,37 @@
 import sys
 from dataclasses import dataclass, field
 
+from lab.processes import free_port, port_is_free
+
 PYTHON = sys.executable
 
 
 @dataclass(frozen=True)
 class Component:
-    """One server process group (a gunicorn master and its workers)."""
+    """One server: a gunicorn master and its workers, or several such groups (replicas) on one port."""
 
     name: str
     wsgi_app: str
     port: int
     env: dict = field(default_factory=dict)
     workers: int = 2
+    replicas: int = 1
     health_path: str = "/health"
 
     def command(self) -> list[str]:
         """The gunicorn command line that serves this component."""
         return [PYTHON, "-m", "gunicorn", "--config", "python:lab.gunicorn_conf", self.wsgi_app]
+
+    def instance_names(self) -> list[str]:
+        """One name per replica: the component's own name, or name-1, name-2..."""
+        return [self.name] if self.replicas == 1 else [f"{self.name}-{n}" for n in range(1, self.replicas + 1)]
+
+    def environment(self) -> dict:
+        """The variables every instance of this component starts with."""
+        env = {**self.env, "PORT": str(self.port), "WEB_CONCURRENCY": str(self.workers)}
+        if self.replicas > 1:
+            env["REUSE_PORT"] = "1"  # the kernel spreads connections over the replicas' sockets
+        return {key: str(value) for key, value in env.items()}
 
 
 @dataclass(frozen=True)
@@ -31,3 +45,16 @@ class Architecture:
     components: list[Component]
     prepare: list[list[str]]  # commands run once before the servers start (schema, seed)
     edge_port: int
+
+    def component_of(self, instance: str) -> Component:
+        """The component a process group (possibly a numbered replica) belongs to."""
+        for component in self.components:
+            if instance in component.instance_names():
+                return component
+        raise KeyError(f"{self.name} has no component {instance!r}")
+
+
+def internal_port(edge_port: int, offset: int) -> int:
+    """A port for an internal component: the edge port plus offset when free (8001, 8002...), else any."""
+    wanted = edge_port + offset
+    return wanted if wanted < 65536 and port_is_free(wanted) else free_port()

@@ -4,12 +4,12 @@ from lab.topology import PYTHON, Architecture, Component
 
 
 def describe(edge_port: int, database_url: str, db: str) -> Architecture:
-    """One component on the edge port; data prepared by monolith.data."""
+    """One component on the edge port; every context in one database."""
     server = Component(name="monolith", wsgi_app="monolith.app:create_app()", port=edge_port)
     return Architecture(
         name="monolith",
         label="monolith" if db == "sqlite" else "monolith-postgres",
         components=[server],
-        prepare=[[PYTHON, "-m", "monolith.data"]],
+        prepare=[[PYTHON, "-m", "bookstore.schema"]],
         edge_port=edge_port,
     )

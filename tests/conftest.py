@@ -12,6 +12,7 @@ from lab.processes import free_port
 EDGE_TARGETS = [
     ("monolith", "sqlite"),
     ("monolith", "postgres"),
+    ("three_tier", "postgres"),
 ]
 
 EXTERNAL = os.environ.get("EDGE_URL", "").rstrip("/")

@@ -7,6 +7,7 @@ from flask import Flask
 from bookstore.edge.api import api
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.pages import pages
+from bookstore.edge.request_id import install_request_id
 from bookstore.store import Store
 
 MAX_BODY_BYTES = 64 * 1024
@@ -24,6 +25,7 @@ def create_edge_app(store: Store, architecture: str, test_config: dict | None = 
     app.config.update(test_config or {})
     app.json.sort_keys = False
     app.extensions["store"] = store
+    install_request_id(app)
     register_error_handlers(app)
     app.register_blueprint(api)
     app.register_blueprint(pages)

@@ -5,16 +5,17 @@ import logging
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from bookstore.errors import BookstoreError, Conflict, InvalidInput, NotFound, Unauthorized, Unavailable
+from bookstore.errors import BookstoreError, Conflict, Forbidden, InvalidInput, NotFound, Unauthorized, Unavailable
 
 log = logging.getLogger(__name__)
 DRAIN_LIMIT_BYTES = 1024 * 1024
 
-STATUS_OF = {InvalidInput: 400, Unauthorized: 401, NotFound: 404, Conflict: 409, Unavailable: 503}
+STATUS_OF = {InvalidInput: 400, Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409, Unavailable: 503}
 
 HTTP_CODES = {
     400: "invalid_request",
     401: "unauthorized",
+    403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
     413: "payload_too_large",
@@ -30,6 +31,16 @@ def error_response(status: int, code: str, message: str):
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
     return response
+
+
+def error_from_answer(status: int, body: dict) -> BookstoreError:
+    """The domain error an internal tier's JSON error answer stands for, so the edge can answer it again."""
+    error = body.get("error", {}) if isinstance(body, dict) else {}
+    code, message = error.get("code"), error.get("message") or f"internal call answered {status}"
+    kind = next((kind for kind, known in STATUS_OF.items() if known == status), None)
+    if kind is None:  # a crash behind the edge: the client can only retry later
+        return Unavailable(f"an internal component failed ({status})")
+    return kind(message, code=code)
 
 
 def status_of(error: BookstoreError) -> int:

@@ -2,8 +2,8 @@
 
 import pytest
 
+from bookstore.schema import prepare
 from monolith.app import create_app
-from monolith.data import prepare
 
 BOOKS, ACCOUNTS = 50, 5
 

@@ -1,0 +1,103 @@
+"""The three tiers really are separate servers: isolation, tracing, replicas, and failure of the middle tier."""
+
+import json
+import subprocess
+import sys
+
+import psutil
+import pytest
+import requests
+
+from lab.launcher import Launch
+from lab.processes import free_port
+
+BUSINESS_OR_DATA = ("sqlalchemy", "psycopg", "bookstore.database", "bookstore.inprocess", "bookstore.schema")
+LOADED_BY_PRESENTATION = """
+import json, sys
+from three_tier.presentation.app import create_app
+create_app()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.fixture(scope="module")
+def tiers(tmp_path_factory):
+    """Three tiers with two application-tier replicas and PostgreSQL statement logging."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("APP_REPLICAS", "2")
+        patch.setenv("PG_LOG_STATEMENTS", "1")
+        with Launch("three_tier", port=free_port(), run_dir=tmp_path_factory.mktemp("three_tier")) as launch:
+            yield launch
+
+
+def app_tier_url(launch) -> str:
+    return launch.addresses()["application"]
+
+
+def test_the_presentation_tier_loads_no_business_rule_or_data_access_module():
+    loaded = json.loads(subprocess.run([sys.executable, "-c", LOADED_BY_PRESENTATION], capture_output=True,
+                                       text=True, check=True, env={"PATH": "", "PYTHONPATH": "."}).stdout)  # fmt: skip
+    assert "three_tier.presentation.remote_store" in loaded
+    for module in loaded:
+        assert not any(module == m or module.startswith(f"{m}.") for m in BUSINESS_OR_DATA), module
+        assert not module.endswith((".service", ".repository", ".tables", ".model")), module
+
+
+def remote_ports(root_pid: int) -> set[int]:
+    root = psutil.Process(root_pid)
+    return {
+        connection.raddr.port
+        for process in [root, *root.children(recursive=True)]
+        for connection in process.net_connections(kind="tcp")
+        if connection.raddr
+    }
+
+
+def test_only_the_application_tier_holds_connections_to_the_database(tiers):
+    requests.get(f"{tiers.base_url}/api/books?q=river", timeout=10).raise_for_status()
+    database_port = tiers.postgres.port
+    pids = tiers.process_ids()
+    assert database_port not in remote_ports(pids["presentation"])
+    assert any(database_port in remote_ports(pids[name]) for name in ("application-1", "application-2"))
+
+
+@pytest.mark.parametrize("key", [None, "a-guessed-key"])
+def test_the_application_tier_refuses_calls_that_do_not_come_through_the_internal_api(tiers, key):
+    headers = {"X-Internal-Key": key} if key else {}
+    answer = requests.get(f"{app_tier_url(tiers)}/internal/books", headers=headers, timeout=10)
+    assert answer.status_code == 403
+    assert answer.json()["error"]["code"] == "forbidden"
+
+
+def test_the_request_id_travels_from_the_edge_to_the_database_log(tiers):
+    answer = requests.get(f"{tiers.base_url}/api/books/42", headers={"X-Request-ID": "trace-4242"}, timeout=10)
+    assert answer.headers["X-Request-ID"] == "trace-4242"
+    log = (tiers.run_dir / "logs" / "postgres.log").read_text()
+    assert "request_id=trace-4242" in log
+
+
+def test_both_application_replicas_serve_on_the_one_port(tiers):
+    workers = {
+        name: {child.pid for child in psutil.Process(pid).children()}
+        for name, pid in tiers.process_ids().items()
+        if name.startswith("application-")
+    }
+    answering = set()
+    for _ in range(40):
+        with requests.Session() as fresh_connection:
+            answering.add(fresh_connection.get(f"{app_tier_url(tiers)}/health", timeout=10).json()["pid"])
+    assert all(answering & pids for pids in workers.values()), (answering, workers)
+
+
+def test_with_the_application_tier_down_the_edge_answers_503_then_recovers_without_a_restart(tiers):
+    presentation_pid = tiers.process_ids()["presentation"]
+    for replica in ("application-1", "application-2"):
+        tiers.stop_component(replica)
+    down = requests.get(f"{tiers.base_url}/api/books/7", timeout=5)
+    assert down.status_code == 503
+    assert down.json()["error"]["code"] == "service_unavailable"
+    assert requests.get(f"{tiers.base_url}/health", timeout=5).status_code == 200
+    for replica in ("application-1", "application-2"):
+        tiers.start_component(replica)
+    assert requests.get(f"{tiers.base_url}/api/books/7", timeout=10).json()["id"] == 7
+    assert tiers.process_ids()["presentation"] == presentation_pid

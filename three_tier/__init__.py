@@ -1,0 +1,1 @@
+"""The three-tier bookstore: presentation, application and data tiers as separate servers."""

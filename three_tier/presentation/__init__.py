@@ -1,0 +1,1 @@
+"""Presentation tier: the edge (API and storefront); no business rules, no database."""
