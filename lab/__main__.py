@@ -27,6 +27,8 @@ def _announce(launch: Launch) -> None:
         print(f"  component    {name:<13} {address}")
     for name, pid in launch.process_ids().items():
         print(f"  process      {name:<13} pid {pid}")
+    for line in launch.architecture.status() if launch.architecture.status else []:
+        print(f"  {line}")
     print(f"  logs         {launch.run_dir / 'logs'}")
     print("Press Ctrl-C to stop.", flush=True)
 
@@ -83,8 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     for name, handler in (("run", run), ("ui", ui), ("bench", bench)):
         sub = commands.add_parser(name, help=handler.__doc__)
         sub.add_argument("architecture", choices=list(ARCHITECTURES))
-        sub.add_argument("--db", choices=DATABASES, default=os.environ.get("DB") or None,
-                         help="default: the architecture's own (SQLite for the monolith, else PostgreSQL)")
+        sub.add_argument(
+            "--db",
+            choices=DATABASES,
+            default=os.environ.get("DB") or None,
+            help="default: the architecture's own (SQLite for the monolith, else PostgreSQL)",
+        )
         sub.set_defaults(handler=handler)
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
     commands.add_parser("charts", help=charts.__doc__).set_defaults(handler=charts)

@@ -71,6 +71,33 @@ def latency_chart(runs: dict[str, list[dict]], path: Path) -> Path:
     return path
 
 
+def cpu_chart(runs: dict[str, list[dict]], path: Path) -> Path:
+    """CPU milliseconds per request, stacked by process (bus, tiers, providers, database, Locust), per run."""
+    bars = [(f"{label}\n{run['profile']['name']}", run) for label, series in runs.items() for run in series]
+    components = sorted({name for _, run in bars for name in run["cpu_ms_per_request"]}, key=_component_order)
+    figure, axes = plt.subplots(figsize=(max(8, 1.2 * len(bars)), 5), dpi=110)
+    bottoms = [0.0] * len(bars)
+    for index, component in enumerate(components):
+        heights = [run["cpu_ms_per_request"].get(component) or 0.0 for _, run in bars]
+        hatch = "//" if component == "locust" else None
+        axes.bar([name for name, _ in bars], heights, bottom=bottoms, label=component, color=f"C{index % 10}",
+                 hatch=hatch)  # fmt: skip
+        bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
+    axes.set_title("Where the CPU goes: CPU time per edge request, by process")
+    axes.set_ylabel("CPU milliseconds per request")
+    axes.legend(fontsize="small", ncol=2)
+    axes.grid(True, axis="y", alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return path
+
+
+def _component_order(name: str) -> tuple[int, str]:
+    # Edge-side processes first, the database and the load generator last.
+    return ({"postgres": 1, "locust": 2}.get(name, 0), name)
+
+
 def draw_all(results: Path = RESULTS, profiles=BENCH_PROFILES, out_dir: Path | None = None) -> list[Path]:
     """Draw every chart into out_dir (default: the results folder); nothing when no results exist."""
     runs = load_runs(results, profiles)
@@ -82,4 +109,5 @@ def draw_all(results: Path = RESULTS, profiles=BENCH_PROFILES, out_dir: Path | N
     return [
         throughput_chart(runs, out_dir / "throughput_vs_users.png"),
         latency_chart(runs, out_dir / "latency_vs_users.png"),
+        cpu_chart(runs, out_dir / "cpu_per_request.png"),
     ]

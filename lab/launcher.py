@@ -18,6 +18,7 @@ from lab.topology import Architecture, Component
 ARCHITECTURES = {
     "monolith": ("sqlite", "postgres"),
     "three_tier": ("postgres",),
+    "soa": ("postgres",),
 }
 DATABASES = ("sqlite", "postgres")
 
@@ -91,6 +92,20 @@ class Launch:
             self.start_component(instance, wait=False)
         for instance in self.instances():
             self._wait_ready(instance, self.architecture.component_of(instance))
+        self.wait_settled()
+
+    def wait_settled(self, timeout_s: float = 30) -> None:
+        """Wait for the architecture's own readiness beyond health (e.g. providers registered)."""
+        deadline = time.monotonic() + timeout_s
+        while self.architecture.settled is not None:
+            try:
+                if self.architecture.settled():
+                    return
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.name}: not settled after {timeout_s} s; see {self.run_dir / 'logs'}")
+            time.sleep(0.2)
 
     def instances(self) -> list[str]:
         """The name of every server process group, replicas numbered (application-1, application-2...)."""
@@ -103,6 +118,7 @@ class Launch:
         shutil.rmtree(ready_dir, ignore_errors=True)
         ready_dir.mkdir(parents=True)
         env = {**self._env, **component.environment(), "COMPONENT_NAME": instance, "LAB_READY_DIR": str(ready_dir)}
+        env.setdefault("AUDIT_LOG", str(self.run_dir / "logs" / "audit.log"))
         log = self.run_dir / "logs" / f"{instance}.log"
         self.servers[instance] = spawn(component.command(), env, log)
         if wait:

@@ -1,6 +1,7 @@
 """How an architecture describes its processes to the launcher: the one place its deployment is written."""
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lab.processes import free_port, port_is_free
@@ -45,6 +46,8 @@ class Architecture:
     components: list[Component]
     prepare: list[list[str]]  # commands run once before the servers start (schema, seed)
     edge_port: int
+    settled: Callable[[], bool] | None = None  # beyond every server's health: e.g. all providers registered
+    status: Callable[[], list[str]] | None = None  # lines worth showing at start, e.g. the bus's registry
 
     def component_of(self, instance: str) -> Component:
         """The component a process group (possibly a numbered replica) belongs to."""

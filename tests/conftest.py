@@ -13,6 +13,7 @@ EDGE_TARGETS = [
     ("monolith", "sqlite"),
     ("monolith", "postgres"),
     ("three_tier", "postgres"),
+    ("soa", "postgres"),
 ]
 
 EXTERNAL = os.environ.get("EDGE_URL", "").rstrip("/")

@@ -38,6 +38,11 @@ def add(conn, account_id: int, lines: list[Line], shipping_cents: int, total_cen
     return order_id
 
 
+def mark_failed(conn, order_id: int) -> None:
+    """Mark an order that could not be completed; it never shows among the account's orders."""
+    conn.execute(update(orders).where(orders.c.id == order_id).values(status="failed"))
+
+
 def confirm(conn, order_id: int, shipment_id: int) -> None:
     """Mark an order confirmed with its shipment."""
     conn.execute(update(orders).where(orders.c.id == order_id).values(status="confirmed", shipment_id=shipment_id))

@@ -1,0 +1,1 @@
+"""The SOA bookstore: Account, Book, Order and Shipping providers behind an Enterprise Service Bus."""

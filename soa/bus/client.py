@@ -1,0 +1,84 @@
+"""How the bus calls a provider: find it in the registry, send SOAP, audit the message, map faults back."""
+
+import json
+import logging
+import os
+import time
+
+import urllib3
+
+from bookstore.errors import BookstoreError, Conflict, Forbidden, InvalidInput, NotFound, Unauthorized, Unavailable
+from bookstore.request_context import HEADER, current_request_id
+from soa import soap
+from soa.bus.registry import Registry
+
+TIMEOUT = urllib3.Timeout(connect=0.5, read=10)
+FAULT_ERRORS = {
+    "invalid_request": InvalidInput,
+    "unauthorized": Unauthorized,
+    "forbidden": Forbidden,
+    "not_found": NotFound,
+    "email_taken": Conflict,
+    "out_of_stock": Conflict,
+}
+NOT_DELIVERED = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
+
+
+def audit_logger() -> logging.Logger:
+    """One JSON line per message (AUDIT_LOG, default: standard error), shared by every bus worker."""
+    logger = logging.getLogger("soa.audit")
+    if not logger.handlers:
+        path = os.environ.get("AUDIT_LOG")
+        logger.addHandler(logging.FileHandler(path) if path else logging.StreamHandler())
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+    return logger
+
+
+def error_for_fault(fault: soap.Fault) -> BookstoreError:
+    """The domain error a provider's fault stands for; a Server fault means the provider failed."""
+    kind = FAULT_ERRORS.get(fault.code)
+    if kind is None:
+        return Unavailable(f"a provider failed: {fault.message}")
+    return kind(fault.message, code=fault.code)
+
+
+class ServiceCaller:
+    """Location transparency: callers name a service and an operation, never an address."""
+
+    def __init__(self, registry: Registry, pool_size: int):
+        self.registry = registry
+        self.http = urllib3.PoolManager(maxsize=pool_size, block=False, retries=False, timeout=TIMEOUT)
+        self.audit = audit_logger()
+
+    def _record(self, service: str, operation: str, address: str, started: float, outcome: str) -> None:
+        self.audit.info(json.dumps({
+            "time": round(time.time(), 3), "correlation_id": current_request_id.get(), "service": service,
+            "operation": operation, "address": address, "outcome": outcome,
+            "duration_ms": round(1000 * (time.perf_counter() - started), 2),
+        }))  # fmt: skip
+
+    def call(self, service: str, operation: str, payload: dict) -> dict:
+        """Run one operation on one instance of the service; the next instance if one is unreachable."""
+        correlation_id = current_request_id.get() or ""
+        body = soap.envelope(operation, payload, {"CorrelationId": correlation_id})
+        headers = {"Content-Type": soap.CONTENT_TYPE, "SOAPAction": f'"{operation}"', HEADER: correlation_id}
+        for address in self.registry.pick(service):
+            started = time.perf_counter()
+            try:
+                answer = self.http.request("POST", address, body=body, headers=headers)
+            except NOT_DELIVERED:
+                self._record(service, operation, address, started, "unreachable")
+                self.registry.drop(address)  # the message never left: another instance may take it
+                continue
+            except urllib3.exceptions.HTTPError:
+                self._record(service, operation, address, started, "no answer")
+                raise Unavailable(f"the {service} service did not answer") from None
+            try:
+                _, result, _ = soap.parse(answer.data)
+            except soap.Fault as fault:
+                self._record(service, operation, address, started, f"fault:{fault.code}")
+                raise error_for_fault(fault) from None
+            self._record(service, operation, address, started, "ok")
+            return result
+        raise Unavailable(f"no instance of the {service} service is available")

@@ -1,0 +1,1 @@
+"""The providers layer: Account, Book, Order and Shipping services, each a SOAP endpoint of its own."""

@@ -1,0 +1,33 @@
+"""The Account provider: registration, credentials and profiles, as SOAP operations."""
+
+import os
+
+from flask import Flask
+
+from bookstore.accounts import service as accounts
+from bookstore.database import Database
+from soa.providers.provider import create_provider_app, whole_number
+
+
+def create_app() -> Flask:
+    """`gunicorn 'soa.providers.account:create_app()'`, on the shared enterprise database."""
+    db = Database(os.environ["DATABASE_URL"])
+
+    def register(payload: dict, _headers: dict) -> dict:
+        """Create an account {email, password, name}."""
+        password_hash = accounts.hash_password(payload["password"])
+        with db.write() as conn:
+            return accounts.register(conn, payload["email"], password_hash, payload["name"])
+
+    def check_credentials(payload: dict, _headers: dict) -> dict:
+        """The account id for matching {email, password}."""
+        with db.read() as conn:
+            return {"account_id": accounts.check_credentials(conn, payload["email"], payload["password"])}
+
+    def get_profile(payload: dict, _headers: dict) -> dict:
+        """The profile of {account_id}."""
+        with db.read() as conn:
+            return accounts.profile(conn, whole_number(payload, "account_id"))
+
+    operations = {"Register": register, "CheckCredentials": check_credentials, "GetProfile": get_profile}
+    return create_provider_app("Account", operations)

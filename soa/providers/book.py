@@ -1,0 +1,57 @@
+"""The Book provider: catalog pages, books, prices and stock reservations, as SOAP operations."""
+
+import os
+
+from flask import Flask
+
+from bookstore.catalog import service as catalog
+from bookstore.database import Database
+from soa.providers.provider import create_provider_app, whole_number
+
+
+def _lines(payload: dict) -> list[tuple[int, int]]:
+    return [(whole_number(line, "book_id"), whole_number(line, "quantity")) for line in payload["lines"]]
+
+
+def create_app() -> Flask:
+    """`gunicorn 'soa.providers.book:create_app()'`, on the shared enterprise database."""
+    db = Database(os.environ["DATABASE_URL"])
+
+    def list_books(payload: dict, _headers: dict) -> dict:
+        """A catalog page {q, page, page_size}."""
+        with db.read() as conn:
+            page = whole_number(payload, "page")
+            return catalog.list_books(conn, str(payload["q"]), page, whole_number(payload, "page_size"))
+
+    def get_book(payload: dict, _headers: dict) -> dict:
+        """One book {book_id}."""
+        with db.read() as conn:
+            return catalog.get_book(conn, whole_number(payload, "book_id"))
+
+    def get_prices(payload: dict, _headers: dict) -> dict:
+        """Unit prices of {book_ids}."""
+        book_ids = [whole_number({"id": book_id}, "id") for book_id in payload["book_ids"]]
+        with db.read() as conn:
+            prices = catalog.prices(conn, book_ids)
+        return {"prices": [{"book_id": book_id, "price_cents": price} for book_id, price in prices.items()]}
+
+    def reserve_stock(payload: dict, _headers: dict) -> dict:
+        """Take stock for all {lines} or none (fault out_of_stock)."""
+        with db.write() as conn:
+            catalog.reserve(conn, _lines(payload))
+        return {"reserved": True}
+
+    def release_stock(payload: dict, _headers: dict) -> dict:
+        """Give back stock taken for {lines} of an order that did not complete."""
+        with db.write() as conn:
+            catalog.release(conn, _lines(payload))
+        return {"released": True}
+
+    operations = {
+        "ListBooks": list_books,
+        "GetBook": get_book,
+        "GetPrices": get_prices,
+        "ReserveStock": reserve_stock,
+        "ReleaseStock": release_stock,
+    }
+    return create_provider_app("Book", operations)

@@ -1,0 +1,98 @@
+"""What every provider shares: one SOAP endpoint dispatching named operations, a description, registration."""
+
+import json
+import logging
+import os
+import threading
+import time
+import urllib.request
+from collections.abc import Callable
+
+from flask import Flask, Response, request
+
+from bookstore.errors import BookstoreError
+from soa import soap
+
+log = logging.getLogger(__name__)
+HEARTBEAT_S = 3
+Operation = Callable[[dict, dict], dict]
+
+
+def whole_number(payload: dict, key: str) -> int:
+    """A required integer field of a message (a hostile message may send anything)."""
+    value = payload[key]
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 2**31:
+        raise soap.Fault("invalid_request", f"{key} must be a positive integer")
+    return value
+
+
+def _answer(body: bytes, status: int = 200) -> Response:
+    return Response(body, status=status, content_type=soap.CONTENT_TYPE)
+
+
+def description(service: str, operations: dict[str, Operation]) -> bytes:
+    """A plain XML service description: the service, its endpoint and each operation's purpose."""
+    lines = [f'<service xmlns="{soap.BOOKSTORE_NS}" name="{service}" endpoint="/soap" binding="SOAP 1.1">']
+    for name, handler in operations.items():
+        lines.append(f'  <operation name="{name}">{(handler.__doc__ or "").strip()}</operation>')
+    lines.append("</service>")
+    return "\n".join(lines).encode()
+
+
+def dispatch(operations: dict[str, Operation], raw: bytes) -> tuple[bytes, int]:
+    """Run the operation a SOAP request names; every failure becomes a SOAP fault (HTTP 500, as SOAP 1.1 says)."""
+    try:
+        operation, payload, headers = soap.parse(raw)
+        handler = operations.get(operation)
+        if handler is None:
+            raise soap.Fault("not_found", f"no operation {operation}")
+        return soap.envelope(f"{operation}Response", handler(payload, headers)), 200
+    except soap.Fault as fault:
+        return soap.fault_envelope(fault), 500
+    except BookstoreError as error:
+        return soap.fault_envelope(soap.Fault(error.code, error.message)), 500
+    except (KeyError, TypeError, ValueError) as error:
+        return soap.fault_envelope(soap.Fault("invalid_request", f"bad message: {error!r}")), 500
+    except Exception:
+        log.exception("operation failed")
+        return soap.fault_envelope(soap.Fault("internal_error", "the provider failed", "Server")), 500
+
+
+def _register_forever(bus_url: str, service: str, address: str, operations: list[str]) -> None:
+    body = json.dumps({"service": service, "address": address, "operations": operations}).encode()
+    while True:
+        try:
+            call = urllib.request.Request(f"{bus_url}/registry", body, {"Content-Type": "application/json"})
+            urllib.request.urlopen(call, timeout=2).close()
+            time.sleep(HEARTBEAT_S)
+        except OSError:
+            time.sleep(0.2)  # the bus may still be starting: try again soon
+
+
+def create_provider_app(service: str, operations: dict[str, Operation], register: bool = True) -> Flask:
+    """A provider: POST /soap runs operations, GET /soap?wsdl describes them; it registers with the bus."""
+    app = Flask(service)
+    app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
+
+    @app.post("/soap")
+    def endpoint():
+        """The service's one SOAP endpoint."""
+        body, status = dispatch(operations, request.get_data())
+        return _answer(body, status)
+
+    @app.get("/soap")
+    def describe():
+        """The service description (plain XML, not a full WSDL)."""
+        return _answer(description(service, operations))
+
+    @app.get("/health")
+    def health():
+        """Liveness."""
+        return {"status": "ok", "architecture": "soa", "service": service}
+
+    bus_url, port = os.environ.get("BUS_URL"), os.environ.get("PORT")
+    if register and bus_url and port:
+        address = f"http://127.0.0.1:{port}/soap"
+        args = (bus_url.rstrip("/"), service, address, list(operations))
+        threading.Thread(target=_register_forever, args=args, daemon=True, name="registration").start()
+    return app

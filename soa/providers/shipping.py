@@ -1,0 +1,35 @@
+"""The Shipping provider: quotes, shipments and tracking, as SOAP operations."""
+
+import os
+
+from flask import Flask
+
+from bookstore.database import Database
+from bookstore.shipping import service as shipping
+from soa.providers.provider import create_provider_app, whole_number
+
+
+def create_app() -> Flask:
+    """`gunicorn 'soa.providers.shipping:create_app()'`, on the shared enterprise database."""
+    db = Database(os.environ["DATABASE_URL"])
+
+    def quote(payload: dict, _headers: dict) -> dict:
+        """Cost and days for {quantity} books to {country}."""
+        return shipping.quote(whole_number(payload, "quantity"), str(payload["country"]))
+
+    def create_shipment(payload: dict, _headers: dict) -> dict:
+        """Book the shipment of {order_id} for {account_id} to {address}, {quantity} books."""
+        with db.write() as conn:
+            shipment_id = shipping.create_shipment(
+                conn, whole_number(payload, "order_id"), whole_number(payload, "account_id"),
+                dict(payload["address"]), whole_number(payload, "quantity"),
+            )  # fmt: skip
+        return {"shipment_id": shipment_id}
+
+    def track(payload: dict, _headers: dict) -> dict:
+        """Tracking of {shipment_id} for {account_id}."""
+        with db.read() as conn:
+            return shipping.tracking(conn, whole_number(payload, "shipment_id"), whole_number(payload, "account_id"))
+
+    operations = {"Quote": quote, "CreateShipment": create_shipment, "Track": track}
+    return create_provider_app("Shipping", operations)

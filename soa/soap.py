@@ -1,0 +1,118 @@
+"""SOAP 1.1 messages of the bookstore's canonical message model, parsed with a hardened XML parser.
+
+A value travels as an element whose `t` attribute names its type, so that both sides read back
+exactly what was sent: <price_cents t="int">1200</price_cents>, lists as repeated <item> elements.
+"""
+
+import xml.etree.ElementTree as ET
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
+BOOKSTORE_NS = "urn:bookstore:soa:1"
+CONTENT_TYPE = "text/xml; charset=utf-8"
+ET.register_namespace("soap", SOAP_NS)
+ET.register_namespace("bs", BOOKSTORE_NS)
+_SOAP, _BS = f"{{{SOAP_NS}}}", f"{{{BOOKSTORE_NS}}}"
+
+
+class Fault(Exception):
+    """A SOAP fault: who is to blame (Client or Server), a domain error code and a message."""
+
+    def __init__(self, code: str, message: str, blame: str = "Client"):
+        super().__init__(message)
+        self.code, self.message, self.blame = code, message, blame
+
+
+def _encode(parent: ET.Element, name: str, value) -> None:
+    element = ET.SubElement(parent, name)
+    if value is None:
+        element.set("t", "null")
+    elif isinstance(value, bool):
+        element.set("t", "bool")
+        element.text = "true" if value else "false"
+    elif isinstance(value, int):
+        element.set("t", "int")
+        element.text = str(value)
+    elif isinstance(value, str):
+        element.text = value
+    elif isinstance(value, dict):
+        element.set("t", "dict")
+        for key, item in value.items():
+            _encode(element, key, item)
+    elif isinstance(value, (list, tuple)):
+        element.set("t", "list")
+        for item in value:
+            _encode(element, "item", item)
+    else:
+        raise TypeError(f"{name}: {type(value).__name__} has no place in the canonical model")
+
+
+def _decode(element: ET.Element):
+    kind = element.get("t", "str")
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return element.text == "true"
+    if kind == "int":
+        return int(element.text)
+    if kind == "dict":
+        return {child.tag: _decode(child) for child in element}
+    if kind == "list":
+        return [_decode(child) for child in element]
+    return element.text or ""
+
+
+def envelope(operation: str, payload: dict, headers: dict | None = None) -> bytes:
+    """A SOAP request or response: headers (correlation id, caller) and one operation element."""
+    root = ET.Element(f"{_SOAP}Envelope")
+    header = ET.SubElement(root, f"{_SOAP}Header")
+    for name, value in (headers or {}).items():
+        ET.SubElement(header, f"{_BS}{name}").text = str(value)
+    body = ET.SubElement(root, f"{_SOAP}Body")
+    message = ET.SubElement(body, f"{_BS}{operation}")
+    for name, value in payload.items():
+        _encode(message, name, value)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def fault_envelope(fault: Fault) -> bytes:
+    """A SOAP 1.1 fault with the domain error code in its detail."""
+    root = ET.Element(f"{_SOAP}Envelope")
+    body = ET.SubElement(root, f"{_SOAP}Body")
+    element = ET.SubElement(body, f"{_SOAP}Fault")
+    ET.SubElement(element, "faultcode").text = f"soap:{fault.blame}"
+    ET.SubElement(element, "faultstring").text = fault.message
+    detail = ET.SubElement(ET.SubElement(element, "detail"), f"{_BS}error")
+    ET.SubElement(detail, "code").text = fault.code
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def parse(raw: bytes) -> tuple[str, dict, dict]:
+    """(operation, payload, headers) of a message; Fault for anything hostile or malformed.
+
+    defusedxml refuses DTDs, entity declarations and external references, so an XML bomb or an
+    external-entity payload is refused before anything is expanded or fetched.
+    """
+    try:
+        root = fromstring(raw, forbid_dtd=True)
+    except (DefusedXmlException, ET.ParseError, ValueError) as error:
+        raise Fault("invalid_request", f"refused XML: {type(error).__name__}") from None
+    body = root.find(f"{_SOAP}Body")
+    if root.tag != f"{_SOAP}Envelope" or body is None or len(body) != 1:
+        raise Fault("invalid_request", "not a SOAP 1.1 envelope with one body element")
+    message = body[0]
+    if message.tag == f"{_SOAP}Fault":
+        code = message.findtext(f"detail/{_BS}error/code") or "internal_error"
+        blame = (message.findtext("faultcode") or "soap:Server").split(":")[-1]
+        raise Fault(code, message.findtext("faultstring") or "fault", blame)
+    if not message.tag.startswith(_BS):
+        raise Fault("invalid_request", "the operation is not in the bookstore namespace")
+    header = root.find(f"{_SOAP}Header")
+    headers = {child.tag.removeprefix(_BS): child.text or "" for child in header} if header is not None else {}
+    try:
+        payload = {child.tag: _decode(child) for child in message}
+    except (TypeError, ValueError):
+        raise Fault("invalid_request", "a value does not match its declared type") from None
+    return message.tag.removeprefix(_BS), payload, headers

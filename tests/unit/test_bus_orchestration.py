@@ -1,0 +1,79 @@
+"""The bus's composite "place an order": every step through a provider, compensated when a later step fails."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from bookstore.errors import Conflict, Unavailable
+from bookstore.schemas import OrderRequest
+from soa.bus.mediation import BusStore
+from soa.bus.orchestration import place_order
+
+ORDER = OrderRequest.model_validate({
+    "items": [{"book_id": 3, "quantity": 2}],
+    "shipping_address": {"name": "Ada", "street": "1 Loop", "city": "X", "postal_code": "1", "country": "US"},
+})  # fmt: skip
+ANSWERS = {
+    "GetProfile": {"id": 1},
+    "GetPrices": {"prices": [{"book_id": 3, "price_cents": 1000}]},
+    "Quote": {"cost_cents": 598, "eta_days": 3},
+    "ReserveStock": {"reserved": True},
+    "RecordOrder": {"order_id": 11},
+    "CreateShipment": {"shipment_id": 21},
+    "ConfirmOrder": {"id": 11, "status": "confirmed"},
+    "ReleaseStock": {"released": True},
+    "MarkFailed": {"failed": True},
+}
+
+
+class Providers:
+    """Records every call; fails the named operation."""
+
+    def __init__(self, failing: str | None = None, error: Exception | None = None):
+        self.calls, self.failing, self.error = [], failing, error or Unavailable("down")
+
+    def __call__(self, service: str, operation: str, payload: dict) -> dict:
+        self.calls.append((service, operation, payload))
+        if operation == self.failing:
+            raise self.error
+        return ANSWERS.get(operation, {})
+
+    def operations(self) -> list[str]:
+        return [operation for _, operation, _ in self.calls]
+
+
+def test_an_order_runs_every_step_in_order_and_answers_the_confirmed_order():
+    providers = Providers()
+    assert place_order(providers, 1, ORDER) == {"id": 11, "status": "confirmed"}
+    assert providers.operations() == ["GetProfile", "GetPrices", "Quote", "ReserveStock", "RecordOrder",
+                                      "CreateShipment", "ConfirmOrder"]  # fmt: skip
+    record = providers.calls[4][2]
+    assert record["total_cents"] == 2 * 1000 + 598
+    assert record["lines"] == [{"book_id": 3, "quantity": 2, "unit_price_cents": 1000}]
+
+
+@pytest.mark.parametrize("failing", ["RecordOrder", "CreateShipment", "ConfirmOrder"])
+def test_a_step_failing_after_the_reservation_releases_the_stock(failing):
+    providers = Providers(failing)
+    with pytest.raises(Unavailable):
+        place_order(providers, 1, ORDER)
+    assert "ReleaseStock" in providers.operations()
+    released = next(payload for _, operation, payload in providers.calls if operation == "ReleaseStock")
+    assert released == {"lines": [{"book_id": 3, "quantity": 2}]}
+    assert ("MarkFailed" in providers.operations()) == (failing != "RecordOrder")
+
+
+def test_an_order_short_of_stock_reserves_nothing_and_needs_no_compensation():
+    providers = Providers("ReserveStock", Conflict("not enough stock", code="out_of_stock"))
+    with pytest.raises(Conflict):
+        place_order(providers, 1, ORDER)
+    assert providers.operations()[-1] == "ReserveStock"
+
+
+def test_mediation_routes_each_use_case_to_its_service_operation():
+    providers = Providers()
+    store = BusStore(SimpleNamespace(call=providers), "s" * 40)
+    store.get_book(5)
+    store.get_shipment(1, 21)
+    assert providers.calls == [("Book", "GetBook", {"book_id": 5}),
+                               ("Shipping", "Track", {"account_id": 1, "shipment_id": 21})]  # fmt: skip
