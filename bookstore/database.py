@@ -34,6 +34,11 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def _tag_statements_with_request_id(engine: Engine) -> None:
+    # On only where someone reads the database's statement log: a comment that differs per request
+    # also keeps the driver from reusing prepared statements, which the bench would pay for.
+    if os.environ.get("SQL_REQUEST_IDS") != "1":
+        return
+
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _prefix(_conn, _cursor, statement, parameters, _context, _executemany):
         return sql_comment() + statement, parameters

@@ -85,6 +85,8 @@ class Launch:
         database_url = self.database_url = self._database_url()
         self.architecture = describe(self.name, self.port, database_url, self.db)
         self._env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+        if os.environ.get("PG_LOG_STATEMENTS") == "1":
+            self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log
         for command in self.architecture.prepare:
             if spawn(command, self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")

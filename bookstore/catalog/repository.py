@@ -2,7 +2,7 @@
 
 from sqlalchemy import func, insert, select, update
 
-from bookstore.catalog.tables import books
+from bookstore.catalog.tables import books, reservations
 
 _SUMMARY = (books.c.id, books.c.title, books.c.author, books.c.price_cents, books.c.stock)
 _DETAIL = _SUMMARY + (books.c.isbn, books.c.description)
@@ -57,3 +57,26 @@ def add_many(conn, rows: list[dict]) -> None:
 def set_stock(conn, book_id: int, stock: int) -> None:
     """Set a book's stock (seeding and tests)."""
     conn.execute(update(books).where(books.c.id == book_id).values(stock=stock))
+
+
+def reservation(conn, reservation_id: str, lock: bool = False) -> dict | None:
+    """A reservation by its idempotency key (locked for update when asked), or None."""
+    query = select(reservations).where(reservations.c.id == reservation_id)
+    row = conn.execute(query.with_for_update() if lock else query).first()
+    return dict(row._mapping) if row else None
+
+
+def add_reservation(conn, reservation_id: str, lines: list[tuple[int, int]]) -> None:
+    """Record that stock was taken for these lines."""
+    rows = [[book_id, quantity] for book_id, quantity in lines]
+    conn.execute(insert(reservations).values(id=reservation_id, lines=rows, status="reserved"))
+
+
+def mark_released(conn, reservation_id: str) -> None:
+    """Record that the reservation's stock went back."""
+    conn.execute(update(reservations).where(reservations.c.id == reservation_id).values(status="released"))
+
+
+def held_reservations(conn) -> list[dict]:
+    """Every reservation whose stock is still taken."""
+    return [dict(r._mapping) for r in conn.execute(select(reservations).where(reservations.c.status == "reserved"))]

@@ -42,3 +42,33 @@ def release(conn, lines: list[tuple[int, int]]) -> None:
     """Give back stock taken by reserve (used where no single transaction spans the order)."""
     for book_id, quantity in sorted(lines):
         repository.put_back_stock(conn, book_id, quantity)
+
+
+def reserve_once(conn, reservation_id: str, lines: list[tuple[int, int]]) -> bool:
+    """Take stock under an idempotency key: a retry of the same key changes nothing. True if taken now.
+
+    The key is inserted first, so two concurrent calls with one key cannot both take stock: the
+    second waits on the primary key and then fails, and its retry finds the reservation.
+    """
+    existing = repository.reservation(conn, reservation_id)
+    if existing is not None:
+        if existing["status"] == "released":
+            raise Conflict(f"reservation {reservation_id} was already released", code="reservation_released")
+        return False
+    repository.add_reservation(conn, reservation_id, lines)
+    reserve(conn, lines)
+    return True
+
+
+def release_once(conn, reservation_id: str) -> bool:
+    """Give back a reservation's stock once; unknown or released keys change nothing. True if released now."""
+    existing = repository.reservation(conn, reservation_id, lock=True)
+    if existing is None:  # the release overtook its reservation: a tombstone makes the late reservation fail
+        repository.add_reservation(conn, reservation_id, [])
+        repository.mark_released(conn, reservation_id)
+        return False
+    if existing["status"] == "released":
+        return False
+    release(conn, [(book_id, quantity) for book_id, quantity in existing["lines"]])
+    repository.mark_released(conn, reservation_id)
+    return True

@@ -1,6 +1,6 @@
 """Catalog's tables: they reference no table of another context."""
 
-from sqlalchemy import CheckConstraint, Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, CheckConstraint, Column, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -18,4 +18,14 @@ books = Table(
     Column("description", Text, nullable=False),
     CheckConstraint("stock >= 0", name="stock_never_negative"),
     CheckConstraint("price_cents > 0", name="price_positive"),
+)
+
+# Stock taken for an order placed by a saga (microservices): keyed by the caller's idempotency key,
+# so a retried reservation takes stock once, and a release gives it back once.
+reservations = Table(
+    "reservations",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("lines", JSON, nullable=False),
+    Column("status", String(20), nullable=False),  # reserved | released
 )

@@ -1,0 +1,79 @@
+"""Calls between services: pooled HTTP, a timeout, bounded retries for idempotent calls, a circuit breaker."""
+
+import json
+import os
+
+import pybreaker
+import urllib3
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
+
+from bookstore.edge.errors import error_from_answer
+from bookstore.errors import Unavailable
+from bookstore.request_context import HEADER, current_request_id
+
+TIMEOUT = urllib3.Timeout(connect=0.5, read=5)
+ACCOUNT_HEADER = "X-Account-Id"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+class CircuitOpen(Unavailable):
+    """The breaker is open: the service failed repeatedly, so calls fail at once for a while."""
+
+
+def _transport_failure(error: BaseException) -> bool:
+    return isinstance(error, Unavailable) and not isinstance(error, CircuitOpen)
+
+
+class ServiceClient:
+    """One other service, by name and base URL."""
+
+    def __init__(self, name: str, base_url: str):
+        self.name, self.base_url = name, base_url.rstrip("/")
+        threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+        self.http = urllib3.PoolManager(maxsize=threads, block=False, retries=False, timeout=TIMEOUT)
+        # Five transport failures in a row open the circuit for five seconds; 4xx answers never count.
+        self.breaker = pybreaker.CircuitBreaker(
+            fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name
+        )
+
+    def _once(self, method: str, path: str, body, query, headers: dict) -> dict:
+        try:
+            answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
+        except urllib3.exceptions.HTTPError:
+            raise Unavailable(f"the {self.name} service is unavailable") from None
+        payload = json.loads(answer.data) if answer.data else {}
+        if answer.status >= 400:
+            raise error_from_answer(answer.status, payload)
+        return payload
+
+    def _guarded(self, *args) -> dict:
+        try:
+            return self.breaker.call(self._once, *args)
+        except pybreaker.CircuitBreakerError:
+            raise CircuitOpen(f"the {self.name} service is unavailable (circuit open)") from None
+
+    def call(self, method: str, path: str, body: dict | None = None, query: dict | None = None,
+             account_id: int | None = None, idempotency_key: str | None = None) -> dict:  # fmt: skip
+        """One request; retried with backoff only when it is safe to repeat (a GET, or an idempotency key)."""
+        headers = {HEADER: current_request_id.get() or ""}
+        if account_id is not None:
+            headers[ACCOUNT_HEADER] = str(account_id)
+        if idempotency_key:
+            headers[IDEMPOTENCY_HEADER] = idempotency_key
+        encoded = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            encoded = json.dumps(body)
+        args = (method, path, encoded, query, headers)
+        if method != "GET" and not idempotency_key:
+            return self._guarded(*args)
+        retrying = Retrying(
+            stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.05, max=0.4),
+            retry=retry_if_exception(_transport_failure), reraise=True,
+        )  # fmt: skip
+        return retrying(self._guarded, *args)
+
+
+def service_url(service: str) -> str:
+    """Where a service listens, from <SERVICE>_URL (set by the deployment)."""
+    return os.environ[f"{service.upper()}_URL"]
