@@ -6,7 +6,7 @@ LAB    := $(BIN)/python -m lab
 DB     ?=
 PROFILE ?=
 
-ARCHITECTURES := monolith three_tier soa
+ARCHITECTURES := monolith three_tier soa microservices
 
 .PHONY: setup test lint unit contract charts clean $(addprefix run-,$(ARCHITECTURES)) \
         $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES))

@@ -33,8 +33,10 @@ def locust_command(profile: Profile, host: str, out: Path) -> list[str]:
 class Window:
     """CPU of every server process tree at the measured window's start and end; peak memory of all."""
 
-    def __init__(self, servers: dict[str, int], generator_pid: int):
-        self.servers = servers
+    def __init__(self, servers: dict[str, int], generator_pid: int, count_dirs: dict[str, Path]):
+        self.servers, self.count_dirs = servers, count_dirs
+        self.start_served: dict[str, int] = {}
+        self.end_served: dict[str, int] = {}
         self.watched = {**servers, "locust": generator_pid}  # Locust reports its own CPU (window.py)
         self.start_cpu: dict[str, float] = {}
         self.end_cpu: dict[str, float] = {}
@@ -48,10 +50,16 @@ class Window:
     def open(self) -> None:
         """CPU counters at the window's start."""
         self.start_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+        self.start_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
 
     def close(self) -> None:
         """CPU counters at the window's end."""
         self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+        self.end_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
+
+    def served(self) -> dict[str, int]:
+        """Requests each counting server (a microservice) served inside the window."""
+        return {name: self.end_served[name] - self.start_served.get(name, 0) for name in self.end_served}
 
     def cpu_seconds(self) -> dict[str, float]:
         """CPU seconds each server process tree used inside the window."""
@@ -88,7 +96,8 @@ def run_profile(architecture: str, db: str, profile: Profile, results: Path = RE
                 locust_command(profile, launch.base_url, out), stdout=log, stderr=subprocess.STDOUT,
                 env={**os.environ, **env},
             )  # fmt: skip
-        window = Window(launch.process_ids(), locust.pid)
+        counting = {name: launch.count_dir(name) for name in launch.instances()}
+        window = Window(launch.process_ids(), locust.pid, counting)
         started, last_tick, last = time.monotonic(), 0.0, []
         while locust.poll() is None:
             if not window.start_cpu and (marks / "measure_start").exists():
@@ -104,7 +113,8 @@ def run_profile(architecture: str, db: str, profile: Profile, results: Path = RE
             raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
         if not window.end_cpu:
             window.close()
-        _write_run(out, launch, profile, marks, window)
+        checks = launch.run_checks()
+        _write_run(out, launch, profile, marks, window, checks)
     return out
 
 
@@ -114,7 +124,12 @@ def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1
     return {"processes": processes, "cpu_share_of_one_core": round(share, 3), "saturated": share > SATURATED_CPU_SHARE}
 
 
-def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window: Window) -> None:
+def served_requests(folder: Path) -> int:
+    """Requests served so far by the workers that report into folder (one `<pid>.count` file each)."""
+    return sum(int(path.read_text() or 0) for path in Path(folder).glob("*.count"))
+
+
+def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window: Window, checks: list) -> None:
     start_mark = json.loads((marks / "measure_start").read_text())
     end_mark = json.loads((marks / "measure_end").read_text())
     start, end = start_mark["time"], end_mark["time"]
@@ -138,6 +153,8 @@ def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window:
         },
         "peak_rss_mb": {name: round(b / 2**20, 1) for name, b in window.peak_rss.items()},
         "load_generator": generator,
+        "internal_requests": _internal_requests(window.served(), summary["totals"]["requests"]),
+        "checks": checks,
         "notes": [locust_results.RESOLUTION_NOTE],
     }
     (out / "run.json").write_text(json.dumps(run, indent=2))
@@ -145,18 +162,28 @@ def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window:
     print(f"[{run['label']} {profile.name}] {totals['requests']} requests, {totals['throughput_rps']:.1f} req/s, "
           f"p50 {totals['latency_ms']['p50']} ms, p95 {totals['latency_ms']['p95']} ms, "
           f"failures {totals['failure_ratio']:.2%} -> {out}", flush=True)  # fmt: skip
+    for check in checks:
+        print(f"  check {check['command']}: {'passed' if check['passed'] else 'FAILED'}", flush=True)
     if generator["saturated"]:
         share = generator["cpu_share_of_one_core"]
         print(f"  WARNING: Locust used {share:.0%} of a core: the load generator was saturated, "
               "so these numbers understate the server", flush=True)  # fmt: skip
 
 
+def _internal_requests(served: dict[str, int], edge_requests: int) -> dict | None:
+    counted = {name: n for name, n in served.items() if n}
+    if not counted or not edge_requests:
+        return None  # this architecture's servers do not count their requests
+    return {"served": counted, "per_edge_request": round(sum(counted.values()) / edge_requests, 3)}
+
+
 def run_bench(architecture: str, db: str, profile_name: str | None, results: Path = RESULTS) -> int:
-    """Every bench profile (or the one named), one after another; exit code 1 if any had failures."""
+    """Every bench profile (or the one named), one after another; exit code 1 on failures or a failed check."""
     names = [profile_name] if profile_name else list(BENCH_PROFILES)
     profiles = [get_profile(name) for name in names]
     failed = False
     for profile in profiles:
         out = run_profile(architecture, db, profile, results)
-        failed |= json.loads((out / "run.json").read_text())["totals"]["failures"] > 0
+        run = json.loads((out / "run.json").read_text())
+        failed |= run["totals"]["failures"] > 0 or not all(check["passed"] for check in run["checks"])
     return 1 if failed else 0

@@ -19,6 +19,7 @@ ARCHITECTURES = {
     "monolith": ("sqlite", "postgres"),
     "three_tier": ("postgres",),
     "soa": ("postgres",),
+    "microservices": ("postgres",),
 }
 DATABASES = ("sqlite", "postgres")
 
@@ -109,6 +110,19 @@ class Launch:
                 raise RuntimeError(f"{self.name}: not settled after {timeout_s} s; see {self.run_dir / 'logs'}")
             time.sleep(0.2)
 
+    def database_of(self, context: str) -> str:
+        """The database URL holding a bounded context's tables (accounts, catalog, orders, shipping)."""
+        return self.architecture.databases.get(context, self.database_url)
+
+    def run_checks(self) -> list[dict]:
+        """Run the architecture's after-load checks (e.g. the consistency check); their verdicts and output."""
+        verdicts = []
+        for command in self.architecture.checks:
+            done = subprocess.run(command, env=self._env, capture_output=True, text=True)
+            verdicts.append({"command": " ".join(command[1:]), "passed": done.returncode == 0,
+                             "output": (done.stdout + done.stderr).strip()[-2000:]})  # fmt: skip
+        return verdicts
+
     def instances(self) -> list[str]:
         """The name of every server process group, replicas numbered (application-1, application-2...)."""
         return [name for component in self.architecture.components for name in component.instance_names()]
@@ -121,10 +135,16 @@ class Launch:
         ready_dir.mkdir(parents=True)
         env = {**self._env, **component.environment(), "COMPONENT_NAME": instance, "LAB_READY_DIR": str(ready_dir)}
         env.setdefault("AUDIT_LOG", str(self.run_dir / "logs" / "audit.log"))
+        env["LAB_COUNT_DIR"] = str(self.count_dir(instance))
+        self.count_dir(instance).mkdir(parents=True, exist_ok=True)
         log = self.run_dir / "logs" / f"{instance}.log"
         self.servers[instance] = spawn(component.command(), env, log)
         if wait:
             self._wait_ready(instance, component)
+
+    def count_dir(self, instance: str) -> Path:
+        """Where a server's workers report how many requests they served (services that count them)."""
+        return self.run_dir / "counts" / instance
 
     def stop_component(self, instance: str) -> None:
         """Stop one server process group, leaving the others running."""
@@ -155,7 +175,7 @@ class Launch:
         """Where each component listens."""
         found = {c.name: f"http://127.0.0.1:{c.port}" for c in self.architecture.components}
         if self.postgres:
-            found["postgres"] = self.postgres.dsn("bookstore")
+            found["postgres"] = f"postgresql://127.0.0.1:{self.postgres.port} (password authentication)"
         return found
 
     def stop(self) -> None:

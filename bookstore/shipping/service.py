@@ -26,3 +26,14 @@ def tracking(conn, shipment_id: int, account_id: int) -> dict:
     if found is None:
         raise NotFound(f"shipment {shipment_id} not found")
     return found
+
+
+def create_shipment_once(conn, order_id: int, account_id: int, address: dict, quantity: int) -> int:
+    """create_shipment, but a retry for the same order answers the shipment already booked."""
+    existing = repository.id_for_order(conn, order_id)
+    return existing if existing is not None else create_shipment(conn, order_id, account_id, address, quantity)
+
+
+def cancel_shipment(conn, order_id: int) -> None:
+    """Cancel an order's shipment (a saga's compensation); nothing happens if there is none."""
+    repository.cancel(conn, order_id)

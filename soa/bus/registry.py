@@ -50,10 +50,10 @@ class Registry:
         with self._lock:
             self._cache = {name: [a for a in found if a != address] for name, found in self._cache.items()}
 
-    def live(self) -> dict[str, list[str]]:
-        """Addresses of every service's instances heard from recently."""
+    def live(self, fresh: bool = False) -> dict[str, list[str]]:
+        """Addresses of every service's instances heard from recently (cached for a second unless fresh)."""
         with self._lock:
-            if time.monotonic() - self._cached_at < CACHE_S:
+            if not fresh and time.monotonic() - self._cached_at < CACHE_S:
                 return self._cache
         with self.db.read() as conn:
             rows = conn.execute(
@@ -70,7 +70,7 @@ class Registry:
 
     def pick(self, service: str) -> list[str]:
         """The instances of a service, the next one in turn first (round robin)."""
-        found = self.live().get(service, [])
+        found = self.live().get(service, []) or self.live(fresh=True).get(service, [])
         if not found:
             return []
         start = next(self._turns) % len(found)

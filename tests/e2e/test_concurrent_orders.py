@@ -20,7 +20,7 @@ def log_in(base_url: str, reader: int) -> str:
 def test_fifty_concurrent_orders_for_ten_copies_confirm_exactly_ten(edge):
     if not getattr(edge, "database_url", None):
         pytest.skip("needs the database of a launched architecture")
-    with Database(edge.database_url).write() as conn:
+    with Database(edge.database_of("catalog")).write() as conn:
         catalog_data.set_stock(conn, BOOK_ID, STOCK)
     tokens = [log_in(edge.base_url, reader) for reader in range(101, 101 + BUYERS)]
     start, statuses = threading.Barrier(BUYERS), []

@@ -1,0 +1,41 @@
+"""Database per service: each service's own database and role, created fresh on the lab's PostgreSQL server.
+
+`python -m microservices.provision` runs with the server's admin URL in DATABASE_URL; a service may
+instead be given a database of its own with <SERVICE>_DATABASE_URL, which is then used as it is.
+"""
+
+import hashlib
+import os
+
+from sqlalchemy.engine import make_url
+
+from bookstore import seed
+from bookstore.accounts.tables import metadata as accounts_tables
+from bookstore.catalog.tables import metadata as catalog_tables
+from bookstore.orders.tables import metadata as orders_tables
+from bookstore.shipping.tables import metadata as shipping_tables
+
+TABLES = {"accounts": accounts_tables, "catalog": catalog_tables, "orders": orders_tables, "shipping": shipping_tables}
+SEEDS = {
+    "accounts": lambda conn: seed.seed_accounts(conn, seed.account_count()),
+    "catalog": lambda conn: seed.seed_catalog(conn, seed.book_count()),
+}
+
+
+def given_url(service: str) -> str | None:
+    """A database the user gave this service (<SERVICE>_DATABASE_URL), if any."""
+    return os.environ.get(f"{service.upper()}_DATABASE_URL")
+
+
+def role_password(admin_url: str, service: str) -> str:
+    """The service role's password, derived from the admin credentials so every process can compute it."""
+    return hashlib.sha256(f"{admin_url}|{service}".encode()).hexdigest()[:24]
+
+
+def service_database_url(admin_url: str, service: str) -> str:
+    """The URL a service uses: its own role on its own database."""
+    if given_url(service):
+        return given_url(service)
+    admin = make_url(admin_url)
+    own = admin.set(username=service, password=role_password(admin_url, service), database=service)
+    return own.render_as_string(hide_password=False)

@@ -1,0 +1,41 @@
+"""Create each service's role and database (no other role may connect), its tables, and its seed data."""
+
+import os
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from bookstore.database import Database
+from microservices.databases import SEEDS, TABLES, given_url, role_password, service_database_url
+
+
+def _libpq(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def create_role_and_database(admin_url: str, service: str) -> None:
+    """A login role and a database it owns; PUBLIC loses CONNECT, so no other service's role gets in."""
+    with psycopg.connect(_libpq(admin_url), autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{service}" WITH (FORCE)')
+        admin.execute(f'DROP ROLE IF EXISTS "{service}"')
+        admin.execute(f"CREATE ROLE \"{service}\" LOGIN PASSWORD '{role_password(admin_url, service)}'")
+        admin.execute(f'CREATE DATABASE "{service}" OWNER "{service}"')
+        admin.execute(f'REVOKE ALL ON DATABASE "{service}" FROM PUBLIC')
+
+
+def prepare(admin_url: str) -> None:
+    """Every service's database, fresh and seeded."""
+    for service, tables in TABLES.items():
+        if not given_url(service):
+            create_role_and_database(admin_url, service)
+        db = Database(service_database_url(admin_url, service))
+        with db.engine.begin() as conn:
+            tables.drop_all(conn)
+            tables.create_all(conn)
+            if service in SEEDS:
+                SEEDS[service](conn)
+        db.dispose()
+
+
+if __name__ == "__main__":
+    prepare(os.environ["DATABASE_URL"])
