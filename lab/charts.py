@@ -13,6 +13,8 @@ from lab.paths import RESULTS  # noqa: E402
 from loadtests.profiles import BENCH_PROFILES  # noqa: E402
 
 PERCENTILES = (("p50", ":"), ("p95", "--"), ("p99", "-"))
+# From fewest to most processes, so charts read from left to right as the course tells it.
+LABEL_ORDER = ("monolith", "monolith-postgres", "three_tier", "soa", "microservices")
 
 
 def load_runs(results: Path = RESULTS, profiles=BENCH_PROFILES) -> dict[str, list[dict]]:
@@ -24,7 +26,8 @@ def load_runs(results: Path = RESULTS, profiles=BENCH_PROFILES) -> dict[str, lis
             runs.setdefault(run["label"], []).append(run)
     for series in runs.values():
         series.sort(key=lambda run: run["profile"]["users"])
-    return runs
+    rank = {label: index for index, label in enumerate(LABEL_ORDER)}
+    return dict(sorted(runs.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
 
 
 def _axes(title: str, ylabel: str):
@@ -36,9 +39,11 @@ def _axes(title: str, ylabel: str):
     axes.set_xscale("log")
     axes.set_yscale("log")
     plain = FuncFormatter(lambda value, _position: f"{value:g}")
+    # Minor ticks at 2, 3 and 5 only: a narrow latency range may hold no power of ten to label.
+    twos_and_fives = FuncFormatter(lambda value, _position: f"{value:g}" if f"{value:g}"[0] in "235" else "")
     axes.xaxis.set_major_formatter(plain)
     axes.yaxis.set_major_formatter(plain)
-    axes.yaxis.set_minor_formatter(plain)  # a narrow latency range may hold no power of ten
+    axes.yaxis.set_minor_formatter(twos_and_fives)
     axes.grid(True, which="both", alpha=0.3)
     return figure, axes
 
@@ -75,17 +80,20 @@ def cpu_chart(runs: dict[str, list[dict]], path: Path) -> Path:
     """CPU milliseconds per request, stacked by process (bus, tiers, providers, database, Locust), per run."""
     bars = [(f"{label}\n{run['profile']['name']}", run) for label, series in runs.items() for run in series]
     components = sorted({name for _, run in bars for name in run["cpu_ms_per_request"]}, key=_component_order)
-    figure, axes = plt.subplots(figsize=(max(8, 1.2 * len(bars)), 5), dpi=110)
+    palette = plt.get_cmap("tab20").colors
+    figure, axes = plt.subplots(figsize=(max(8, 1.4 * len(bars)), 5.5), dpi=110)
     bottoms = [0.0] * len(bars)
     for index, component in enumerate(components):
         heights = [run["cpu_ms_per_request"].get(component) or 0.0 for _, run in bars]
         hatch = "//" if component == "locust" else None
-        axes.bar([name for name, _ in bars], heights, bottom=bottoms, label=component, color=f"C{index % 10}",
-                 hatch=hatch)  # fmt: skip
+        color = "white" if component == "locust" else palette[index % len(palette)]
+        axes.bar([name for name, _ in bars], heights, bottom=bottoms, label=component, color=color,
+                 edgecolor="black", linewidth=0.3, hatch=hatch)  # fmt: skip
         bottoms = [b + h for b, h in zip(bottoms, heights, strict=True)]
     axes.set_title("Where the CPU goes: CPU time per edge request, by process")
     axes.set_ylabel("CPU milliseconds per request")
-    axes.legend(fontsize="small", ncol=2)
+    axes.legend(fontsize="small", ncol=2, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    axes.tick_params(axis="x", labelsize="small")
     axes.grid(True, axis="y", alpha=0.3)
     figure.tight_layout()
     figure.savefig(path)

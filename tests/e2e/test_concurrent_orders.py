@@ -4,6 +4,7 @@ import threading
 
 import pytest
 import requests
+from launching import reader_auth
 
 from bookstore.catalog import repository as catalog_data
 from bookstore.database import Database
@@ -12,27 +13,21 @@ BOOK_ID, STOCK, BUYERS = 77, 10, 50
 ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "Springfield", "postal_code": "12345", "country": "US"}
 
 
-def log_in(base_url: str, reader: int) -> str:
-    credentials = {"email": f"reader{reader}@bookstore.test", "password": "bookstore-reader"}
-    return requests.post(f"{base_url}/api/sessions", json=credentials, timeout=10).json()["token"]
-
-
 def test_fifty_concurrent_orders_for_ten_copies_confirm_exactly_ten(edge):
     if not getattr(edge, "database_url", None):
         pytest.skip("needs the database of a launched architecture")
     with Database(edge.database_of("catalog")).write() as conn:
         catalog_data.set_stock(conn, BOOK_ID, STOCK)
-    tokens = [log_in(edge.base_url, reader) for reader in range(101, 101 + BUYERS)]
+    sessions = [reader_auth(edge.base_url, reader) for reader in range(101, 101 + BUYERS)]
     start, statuses = threading.Barrier(BUYERS), []
 
-    def buy(token: str) -> None:
+    def buy(auth: dict) -> None:
         body = {"items": [{"book_id": BOOK_ID, "quantity": 1}], "shipping_address": ADDRESS}
         start.wait()
-        answer = requests.post(f"{edge.base_url}/api/orders", json=body, timeout=60,
-                               headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+        answer = requests.post(f"{edge.base_url}/api/orders", json=body, timeout=60, headers=auth)
         statuses.append((answer.status_code, answer.json().get("error", {}).get("code")))
 
-    buyers = [threading.Thread(target=buy, args=(token,)) for token in tokens]
+    buyers = [threading.Thread(target=buy, args=(auth,)) for auth in sessions]
     for buyer in buyers:
         buyer.start()
     for buyer in buyers:

@@ -4,10 +4,8 @@ import psutil
 import psycopg
 import pytest
 import requests
+from launching import launched, reader_auth
 from sqlalchemy.engine import make_url
-
-from lab.launcher import Launch
-from lab.processes import free_port
 
 ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "X", "postal_code": "1", "country": "DE"}
 
@@ -15,11 +13,9 @@ ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "X", "postal_code": "1"
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     """Every service, with failure injection on and two catalog replicas."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FAULT_INJECTION", "1")
-        patch.setenv("REPLICAS_CATALOG", "2")
-        with Launch("microservices", port=free_port(), run_dir=tmp_path_factory.mktemp("microservices")) as launch:
-            yield launch
+    with launched("microservices", tmp_path_factory.mktemp("microservices"), FAULT_INJECTION="1",
+                  REPLICAS_CATALOG="2") as up:  # fmt: skip
+        yield up
 
 
 def url(launch, service: str) -> str:
@@ -80,14 +76,8 @@ def test_a_retried_reservation_takes_stock_once_and_a_retried_shipment_books_onc
     assert booked[0] == booked[1]
 
 
-def log_in(base_url: str, reader: int) -> dict:
-    body = {"email": f"reader{reader}@bookstore.test", "password": "bookstore-reader"}
-    token = requests.post(f"{base_url}/api/sessions", json=body, timeout=10).json()["token"]
-    return {"Authorization": f"Bearer {token}"}
-
-
 def test_with_shipping_down_browsing_works_and_ordering_fails_fast_with_503(services):
-    auth = log_in(services.base_url, 401)
+    auth = reader_auth(services.base_url, 401)
     services.stop_component("shipping")
     try:
         assert requests.get(f"{services.base_url}/api/books?q=river", timeout=10).status_code == 200
@@ -103,7 +93,7 @@ def test_with_shipping_down_browsing_works_and_ordering_fails_fast_with_503(serv
 
 
 def test_with_catalog_down_only_catalog_requests_fail_and_only_while_it_is_down(services):
-    auth = log_in(services.base_url, 402)
+    auth = reader_auth(services.base_url, 402)
     for replica in ("catalog-1", "catalog-2"):
         services.stop_component(replica)
     try:

@@ -4,9 +4,8 @@ import json
 
 import pytest
 import requests
+from launching import launched, reader_auth
 
-from lab.launcher import Launch
-from lab.processes import free_port
 from soa.topology import PROVIDERS
 from tests.hostile_xml import BILLION_LAUGHS, EXTERNAL_ENTITY
 
@@ -16,10 +15,8 @@ ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "X", "postal_code": "1"
 @pytest.fixture(scope="module")
 def soa(tmp_path_factory):
     """The bus with two instances of every provider."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOA_REPLICAS", "2")
-        with Launch("soa", port=free_port(), run_dir=tmp_path_factory.mktemp("soa")) as launch:
-            yield launch
+    with launched("soa", tmp_path_factory.mktemp("soa"), SOA_REPLICAS="2") as up:
+        yield up
 
 
 def audit(launch) -> list[dict]:
@@ -79,14 +76,8 @@ def test_providers_expose_no_consumer_path_only_their_soap_endpoint(soa):
         assert requests.get(soa.addresses()["book-1"] + path, timeout=10).status_code == 404
 
 
-def log_in(base_url: str, reader: int) -> dict:
-    body = {"email": f"reader{reader}@bookstore.test", "password": "bookstore-reader"}
-    token = requests.post(f"{base_url}/api/sessions", json=body, timeout=10).json()["token"]
-    return {"Authorization": f"Bearer {token}"}
-
-
 def test_an_order_whose_recording_fails_leaves_no_reservation_and_no_order(soa):
-    auth = log_in(soa.base_url, 301)
+    auth = reader_auth(soa.base_url, 301)
     stock = requests.get(f"{soa.base_url}/api/books/33", timeout=10).json()["stock"]
     for instance in ("order-1", "order-2"):
         soa.stop_component(instance)

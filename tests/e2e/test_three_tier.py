@@ -7,9 +7,7 @@ import sys
 import psutil
 import pytest
 import requests
-
-from lab.launcher import Launch
-from lab.processes import free_port
+from launching import launched
 
 BUSINESS_OR_DATA = ("sqlalchemy", "psycopg", "bookstore.database", "bookstore.inprocess", "bookstore.schema")
 LOADED_BY_PRESENTATION = """
@@ -23,11 +21,8 @@ print(json.dumps(sorted(sys.modules)))
 @pytest.fixture(scope="module")
 def tiers(tmp_path_factory):
     """Three tiers with two application-tier replicas and PostgreSQL statement logging."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("APP_REPLICAS", "2")
-        patch.setenv("PG_LOG_STATEMENTS", "1")
-        with Launch("three_tier", port=free_port(), run_dir=tmp_path_factory.mktemp("three_tier")) as launch:
-            yield launch
+    with launched("three_tier", tmp_path_factory.mktemp("three_tier"), APP_REPLICAS="2", PG_LOG_STATEMENTS="1") as up:
+        yield up
 
 
 def app_tier_url(launch) -> str:
