@@ -6,7 +6,8 @@ import signal
 import subprocess
 import sys
 
-from lab.launcher import ARCHITECTURES, DATABASES, Launch
+from lab.architectures import ARCHITECTURES, DATABASES
+from lab.launcher import Launch
 from lab.paths import ROOT
 
 

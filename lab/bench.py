@@ -11,11 +11,11 @@ from pathlib import Path
 from lab import locust_results
 from lab.launcher import Launch
 from lab.machine import environment
+from lab.measurement import Window, load_generator_report
 from lab.paths import RESULTS, ROOT
-from lab.processes import free_port, tree_cpu_seconds, tree_rss_bytes
+from lab.processes import free_port
 from loadtests.profiles import BENCH_PROFILES, Profile, get_profile
 
-SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
 PROGRESS_EVERY_S = 5
 
 
@@ -30,42 +30,6 @@ def locust_command(profile: Profile, host: str, out: Path) -> list[str]:
     ]  # fmt: skip
 
 
-class Window:
-    """CPU of every server process tree at the measured window's start and end; peak memory of all."""
-
-    def __init__(self, servers: dict[str, int], generator_pid: int, count_dirs: dict[str, Path]):
-        self.servers, self.count_dirs = servers, count_dirs
-        self.start_served: dict[str, int] = {}
-        self.end_served: dict[str, int] = {}
-        self.watched = {**servers, "locust": generator_pid}  # Locust reports its own CPU (window.py)
-        self.start_cpu: dict[str, float] = {}
-        self.end_cpu: dict[str, float] = {}
-        self.peak_rss: dict[str, int] = dict.fromkeys(self.watched, 0)
-
-    def sample_memory(self) -> None:
-        """Keep the peak resident memory of each process tree."""
-        for name, pid in self.watched.items():
-            self.peak_rss[name] = max(self.peak_rss[name], tree_rss_bytes(pid))
-
-    def open(self) -> None:
-        """CPU counters at the window's start."""
-        self.start_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
-        self.start_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
-
-    def close(self) -> None:
-        """CPU counters at the window's end."""
-        self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
-        self.end_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
-
-    def served(self) -> dict[str, int]:
-        """Requests each counting server (a microservice) served inside the window."""
-        return {name: self.end_served[name] - self.start_served.get(name, 0) for name in self.end_served}
-
-    def cpu_seconds(self) -> dict[str, float]:
-        """CPU seconds each server process tree used inside the window."""
-        return {name: round(self.end_cpu[name] - self.start_cpu.get(name, 0.0), 3) for name in self.end_cpu}
-
-
 def _progress(label: str, profile: Profile, started: float, out: Path, measuring: bool, last: list) -> None:
     elapsed = time.monotonic() - started
     phase = "measuring" if measuring else "warm-up"
@@ -73,8 +37,10 @@ def _progress(label: str, profile: Profile, started: float, out: Path, measuring
     progress = locust_results.latest_progress(out / "locust_stats_history.csv")
     if progress:
         stamp, users, total = progress
-        rps = (total - last[1]) / (stamp - last[0]) if last and stamp > last[0] and total >= last[1] else 0.0
-        line += f" | {users} users | {rps:6.1f} req/s"
+        line += f" | {users} users"
+        # Counts restart from zero when the warm-up's statistics are dropped: no rate across that.
+        if last and stamp > last[0] and total >= last[1]:
+            line += f" | {(total - last[1]) / (stamp - last[0]):6.1f} req/s"
         last[:] = [stamp, total]
     print(line, flush=True)
 
@@ -116,17 +82,6 @@ def run_profile(architecture: str, db: str, profile: Profile, results: Path = RE
         checks = launch.run_checks()
         _write_run(out, launch, profile, marks, window, checks)
     return out
-
-
-def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1) -> dict:
-    """How busy Locust was; past SATURATED_CPU_SHARE of a core per process its numbers understate the server."""
-    share = cpu_seconds / seconds / processes if seconds > 0 else 0.0
-    return {"processes": processes, "cpu_share_of_one_core": round(share, 3), "saturated": share > SATURATED_CPU_SHARE}
-
-
-def served_requests(folder: Path) -> int:
-    """Requests served so far by the workers that report into folder (one `<pid>.count` file each)."""
-    return sum(int(path.read_text() or 0) for path in Path(folder).glob("*.count"))
 
 
 def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window: Window, checks: list) -> None:

@@ -1,6 +1,5 @@
 """Start an architecture fresh: its database, schema and seed, then every server, healthy and warm."""
 
-import importlib
 import os
 import shutil
 import subprocess
@@ -9,42 +8,26 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
+import psutil
+
+from lab.architectures import check_choice, describe
 from lab.paths import ROOT, VAR
 from lab.postgres import EmbeddedPostgres
 from lab.processes import free_port, port_is_free, spawn, stop_group
 from lab.topology import Architecture, Component
 
-# The databases each architecture runs on; the first is its default.
-ARCHITECTURES = {
-    "monolith": ("sqlite", "postgres"),
-    "three_tier": ("postgres",),
-    "soa": ("postgres",),
-    "microservices": ("postgres",),
-}
-DATABASES = ("sqlite", "postgres")
-
-
-def describe(name: str, port: int, database_url: str, db: str) -> Architecture:
-    """An architecture's own description, from its folder's topology module."""
-    return importlib.import_module(f"{name}.topology").describe(port, database_url, db)
-
-
-def _check_choice(name: str, db: str | None) -> str:
-    if name not in ARCHITECTURES:
-        raise ValueError(f"unknown architecture {name!r}; choose one of {', '.join(ARCHITECTURES)}")
-    db = db or ARCHITECTURES[name][0]
-    if db not in ARCHITECTURES[name]:
-        raise ValueError(f"{name} runs on {' or '.join(ARCHITECTURES[name])}, not {db}")
-    return db
+KEEP_RUNS = 10  # run folders kept under var/run, for their logs
 
 
 class Launch:
     """A running architecture; use as a context manager so that everything stops, whatever happens."""
 
     def __init__(self, name: str, db: str | None = None, port: int | None = None, run_dir: Path | None = None):
-        self.name, self.db = name, _check_choice(name, db)
+        self.name, self.db = name, check_choice(name, db)
         self.port = port or int(os.environ.get("PORT", "8000"))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        if run_dir is None:
+            prune_old_runs(VAR / "run")
         self.run_dir = Path(run_dir or VAR / "run" / f"{name}-{self.db}-{stamp}-{os.getpid()}")
         self.postgres: EmbeddedPostgres | None = None
         self.servers: dict[str, subprocess.Popen] = {}
@@ -191,6 +174,17 @@ class Launch:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+def prune_old_runs(runs: Path, keep: int = KEEP_RUNS) -> None:
+    """Delete all but the newest run folders (each holds a database and logs), never one still in use."""
+    if not runs.is_dir():
+        return
+    for old in sorted(runs.iterdir(), key=lambda path: path.stat().st_mtime)[:-keep]:
+        launcher_pid = old.name.rsplit("-", 1)[-1]
+        if launcher_pid.isdigit() and psutil.pid_exists(int(launcher_pid)):
+            continue
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _healthy(url: str) -> bool:

@@ -1,5 +1,6 @@
 """How an architecture describes its processes to the launcher: the one place its deployment is written."""
 
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ class Component:
     wsgi_app: str
     port: int
     env: dict = field(default_factory=dict)
-    workers: int = 2
+    workers: int = field(default_factory=lambda: int(os.environ.get("WEB_CONCURRENCY", "2")))  # per server
     replicas: int = 1
     health_path: str = "/health"
 

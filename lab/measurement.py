@@ -1,0 +1,54 @@
+"""The measured window: CPU, memory and requests served by every process between its start and its end."""
+
+from pathlib import Path
+
+from lab.processes import tree_cpu_seconds, tree_rss_bytes
+
+SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
+
+
+def served_requests(folder: Path) -> int:
+    """Requests served so far by the workers that report into folder (one `<pid>.count` file each)."""
+    return sum(int(path.read_text() or 0) for path in Path(folder).glob("*.count"))
+
+
+def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1) -> dict:
+    """How busy Locust was; past SATURATED_CPU_SHARE of a core per process its numbers understate the server."""
+    share = cpu_seconds / seconds / processes if seconds > 0 else 0.0
+    return {"processes": processes, "cpu_share_of_one_core": round(share, 3), "saturated": share > SATURATED_CPU_SHARE}
+
+
+class Window:
+    """CPU of every server process tree at the measured window's start and end; peak memory of all."""
+
+    def __init__(self, servers: dict[str, int], generator_pid: int, count_dirs: dict[str, Path]):
+        self.servers, self.count_dirs = servers, count_dirs
+        self.start_served: dict[str, int] = {}
+        self.end_served: dict[str, int] = {}
+        self.watched = {**servers, "locust": generator_pid}  # Locust reports its own CPU (window.py)
+        self.start_cpu: dict[str, float] = {}
+        self.end_cpu: dict[str, float] = {}
+        self.peak_rss: dict[str, int] = dict.fromkeys(self.watched, 0)
+
+    def sample_memory(self) -> None:
+        """Keep the peak resident memory of each process tree."""
+        for name, pid in self.watched.items():
+            self.peak_rss[name] = max(self.peak_rss[name], tree_rss_bytes(pid))
+
+    def open(self) -> None:
+        """CPU counters at the window's start."""
+        self.start_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+        self.start_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
+
+    def close(self) -> None:
+        """CPU counters at the window's end."""
+        self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+        self.end_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
+
+    def served(self) -> dict[str, int]:
+        """Requests each counting server (a microservice) served inside the window."""
+        return {name: self.end_served[name] - self.start_served.get(name, 0) for name in self.end_served}
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU seconds each server process tree used inside the window."""
+        return {name: round(self.end_cpu[name] - self.start_cpu.get(name, 0.0), 3) for name in self.end_cpu}

@@ -1,0 +1,22 @@
+"""Choosing an architecture and its database: defaults, and clear refusals."""
+
+import pytest
+
+from lab.architectures import check_choice
+
+
+def test_each_architecture_runs_on_its_default_database_unless_told_otherwise():
+    assert check_choice("monolith", None) == "sqlite"
+    assert check_choice("monolith", "postgres") == "postgres"
+    assert check_choice("three_tier", None) == "postgres"
+    assert check_choice("microservices", None) == "postgres"
+
+
+def test_an_architecture_refuses_a_database_it_does_not_run_on():
+    with pytest.raises(ValueError, match="three_tier runs on postgres, not sqlite"):
+        check_choice("three_tier", "sqlite")
+
+
+def test_an_unknown_architecture_is_refused_with_the_valid_names():
+    with pytest.raises(ValueError, match="choose one of monolith, three_tier, soa, microservices"):
+        check_choice("serverless", None)
