@@ -21,7 +21,11 @@ def _text(max_length: int, strip: bool = True):
     ]
 
 
-Email = Annotated[str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Email = Annotated[
+    str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), AfterValidator(_printable)
+]
+# Any character a person can type, but no control characters (no database or XML stores NUL alike).
+Password = Annotated[str, StringConstraints(min_length=8, max_length=128), AfterValidator(_printable)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Quantity = Annotated[int, Field(ge=1, le=100)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
@@ -35,15 +39,15 @@ class Registration(_Body):
     """POST /api/accounts."""
 
     email: Email
-    password: Annotated[str, StringConstraints(min_length=8, max_length=128)]
+    password: Password
     name: _text(100)
 
 
 class Credentials(_Body):
     """POST /api/sessions."""
 
-    email: Annotated[str, StringConstraints(max_length=254)]
-    password: Annotated[str, StringConstraints(max_length=128)]
+    email: Annotated[str, StringConstraints(max_length=254), AfterValidator(_printable)]
+    password: Annotated[str, StringConstraints(max_length=128), AfterValidator(_printable)]
 
 
 class Address(_Body):

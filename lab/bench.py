@@ -64,17 +64,12 @@ def run_profile(architecture: str, db: str, profile: Profile, results: Path = RE
             )  # fmt: skip
         counting = {name: launch.count_dir(name) for name in launch.instances()}
         window = Window(launch.process_ids(), locust.pid, counting)
-        started, last_tick, last = time.monotonic(), 0.0, []
-        while locust.poll() is None:
-            if not window.start_cpu and (marks / "measure_start").exists():
-                window.open()
-            if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
-                window.close()
-            window.sample_memory()
-            if time.monotonic() - last_tick >= PROGRESS_EVERY_S:
-                _progress(label, profile, started, out, bool(window.start_cpu), last)
-                last_tick = time.monotonic()
-            time.sleep(0.2)
+        try:
+            _follow(locust, window, marks, label, profile, out)
+        finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
+            if locust.poll() is None:
+                locust.terminate()
+                locust.wait()
         if not (marks / "measure_end").exists() or not (out / "locust.json").exists():
             raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
         if not window.end_cpu:
@@ -82,6 +77,21 @@ def run_profile(architecture: str, db: str, profile: Profile, results: Path = RE
         checks = launch.run_checks()
         _write_run(out, launch, profile, marks, window, checks)
     return out
+
+
+def _follow(locust: subprocess.Popen, window: Window, marks: Path, label: str, profile: Profile, out: Path) -> None:
+    """Sample the window while Locust runs, printing progress every few seconds."""
+    started, last_tick, last = time.monotonic(), 0.0, []
+    while locust.poll() is None:
+        if not window.start_cpu and (marks / "measure_start").exists():
+            window.open()
+        if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
+            window.close()
+        window.sample_memory()
+        if time.monotonic() - last_tick >= PROGRESS_EVERY_S:
+            _progress(label, profile, started, out, bool(window.start_cpu), last)
+            last_tick = time.monotonic()
+        time.sleep(0.2)
 
 
 def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window: Window, checks: list) -> None:

@@ -38,6 +38,8 @@ def violations(admin_url: str) -> list[str]:
             found.append(f"stock is held by {reservation['id']}, whose order is {status_of.get(order_id, 'missing')}")
     for order_id, status in status_of.items():
         if status != "confirmed":
+            if shipment_status.get(order_id) not in (None, "cancelled"):
+                found.append(f"order {order_id} is {status} but its shipment is live")
             continue
         if shipment_status.get(order_id) in (None, "cancelled"):
             found.append(f"confirmed order {order_id} has no live shipment")

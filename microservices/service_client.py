@@ -20,8 +20,12 @@ class CircuitOpen(Unavailable):
     """The breaker is open: the service failed repeatedly, so calls fail at once for a while."""
 
 
+class Unreachable(Unavailable):
+    """No answer came back (refused, reset, timed out): the only failure that is retried and counted."""
+
+
 def _transport_failure(error: BaseException) -> bool:
-    return isinstance(error, Unavailable) and not isinstance(error, CircuitOpen)
+    return isinstance(error, Unreachable)
 
 
 class ServiceClient:
@@ -31,7 +35,7 @@ class ServiceClient:
         self.name, self.base_url = name, base_url.rstrip("/")
         threads = int(os.environ.get("GUNICORN_THREADS", "4"))
         self.http = urllib3.PoolManager(maxsize=threads, block=False, retries=False, timeout=TIMEOUT)
-        # Five transport failures in a row open the circuit for five seconds; 4xx answers never count.
+        # Five transport failures in a row open the circuit for five seconds; answers, even 5xx, never count.
         self.breaker = pybreaker.CircuitBreaker(
             fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name
         )
@@ -40,8 +44,11 @@ class ServiceClient:
         try:
             answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
         except urllib3.exceptions.HTTPError:
-            raise Unavailable(f"the {self.name} service is unavailable") from None
-        payload = json.loads(answer.data) if answer.data else {}
+            raise Unreachable(f"the {self.name} service is unavailable") from None
+        try:
+            payload = json.loads(answer.data) if answer.data else {}
+        except ValueError:
+            raise Unavailable(f"the {self.name} service answered something that is not JSON") from None
         if answer.status >= 400:
             raise error_from_answer(answer.status, payload)
         return payload

@@ -4,7 +4,6 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bookstore.catalog.tables import books, reservations
-from bookstore.errors import Conflict
 
 _SUMMARY = (books.c.id, books.c.title, books.c.author, books.c.price_cents, books.c.stock)
 _DETAIL = _SUMMARY + (books.c.isbn, books.c.description)
@@ -68,14 +67,15 @@ def reservation(conn, reservation_id: str, lock: bool = False) -> dict | None:
     return dict(row._mapping) if row else None
 
 
-def add_reservation(conn, reservation_id: str, lines: list[tuple[int, int]]) -> None:
-    """Record that stock was taken for these lines; Conflict if the same key is being reserved right now."""
+def add_reservation(conn, reservation_id: str, lines: list[tuple[int, int]], status: str = "reserved") -> bool:
+    """Record a reservation under its key; False when another call recorded that key first."""
     rows = [[book_id, quantity] for book_id, quantity in lines]
     try:
         with conn.begin_nested():
-            conn.execute(insert(reservations).values(id=reservation_id, lines=rows, status="reserved"))
+            conn.execute(insert(reservations).values(id=reservation_id, lines=rows, status=status))
     except IntegrityError:
-        raise Conflict(f"reservation {reservation_id} is being made by another call", code="conflict") from None
+        return False
+    return True
 
 
 def mark_released(conn, reservation_id: str) -> None:

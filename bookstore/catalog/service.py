@@ -48,24 +48,23 @@ def reserve_once(conn, reservation_id: str, lines: list[tuple[int, int]]) -> boo
     """Take stock under an idempotency key: a retry of the same key changes nothing. True if taken now.
 
     The key is inserted first, so two concurrent calls with one key cannot both take stock: the
-    second waits on the primary key and then fails, and its retry finds the reservation.
+    second waits on the primary key, finds the first one's reservation and changes nothing.
     """
     existing = repository.reservation(conn, reservation_id)
-    if existing is not None:
-        if existing["status"] == "released":
-            raise Conflict(f"reservation {reservation_id} was already released", code="reservation_released")
-        return False
-    repository.add_reservation(conn, reservation_id, lines)
-    reserve(conn, lines)
-    return True
+    if existing is None and repository.add_reservation(conn, reservation_id, lines):
+        reserve(conn, lines)
+        return True
+    existing = existing or repository.reservation(conn, reservation_id)
+    if existing is not None and existing["status"] == "released":
+        raise Conflict(f"reservation {reservation_id} was already released", code="reservation_released")
+    return False
 
 
 def release_once(conn, reservation_id: str) -> bool:
     """Give back a reservation's stock once; unknown or released keys change nothing. True if released now."""
     existing = repository.reservation(conn, reservation_id, lock=True)
     if existing is None:  # the release overtook its reservation: a tombstone makes the late reservation fail
-        repository.add_reservation(conn, reservation_id, [])
-        repository.mark_released(conn, reservation_id)
+        repository.add_reservation(conn, reservation_id, [], status="released")
         return False
     if existing["status"] == "released":
         return False

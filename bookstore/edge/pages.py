@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from pydantic import ValidationError
 
 from bookstore.errors import BookstoreError, NotFound, Unauthorized
-from bookstore.schemas import BookQuery, Credentials, OrderRequest, Registration, parse_query
+from bookstore.schemas import MAX_ID, BookQuery, Credentials, OrderRequest, Registration, parse_query
 from bookstore.store import Store
 
 pages = Blueprint("pages", __name__)
@@ -52,6 +52,8 @@ def catalog():
 def book(book_id: int):
     """One book, with an order form."""
     try:
+        if book_id > MAX_ID:
+            raise NotFound(f"book {book_id} not found")
         found = _store().get_book(book_id)
     except NotFound as error:
         return _render("message.html", 404, title="Not found", message=error.message)
@@ -100,7 +102,7 @@ def order():
         return redirect(url_for("pages.login"))
     form = request.form.to_dict()
     book_id, quantity = form.pop("book_id", ""), form.pop("quantity", "")
-    if not book_id.isdigit():
+    if not (book_id.isascii() and book_id.isdigit()) or not 0 < int(book_id) <= MAX_ID:
         return _render("message.html", 404, title="Not found", message="no such book")
     try:
         wanted = OrderRequest.model_validate(

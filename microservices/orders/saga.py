@@ -39,22 +39,21 @@ def place_order(db, catalog: ServiceClient, shipping: ServiceClient, account_id:
         order_id = repository.add(conn, account_id, lines, shipping_cents, model.total_cents(lines, shipping_cents),
                                   address)  # fmt: skip
     key = f"order-{order_id}"
-    done: list[str] = []
+    attempted: list[str] = []  # a step whose answer was lost may still have happened: undo what was tried
     try:
         _maybe_fail("reserve", fail_at)
         reserved = [{"book_id": line.book_id, "quantity": line.quantity} for line in lines]
         catalog.call("PUT", f"/reservations/{key}", {"lines": reserved}, idempotency_key=key)
-        done.append("reserve")
         _maybe_fail("ship", fail_at)
+        attempted.append("ship")
         shipment = {"account_id": account_id, "quantity": parcel, "address": address}
         shipment_id = shipping.call("PUT", f"/shipments/{order_id}", shipment, idempotency_key=key)["shipment_id"]
-        done.append("ship")
         _maybe_fail("confirm", fail_at)
         with db.write() as conn:
             repository.confirm(conn, order_id, shipment_id)
             return orders.get_order(conn, account_id, order_id)
-    except BookstoreError:
-        _compensate(db, catalog, shipping, order_id, key, done)
+    except Exception:
+        _compensate(db, catalog, shipping, order_id, key, attempted)
         raise
 
 
@@ -63,10 +62,12 @@ def _maybe_fail(step: str, fail_at: str | None) -> None:
         raise InjectedFailure(f"failure injected before step {step}")
 
 
-def _compensate(db, catalog: ServiceClient, shipping: ServiceClient, order_id: int, key: str, done: list[str]) -> None:
-    """Undo the steps that completed, newest first; every undo is idempotent, so it is retried safely."""
+def _compensate(
+    db, catalog: ServiceClient, shipping: ServiceClient, order_id: int, key: str, attempted: list[str]
+) -> None:
+    """Undo the steps that were tried, newest first; every undo is idempotent, so it is retried safely."""
     try:
-        if "ship" in done:
+        if "ship" in attempted:
             shipping.call("DELETE", f"/shipments/{order_id}", idempotency_key=key)
         # Released even when the reservation seemed to fail: it may have landed though its answer was lost.
         catalog.call("DELETE", f"/reservations/{key}", idempotency_key=key)

@@ -1,5 +1,6 @@
 """The bus's entry point: `gunicorn 'soa.bus.app:create_app()'`: the edge for consumers, the registry for providers."""
 
+import hmac
 import json
 import os
 from collections import defaultdict
@@ -9,10 +10,11 @@ from flask import Blueprint, Flask, current_app, jsonify, request
 from bookstore.accounts.tokens import token_secret
 from bookstore.database import Database, pool_size
 from bookstore.edge.app import create_edge_app
-from bookstore.errors import InvalidInput
+from bookstore.errors import Forbidden, InvalidInput
 from soa.bus.client import ServiceCaller
 from soa.bus.mediation import BusStore
 from soa.bus.registry import Registry
+from soa.registration import REGISTRY_KEY_HEADER, registry_key
 
 admin = Blueprint("bus_admin", __name__)
 
@@ -23,7 +25,10 @@ def _registry() -> Registry:
 
 @admin.post("/registry")
 def register():
-    """A provider announces (or re-announces) itself: {service, address, operations}."""
+    """A provider announces (or re-announces) itself: {service, address, operations}, with the registry key."""
+    presented = request.headers.get(REGISTRY_KEY_HEADER, "").encode()
+    if not hmac.compare_digest(presented, registry_key().encode()):
+        raise Forbidden("only providers holding the registry key may register")
     entry = request.get_json(silent=True) or {}
     fields = (entry.get("service"), entry.get("address"), entry.get("operations"))
     if not all(isinstance(value, str) and value for value in fields[:2]) or not isinstance(fields[2], list):

@@ -4,6 +4,7 @@ It is kept in the enterprise database so that every bus worker process sees the 
 """
 
 import itertools
+import os
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -22,6 +23,7 @@ services = Table(
 )
 
 STALE_AFTER = timedelta(seconds=10)  # three missed heartbeats
+
 CACHE_S = 1.0
 
 
@@ -93,8 +95,6 @@ def _now() -> datetime:
 
 def main() -> None:
     """Create the registry table: python -m soa.bus.registry (on DATABASE_URL)."""
-    import os
-
     from bookstore.database import Database
 
     Database(os.environ["DATABASE_URL"]).create_schema(metadata)

@@ -7,11 +7,13 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable
+from xml.sax.saxutils import escape
 
 from flask import Flask, Response, request
 
 from bookstore.errors import BookstoreError
 from soa import soap
+from soa.registration import REGISTRY_KEY_HEADER, registry_key
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 3
@@ -34,7 +36,7 @@ def description(service: str, operations: dict[str, Operation]) -> bytes:
     """A plain XML service description: the service, its endpoint and each operation's purpose."""
     lines = [f'<service xmlns="{soap.BOOKSTORE_NS}" name="{service}" endpoint="/soap" binding="SOAP 1.1">']
     for name, handler in operations.items():
-        lines.append(f'  <operation name="{name}">{(handler.__doc__ or "").strip()}</operation>')
+        lines.append(f'  <operation name="{name}">{escape((handler.__doc__ or "").strip())}</operation>')
     lines.append("</service>")
     return "\n".join(lines).encode()
 
@@ -62,7 +64,8 @@ def _register_forever(bus_url: str, service: str, address: str, operations: list
     body = json.dumps({"service": service, "address": address, "operations": operations}).encode()
     while True:
         try:
-            call = urllib.request.Request(f"{bus_url}/registry", body, {"Content-Type": "application/json"})
+            headers = {"Content-Type": "application/json", REGISTRY_KEY_HEADER: registry_key()}
+            call = urllib.request.Request(f"{bus_url}/registry", body, headers)
             urllib.request.urlopen(call, timeout=2).close()
             time.sleep(HEARTBEAT_S)
         except OSError:

@@ -106,3 +106,13 @@ def test_a_stopped_provider_is_dropped_from_the_registry_and_its_calls_fail_fast
         for instance in ("shipping-1", "shipping-2"):
             soa.start_component(instance)
     soa.wait_settled()
+
+
+@pytest.mark.parametrize("key", [None, "a-guessed-key"])
+def test_only_a_provider_with_the_registry_key_may_register(soa, key):
+    headers = {"X-Registry-Key": key} if key else {}
+    impostor = {"service": "Account", "address": "http://127.0.0.1:9/soap", "operations": ["CheckCredentials"]}
+    answer = requests.post(f"{soa.base_url}/registry", json=impostor, headers=headers, timeout=10)
+    assert answer.status_code == 403 and answer.json()["error"]["code"] == "forbidden"
+    registered = {e["address"] for e in requests.get(f"{soa.base_url}/registry", timeout=10).json()["items"]}
+    assert impostor["address"] not in registered

@@ -29,3 +29,13 @@ def test_a_wrong_password_shows_an_error_on_the_login_page(client):
 
 def test_my_orders_needs_a_login(client):
     assert client.get("/orders").status_code == 302
+
+
+def test_a_book_page_for_an_id_beyond_any_book_is_a_404_not_a_crash(client):
+    assert client.get("/books/9223372036854775808").status_code == 404
+
+
+def test_ordering_an_impossible_book_id_from_a_form_is_a_404(client):
+    client.post("/login", data={"email": "reader2@bookstore.test", "password": "bookstore-reader"})
+    for book_id in ("99999999999999999999", "²", "-1"):
+        assert client.post("/orders", data={"book_id": book_id, "quantity": "1"}).status_code == 404

@@ -68,3 +68,15 @@ def test_an_out_of_range_catalog_query_is_refused(args):
 def test_a_quote_needs_every_parameter():
     with pytest.raises(InvalidInput, match="country"):
         parse_query(QuoteQuery, {"book_id": "1", "quantity": "1"})
+
+
+@pytest.mark.parametrize("field", ["email", "password"])
+def test_control_characters_in_credentials_are_refused_alike_everywhere(field):
+    from bookstore.schemas import Credentials
+
+    body = {"email": "a@b.io", "password": "long enough"}
+    body[field] = body[field] + "\u0000"
+    with pytest.raises(InvalidInput, match="control characters"):
+        parse_json(Credentials, json.dumps(body))
+    with pytest.raises(InvalidInput, match="control characters"):
+        parse_json(Registration, json.dumps({**body, "name": "A"}))

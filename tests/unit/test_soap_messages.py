@@ -38,3 +38,18 @@ def test_a_value_that_contradicts_its_declared_type_is_refused():
     bad = soap.envelope("GetBook", {"book_id": 7}).replace(b">7<", b">seven<")
     with pytest.raises(soap.Fault, match="type"):
         soap.parse(bad)
+
+
+def test_a_providers_description_is_well_formed_xml_listing_its_operations():
+    from defusedxml.ElementTree import fromstring
+
+    from soa.providers.provider import description
+
+    def reserve(_payload, _headers):
+        """Take stock for <lines> & more."""
+
+    described = fromstring(description("Book", {"ReserveStock": reserve}))
+    operation = described.find(f"{{{soap.BOOKSTORE_NS}}}operation")
+    assert (described.get("name"), operation.get("name"), operation.text) == (
+        "Book", "ReserveStock", "Take stock for <lines> & more."
+    )

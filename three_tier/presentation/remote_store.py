@@ -35,7 +35,10 @@ class RemoteStore:
             answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
         except urllib3.exceptions.HTTPError:
             raise Unavailable("the application tier is unavailable; try again shortly") from None
-        payload = json.loads(answer.data) if answer.data else {}
+        try:
+            payload = json.loads(answer.data) if answer.data else {}
+        except ValueError:
+            raise Unavailable("the application tier answered something that is not JSON") from None
         if answer.status >= 400:
             raise error_from_answer(answer.status, payload)
         return payload
