@@ -10,7 +10,7 @@ log = logging.getLogger(__name__)
 
 
 def place_order(call, account_id: int, order: OrderRequest) -> dict:
-    """Check the account, price, quote, reserve, record, ship, confirm; release the stock if a later step fails.
+    """Check the account, price, quote, reserve, record, ship, confirm; undo what was done if a later step fails.
 
     There is no transaction across providers: after ReserveStock, a failure is undone by compensations.
     """
@@ -27,26 +27,29 @@ def place_order(call, account_id: int, order: OrderRequest) -> dict:
     shipping_cents = call("Shipping", "Quote", {"quantity": parcel, "country": address["country"]})["cost_cents"]
     reserved = [{"book_id": line.book_id, "quantity": line.quantity} for line in lines]
     call("Book", "ReserveStock", {"lines": reserved})
-    order_id = None
+    order_id, shipment_tried = None, False
     try:
         order_id = call("Order", "RecordOrder", {
             "account_id": account_id, "shipping_cents": shipping_cents, "address": address,
             "total_cents": model.total_cents(lines, shipping_cents),
             "lines": [{**line, "unit_price_cents": prices[line["book_id"]]} for line in reserved],
         })["order_id"]  # fmt: skip
+        shipment_tried = True  # its answer may be lost though the shipment was booked
         shipment = call("Shipping", "CreateShipment", {
             "order_id": order_id, "account_id": account_id, "address": address, "quantity": parcel,
         })  # fmt: skip
         return call("Order", "ConfirmOrder", {
             "account_id": account_id, "order_id": order_id, "shipment_id": shipment["shipment_id"],
         })  # fmt: skip
-    except BookstoreError:
-        _compensate(call, reserved, order_id)
+    except Exception:
+        _compensate(call, reserved, order_id, shipment_tried)
         raise
 
 
-def _compensate(call, reserved: list[dict], order_id: int | None) -> None:
+def _compensate(call, reserved: list[dict], order_id: int | None, shipment_tried: bool) -> None:
     try:
+        if shipment_tried:
+            call("Shipping", "CancelShipment", {"order_id": order_id})
         call("Book", "ReleaseStock", {"lines": reserved})
         if order_id is not None:
             call("Order", "MarkFailed", {"order_id": order_id})

@@ -26,10 +26,16 @@ def create_app() -> Flask:
             )  # fmt: skip
         return {"shipment_id": shipment_id}
 
+    def cancel_shipment(payload: dict, _headers: dict) -> dict:
+        """Cancel the shipment of {order_id}, if any (compensation of a composite that could not finish)."""
+        with db.write() as conn:
+            shipping.cancel_shipment(conn, whole_number(payload, "order_id"))
+        return {"cancelled": True}
+
     def track(payload: dict, _headers: dict) -> dict:
         """Tracking of {shipment_id} for {account_id}."""
         with db.read() as conn:
             return shipping.tracking(conn, whole_number(payload, "shipment_id"), whole_number(payload, "account_id"))
 
-    operations = {"Quote": quote, "CreateShipment": create_shipment, "Track": track}
+    operations = {"Quote": quote, "CreateShipment": create_shipment, "CancelShipment": cancel_shipment, "Track": track}
     return create_provider_app("Shipping", operations)

@@ -61,6 +61,7 @@ def test_a_step_failing_after_the_reservation_releases_the_stock(failing):
     released = next(payload for _, operation, payload in providers.calls if operation == "ReleaseStock")
     assert released == {"lines": [{"book_id": 3, "quantity": 2}]}
     assert ("MarkFailed" in providers.operations()) == (failing != "RecordOrder")
+    assert ("CancelShipment" in providers.operations()) == (failing != "RecordOrder")
 
 
 def test_an_order_short_of_stock_reserves_nothing_and_needs_no_compensation():
