@@ -1,7 +1,10 @@
 """Start an architecture fresh: its database, schema and seed, then every server, healthy and warm."""
 
+import contextlib
+import json
 import os
 import shutil
+import signal
 import subprocess
 import time
 import urllib.request
@@ -17,6 +20,8 @@ from lab.processes import free_port, port_is_free, spawn, stop_group
 from lab.topology import Architecture, Component
 
 KEEP_RUNS = 10  # run folders kept under var/run, for their logs
+PROCESS_GROUPS = "process-groups.json"
+ORPHAN_MARKS = ("lab.gunicorn_conf", "postgres")  # only ever kill what the lab itself starts
 
 
 class Launch:
@@ -122,8 +127,14 @@ class Launch:
         self.count_dir(instance).mkdir(parents=True, exist_ok=True)
         log = self.run_dir / "logs" / f"{instance}.log"
         self.servers[instance] = spawn(component.command(), env, log)
+        self._record_process_groups()
         if wait:
             self._wait_ready(instance, component)
+
+    def _record_process_groups(self) -> None:
+        # If this launcher is killed outright, the next one finds and stops what it left (stop_orphans).
+        groups = list(self.process_ids().values())
+        (self.run_dir / PROCESS_GROUPS).write_text(json.dumps(groups))
 
     def count_dir(self, instance: str) -> Path:
         """Where a server's workers report how many requests they served (services that count them)."""
@@ -176,15 +187,31 @@ class Launch:
         self.stop()
 
 
+def _launcher_alive(run: Path) -> bool:
+    launcher_pid = run.name.rsplit("-", 1)[-1]
+    return launcher_pid.isdigit() and psutil.pid_exists(int(launcher_pid))
+
+
+def stop_orphans(runs: Path) -> None:
+    """Stop servers whose launcher died without stopping them (killed outright, not Ctrl-C)."""
+    for run in runs.glob(f"*/{PROCESS_GROUPS}"):
+        if _launcher_alive(run.parent):
+            continue
+        for group in json.loads(run.read_text() or "[]"):
+            with contextlib.suppress(psutil.Error, ProcessLookupError, PermissionError):
+                if any(mark in " ".join(psutil.Process(group).cmdline()) for mark in ORPHAN_MARKS):
+                    os.killpg(group, signal.SIGKILL)
+        run.unlink()
+
+
 def prune_old_runs(runs: Path, keep: int = KEEP_RUNS) -> None:
     """Delete all but the newest run folders (each holds a database and logs), never one still in use."""
     if not runs.is_dir():
         return
+    stop_orphans(runs)
     for old in sorted(runs.iterdir(), key=lambda path: path.stat().st_mtime)[:-keep]:
-        launcher_pid = old.name.rsplit("-", 1)[-1]
-        if launcher_pid.isdigit() and psutil.pid_exists(int(launcher_pid)):
-            continue
-        shutil.rmtree(old, ignore_errors=True)
+        if not _launcher_alive(old):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _healthy(url: str) -> bool:
