@@ -7,7 +7,7 @@ import pybreaker
 import urllib3
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from bookstore.edge.errors import error_from_answer
+from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
 
@@ -45,13 +45,7 @@ class ServiceClient:
             answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
         except urllib3.exceptions.HTTPError:
             raise Unreachable(f"the {self.name} service is unavailable") from None
-        try:
-            payload = json.loads(answer.data) if answer.data else {}
-        except ValueError:
-            raise Unavailable(f"the {self.name} service answered something that is not JSON") from None
-        if answer.status >= 400:
-            raise error_from_answer(answer.status, payload)
-        return payload
+        return payload_of_answer(answer.status, answer.data, f"{self.name} service")
 
     def _guarded(self, *args) -> dict:
         try:

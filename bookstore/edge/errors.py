@@ -1,5 +1,6 @@
 """Every error leaves the edge as JSON {"error": {"code", "message"}}, whatever raised it."""
 
+import json
 import logging
 
 from flask import Flask, jsonify, request
@@ -41,6 +42,17 @@ def error_from_answer(status: int, body: dict) -> BookstoreError:
     if kind is None:  # a crash behind the edge: the client can only retry later
         return Unavailable(f"an internal component failed ({status})")
     return kind(message, code=code)
+
+
+def payload_of_answer(status: int, data: bytes, component: str) -> dict:
+    """The JSON body of an internal component's answer; its error re-raised as the domain error it stands for."""
+    try:
+        payload = json.loads(data) if data else {}
+    except ValueError:
+        raise Unavailable(f"the {component} answered something that is not JSON") from None
+    if status >= 400:
+        raise error_from_answer(status, payload)
+    return payload
 
 
 def status_of(error: BookstoreError) -> int:

@@ -1,12 +1,11 @@
 """The Store as a remote proxy: every use case is one HTTP call to the application tier."""
 
-import json
 import os
 
 import urllib3
 
 from bookstore.accounts.tokens import account_of
-from bookstore.edge.errors import error_from_answer
+from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
@@ -35,13 +34,7 @@ class RemoteStore:
             answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
         except urllib3.exceptions.HTTPError:
             raise Unavailable("the application tier is unavailable; try again shortly") from None
-        try:
-            payload = json.loads(answer.data) if answer.data else {}
-        except ValueError:
-            raise Unavailable("the application tier answered something that is not JSON") from None
-        if answer.status >= 400:
-            raise error_from_answer(answer.status, payload)
-        return payload
+        return payload_of_answer(answer.status, answer.data, "application tier")
 
     def ready(self) -> dict:
         """Liveness of this tier only: the edge stays up (and says 503 per request) while the others are down."""
