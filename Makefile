@@ -1,14 +1,16 @@
-# The lab's commands. `make setup` once, then `make test`, `make run-<arch>`, `make bench-<arch>`, `make charts`.
+# The lab's commands. `make setup` once, then `make test`, `make run-<arch>`, `make bench-<arch>`, `make report`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 LAB    := $(BIN)/python -m lab
 DB     ?=
 PROFILE ?=
+REPEAT ?= 1
+ARCH   ?=
 
 ARCHITECTURES := monolith three_tier soa microservices
 
-.PHONY: setup test lint unit contract charts clean $(addprefix run-,$(ARCHITECTURES)) \
+.PHONY: setup test lint unit contract charts report demo bench-all bench-scaling clean $(addprefix run-,$(ARCHITECTURES)) \
         $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES))
 
 setup: $(VENV)/.installed
@@ -40,7 +42,20 @@ $(addprefix ui-,$(ARCHITECTURES)): ui-%: setup
 	$(LAB) ui $* $(if $(DB),--db $(DB))
 
 $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
-	$(LAB) bench $* $(if $(DB),--db $(DB)) $(if $(PROFILE),--profile $(PROFILE))
+	$(LAB) bench $*$(if $(DB), --db $(DB))$(if $(PROFILE), --profile $(PROFILE)) --repeat $(REPEAT)
+
+bench-scaling: setup
+	@test -n "$(ARCH)" || { echo "usage: make bench-scaling ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
+	$(LAB) scaling $(ARCH) $(if $(DB),--db $(DB))
+
+bench-all: setup
+	$(LAB) bench-all --repeat $(REPEAT)
+
+demo: setup
+	$(LAB) demo
+
+report: setup
+	$(LAB) report
 
 charts: setup
 	$(LAB) charts

@@ -1,4 +1,4 @@
-"""Command line of the lab: python -m lab {run,ui,bench,charts} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,demo,report,charts} ..."""
 
 import argparse
 import os
@@ -67,7 +67,43 @@ def bench(args) -> int:
     """Run the bench profiles against an architecture."""
     from lab.bench import run_bench
 
-    return run_bench(args.architecture, args.db, args.profile)
+    return run_bench(args.architecture, args.db, args.profile, repeat=args.repeat)
+
+
+def scaling(args) -> int:
+    """Scale an architecture's busiest component up (workers) and out (instances) under one fixed load."""
+    from lab.scaling import run_scaling
+
+    return run_scaling(args.architecture, args.db)
+
+
+def bench_all(args) -> int:
+    """Every architecture, every profile and the scaling runs, then the report (about 45 minutes)."""
+    from lab.campaign import bench_all_tasks, run_campaign
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    return run_campaign(bench_all_tasks(RESULTS, args.repeat), RESULTS, build_report)
+
+
+def demo(_args) -> int:
+    """A short campaign for a class, into results/demo, then its report (under 8 minutes)."""
+    from lab.campaign import demo_tasks, run_campaign
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    return run_campaign(demo_tasks(RESULTS / "demo"), RESULTS / "demo", build_report)
+
+
+def report(args) -> int:
+    """Rebuild the charts and results/index.html from existing results, running nothing."""
+    from pathlib import Path
+
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    print(f"wrote {build_report(Path(args.results) if args.results else RESULTS)}")
+    return 0
 
 
 def charts(_args) -> int:
@@ -79,11 +115,17 @@ def charts(_args) -> int:
     return 0
 
 
+def _repeat(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"REPEAT must be a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a command."""
     parser = argparse.ArgumentParser(prog="python -m lab", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, handler in (("run", run), ("ui", ui), ("bench", bench)):
+    for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling)):
         sub = commands.add_parser(name, help=handler.__doc__)
         sub.add_argument("architecture", choices=list(ARCHITECTURES))
         sub.add_argument(
@@ -94,6 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         sub.set_defaults(handler=handler)
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
+    repeats = {"type": _repeat, "default": os.environ.get("REPEAT") or "1", "help": "run each profile N times"}
+    commands.choices["bench"].add_argument("--repeat", **repeats)
+    commands.add_parser("bench-all", help=bench_all.__doc__).set_defaults(handler=bench_all)
+    commands.choices["bench-all"].add_argument("--repeat", **repeats)
+    commands.add_parser("demo", help=demo.__doc__).set_defaults(handler=demo)
+    commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
+    commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     commands.add_parser("charts", help=charts.__doc__).set_defaults(handler=charts)
     args = parser.parse_args(argv)
     _stop_on_sigterm()

@@ -6,28 +6,45 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from lab import locust_results
 from lab.launcher import Launch
 from lab.machine import environment
-from lab.measurement import Window, load_generator_report
+from lab.measurement import Window, idle_cpu, load_generator_report
 from lab.paths import RESULTS, ROOT
 from lab.processes import free_port
-from loadtests.profiles import BENCH_PROFILES, Profile, get_profile
+from lab.steps import StepWatcher
+from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
 
 PROGRESS_EVERY_S = 5
+LOCUSTFILE = ROOT / "loadtests" / "locustfile.py"
 
 
-def locust_command(profile: Profile, host: str, out: Path) -> list[str]:
-    """Headless Locust over the shared locustfile plus the bench's window plumbing."""
-    files = f"{ROOT / 'loadtests' / 'locustfile.py'},{ROOT / 'loadtests' / 'window.py'}"
+def locust_command(profile: Profile, host: str, out: Path, locustfile: Path = LOCUSTFILE) -> list[str]:
+    """Headless Locust over a locustfile plus the bench's plumbing: a warm-up window, or the step-load shape."""
+    plumbing = "step_load.py" if profile.shape == "steps" else "window.py"
+    load = (
+        []
+        if profile.shape
+        else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
+    )
     return [
-        sys.executable, "-m", "locust", "-f", files, "--headless", "--host", host,
-        "-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s",
+        sys.executable, "-m", "locust", "-f", f"{locustfile},{ROOT / 'loadtests' / plumbing}", "--headless",
+        "--host", host, *load,
         "--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
         "--json-file", str(out / "locust"), "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
     ]  # fmt: skip
+
+
+def locust_environment(profile: Profile, marks: Path) -> dict:
+    """What the bench plumbing beside the locustfile reads: where to mark, how long to warm up, the steps."""
+    env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks), "PYTHONPATH": str(ROOT)}
+    if profile.shape == "steps":
+        env |= {"LAB_STEPS": ",".join(map(str, profile.steps)), "LAB_SPAWN_RATE": str(profile.spawn_rate),
+                "LAB_SETTLE_S": str(profile.warmup_s), "LAB_MEASURE_S": str(profile.duration_s)}  # fmt: skip
+    return env
 
 
 def _progress(label: str, profile: Profile, started: float, out: Path, measuring: bool, last: list) -> None:
@@ -45,41 +62,65 @@ def _progress(label: str, profile: Profile, started: float, out: Path, measuring
     print(line, flush=True)
 
 
-def run_profile(architecture: str, db: str, profile: Profile, results: Path = RESULTS) -> Path:
-    """One fresh, measured run of a profile; returns the results folder."""
-    with Launch(architecture, db, port=free_port()) as launch:
+def run_profile(
+    architecture: str, db: str | None, profile: Profile, results: Path = RESULTS, *,
+    folder: Callable[[str], Path] | None = None, scale: dict | None = None, locustfile: Path = LOCUSTFILE,
+    extra: dict | None = None,
+) -> Path:  # fmt: skip
+    """One fresh, measured run of a profile into folder(label) (default results/<label>/<profile>); returns it."""
+    with Launch(architecture, db, port=free_port(), scale=scale) as launch:
         label = launch.architecture.label
-        out = results / label / profile.name
-        shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one, never blends with it
-        out.mkdir(parents=True)
-        marks = launch.run_dir / "marks"
-        marks.mkdir()
-        env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks), "PYTHONPATH": str(ROOT)}
-        print(f"[{label} {profile.name}] {profile.users} users, warm-up {profile.warmup_s} s, "
-              f"measured {profile.duration_s} s", flush=True)  # fmt: skip
-        with open(out / "locust.log", "wb") as log:
-            locust = subprocess.Popen(
-                locust_command(profile, launch.base_url, out), stdout=log, stderr=subprocess.STDOUT,
-                env={**os.environ, **env},
-            )  # fmt: skip
-        counting = {name: launch.count_dir(name) for name in launch.instances()}
-        window = Window(launch.process_ids(), locust.pid, counting)
-        try:
-            _follow(locust, window, marks, label, profile, out)
-        finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
-            if locust.poll() is None:
-                locust.terminate()
-                locust.wait()
-        if not (marks / "measure_end").exists() or not (out / "locust.json").exists():
-            raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
-        if not window.end_cpu:
-            window.close()
-        checks = launch.run_checks()
-        _write_run(out, launch, profile, marks, window, checks)
+        out = folder(label) if folder else results / label / profile.name
+        return measure(launch, profile, out, locustfile, extra)
+
+
+def measure(
+    launch: Launch, profile: Profile, out: Path, locustfile: Path = LOCUSTFILE, extra: dict | None = None
+) -> Path:
+    """Drive a running architecture with one profile and write out/run.json."""
+    label = launch.architecture.label
+    shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one, never blends with it
+    out.mkdir(parents=True)
+    marks = launch.run_dir / f"marks-{out.name}"
+    shutil.rmtree(marks, ignore_errors=True)
+    marks.mkdir()
+    print(f"[{label} {profile.name}] {_describe_load(profile)}", flush=True)
+    idle = idle_cpu(launch.process_ids())
+    with open(out / "locust.log", "wb") as log:
+        locust = subprocess.Popen(
+            locust_command(profile, launch.base_url, out, locustfile), stdout=log, stderr=subprocess.STDOUT,
+            env={**os.environ, **locust_environment(profile, marks)},
+        )  # fmt: skip
+    counting = {name: launch.count_dir(name) for name in launch.instances()}
+    window = Window(launch.process_ids(), locust.pid, counting)
+    steps = StepWatcher(marks, launch.process_ids()) if profile.shape == "steps" else None
+    try:
+        _follow(locust, window, marks, label, profile, out, steps)
+    finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
+        if locust.poll() is None:
+            locust.terminate()
+            locust.wait()
+    if not (marks / "measure_end").exists() or not (out / "locust.json").exists():
+        raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
+    if not window.end_cpu:
+        window.close()
+    checks = launch.run_checks()
+    extra = {**(extra or {}), "idle_cpu_share": idle}
+    if steps:
+        steps.poll()
+        extra["steps"] = steps.steps()
+    _write_run(out, launch, profile, marks, window, checks, extra)
     return out
 
 
-def _follow(locust: subprocess.Popen, window: Window, marks: Path, label: str, profile: Profile, out: Path) -> None:
+def _describe_load(profile: Profile) -> str:
+    if profile.shape == "steps":
+        return (f"steps of {', '.join(map(str, profile.steps))} users, each settled {profile.warmup_s} s and "
+                f"measured {profile.duration_s} s, until saturated (at most {profile.run_time_s} s)")  # fmt: skip
+    return f"{profile.users} users, warm-up {profile.warmup_s} s, measured {profile.duration_s} s"
+
+
+def _follow(locust, window: Window, marks: Path, label: str, profile: Profile, out: Path, steps) -> None:
     """Sample the window while Locust runs, printing progress every few seconds."""
     started, last_tick, last = time.monotonic(), 0.0, []
     while locust.poll() is None:
@@ -87,6 +128,8 @@ def _follow(locust: subprocess.Popen, window: Window, marks: Path, label: str, p
             window.open()
         if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
             window.close()
+        if steps:
+            steps.poll()
         window.sample_memory()
         if time.monotonic() - last_tick >= PROGRESS_EVERY_S:
             _progress(label, profile, started, out, bool(window.start_cpu), last)
@@ -94,7 +137,9 @@ def _follow(locust: subprocess.Popen, window: Window, marks: Path, label: str, p
         time.sleep(0.2)
 
 
-def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window: Window, checks: list) -> None:
+def _write_run(
+    out: Path, launch: Launch, profile: Profile, marks: Path, window: Window, checks: list, extra: dict
+) -> None:
     start_mark = json.loads((marks / "measure_start").read_text())
     end_mark = json.loads((marks / "measure_end").read_text())
     start, end = start_mark["time"], end_mark["time"]
@@ -121,6 +166,7 @@ def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window:
         "internal_requests": _internal_requests(window.served(), summary["totals"]["requests"]),
         "checks": checks,
         "notes": [locust_results.RESOLUTION_NOTE],
+        **extra,
     }
     (out / "run.json").write_text(json.dumps(run, indent=2))
     totals = run["totals"]
@@ -129,6 +175,10 @@ def _write_run(out: Path, launch: Launch, profile: Profile, marks: Path, window:
           f"failures {totals['failure_ratio']:.2%} -> {out}", flush=True)  # fmt: skip
     for check in checks:
         print(f"  check {check['command']}: {'passed' if check['passed'] else 'FAILED'}", flush=True)
+    for step in run.get("steps", []):
+        verdict = f" -> saturated: {step['stop_reason']}" if step["stop_reason"] else ""
+        print(f"  step {step['users']:>5} users: {step['throughput_rps']:6.1f} req/s, "
+              f"p95 {step['latency_ms']['p95']} ms{verdict}", flush=True)  # fmt: skip
     if generator["saturated"]:
         share = generator["cpu_share_of_one_core"]
         print(f"  WARNING: Locust used {share:.0%} of a core: the load generator was saturated, "
@@ -142,13 +192,38 @@ def _internal_requests(served: dict[str, int], edge_requests: int) -> dict | Non
     return {"served": counted, "per_edge_request": round(sum(counted.values()) / edge_requests, 3)}
 
 
-def run_bench(architecture: str, db: str, profile_name: str | None, results: Path = RESULTS) -> int:
-    """Every bench profile (or the one named), one after another; exit code 1 on failures or a failed check."""
+def run_floor(results: Path = RESULTS, profile: Profile = FLOOR) -> Path:
+    """The framework floor, measured in every bench: a bare gunicorn + Flask endpoint under the same load."""
+    floor_file = ROOT / "loadtests" / "floor.py"
+    return run_profile(
+        "floor", None, profile, results, folder=lambda _: results / "floor" / "floor", locustfile=floor_file
+    )
+
+
+def repeat_folder(results: Path, label: str, profile: str, repeat: int) -> Path:
+    """Where repetition `repeat` (1, 2...) of a profile is kept: the profile's folder, then <profile>-r2..."""
+    return results / label / (profile if repeat == 1 else f"{profile}-r{repeat}")
+
+
+def run_failed(out: Path) -> bool:
+    """Whether a finished run had failed requests or a failed after-load check."""
+    run = json.loads((out / "run.json").read_text())
+    return run["totals"]["failures"] > 0 or not all(check["passed"] for check in run["checks"])
+
+
+def run_bench(architecture: str, db: str, profile_name: str | None, results: Path = RESULTS, repeat: int = 1) -> int:
+    """Every bench profile (or the one named) `repeat` times, then the floor; exit 1 on failures or a failed check."""
     names = [profile_name] if profile_name else list(BENCH_PROFILES)
     profiles = [get_profile(name) for name in names]
     failed = False
     for profile in profiles:
-        out = run_profile(architecture, db, profile, results)
-        run = json.loads((out / "run.json").read_text())
-        failed |= run["totals"]["failures"] > 0 or not all(check["passed"] for check in run["checks"])
+        for n in range(1, repeat + 1):
+            folder = lambda label, name=profile.name, n=n: repeat_folder(results, label, name, n)  # noqa: E731
+            out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=folder)
+            if n == 1:
+                for stale in out.parent.glob(f"{profile.name}-r*"):
+                    shutil.rmtree(stale)  # repetitions of an earlier bench must not count as this one's
+            failed |= run_failed(out)
+    if profile_name is None:
+        failed |= run_failed(run_floor(results))
     return 1 if failed else 0

@@ -10,14 +10,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from lab.paths import RESULTS  # noqa: E402
-from loadtests.profiles import BENCH_PROFILES  # noqa: E402
+from loadtests.profiles import FLAT_PROFILES  # noqa: E402
 
 PERCENTILES = (("p50", ":"), ("p95", "--"), ("p99", "-"))
 # From fewest to most processes, so charts read from left to right as the course tells it.
 LABEL_ORDER = ("monolith", "monolith-postgres", "three_tier", "soa", "microservices")
 
 
-def load_runs(results: Path = RESULTS, profiles=BENCH_PROFILES) -> dict[str, list[dict]]:
+def load_runs(results: Path = RESULTS, profiles=FLAT_PROFILES) -> dict[str, list[dict]]:
     """run.json of the given profiles, grouped by label (architecture and database), ordered by users."""
     runs: dict[str, list[dict]] = {}
     for path in sorted(results.glob("*/*/run.json")):
@@ -48,12 +48,39 @@ def _axes(title: str, ylabel: str):
     return figure, axes
 
 
-def throughput_chart(runs: dict[str, list[dict]], path: Path) -> Path:
-    """Measured requests per second against users."""
+def points_of(runs: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Chart points (users, throughput, latency) of flat-profile runs."""
+    return {
+        label: [
+            {
+                "users": r["profile"]["users"],
+                "throughput_rps": r["totals"]["throughput_rps"],
+                "latency_ms": r["totals"]["latency_ms"],
+            }
+            for r in series
+        ]  # fmt: skip
+        for label, series in runs.items()
+    }
+
+
+def _error_bars(series: list[dict], key, value) -> list[list[float]] | None:
+    # Repetitions draw min-max bars around the median; a single run draws none.
+    if not any(point.get("spread", {}).get(key) for point in series):
+        return None
+    bounds = [point.get("spread", {}).get(key) or [value(point)] * 2 for point in series]
+    return [[value(p) - low for p, (low, _) in zip(series, bounds, strict=True)],
+            [high - value(p) for p, (_, high) in zip(series, bounds, strict=True)]]  # fmt: skip
+
+
+def throughput_chart(points: dict[str, list[dict]], path: Path) -> Path:
+    """Measured requests per second against users; min-max bars where a profile was repeated."""
     figure, axes = _axes("Throughput against users", "throughput (requests/s, log scale)")
-    for label, series in runs.items():
-        users = [r["profile"]["users"] for r in series]
-        axes.plot(users, [r["totals"]["throughput_rps"] for r in series], marker="o", label=label)
+    for label, series in points.items():
+        users = [p["users"] for p in series]
+        values = [p["throughput_rps"] for p in series]
+        bars = _error_bars(series, "throughput_rps", lambda p: p["throughput_rps"])
+        axes.errorbar(users, values, yerr=bars, marker="o", capsize=3, label=label,
+                      color=f"C{LABEL_ORDER.index(label) if label in LABEL_ORDER else 9}")  # fmt: skip
     axes.legend()
     figure.tight_layout()
     figure.savefig(path)
@@ -61,14 +88,17 @@ def throughput_chart(runs: dict[str, list[dict]], path: Path) -> Path:
     return path
 
 
-def latency_chart(runs: dict[str, list[dict]], path: Path) -> Path:
+def latency_chart(points: dict[str, list[dict]], path: Path) -> Path:
     """p50, p95 and p99 latency against users; a colour per architecture, a dash per percentile."""
     figure, axes = _axes("Latency against users", "response time (ms, log scale; Locust's ms buckets)")
-    for index, (label, series) in enumerate(runs.items()):
-        users = [r["profile"]["users"] for r in series]
+    for label, series in points.items():
+        colour = f"C{LABEL_ORDER.index(label) if label in LABEL_ORDER else 9}"
+        users = [p["users"] for p in series]
         for name, style in PERCENTILES:
-            values = [r["totals"]["latency_ms"][name] for r in series]
-            axes.plot(users, values, linestyle=style, marker="o", color=f"C{index}", label=f"{label} {name}")
+            values = [p["latency_ms"][name] for p in series]
+            bars = _error_bars(series, name, lambda p, name=name: p["latency_ms"][name])
+            axes.errorbar(users, values, yerr=bars, linestyle=style, marker="o", capsize=3, color=colour,
+                          label=f"{label} {name}")  # fmt: skip
     axes.legend(fontsize="small", ncol=2)
     figure.tight_layout()
     figure.savefig(path)
@@ -106,7 +136,7 @@ def _component_order(name: str) -> tuple[int, str]:
     return ({"postgres": 1, "locust": 2}.get(name, 0), name)
 
 
-def draw_all(results: Path = RESULTS, profiles=BENCH_PROFILES, out_dir: Path | None = None) -> list[Path]:
+def draw_all(results: Path = RESULTS, profiles=FLAT_PROFILES, out_dir: Path | None = None) -> list[Path]:
     """Draw every chart into out_dir (default: the results folder); nothing when no results exist."""
     runs = load_runs(results, profiles)
     if not runs:
@@ -115,7 +145,7 @@ def draw_all(results: Path = RESULTS, profiles=BENCH_PROFILES, out_dir: Path | N
     out_dir = out_dir or results
     out_dir.mkdir(parents=True, exist_ok=True)
     return [
-        throughput_chart(runs, out_dir / "throughput_vs_users.png"),
-        latency_chart(runs, out_dir / "latency_vs_users.png"),
+        throughput_chart(points_of(runs), out_dir / "throughput_vs_users.png"),
+        latency_chart(points_of(runs), out_dir / "latency_vs_users.png"),
         cpu_chart(runs, out_dir / "cpu_per_request.png"),
     ]

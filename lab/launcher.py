@@ -27,8 +27,12 @@ ORPHAN_MARKS = ("lab.gunicorn_conf", "postgres")  # only ever kill what the lab 
 class Launch:
     """A running architecture; use as a context manager so that everything stops, whatever happens."""
 
-    def __init__(self, name: str, db: str | None = None, port: int | None = None, run_dir: Path | None = None):
-        self.name, self.db = name, check_choice(name, db)
+    def __init__(
+        self, name: str, db: str | None = None, port: int | None = None, run_dir: Path | None = None,
+        scale: dict[str, tuple[int, int]] | None = None,
+    ):  # fmt: skip
+        """`scale` maps a component to (instances, workers per instance), overriding its description."""
+        self.name, self.db, self.scale = name, check_choice(name, db), scale or {}
         self.port = port or int(os.environ.get("PORT", "8000"))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         if run_dir is None:
@@ -46,6 +50,8 @@ class Launch:
         return f"http://127.0.0.1:{self.port}"
 
     def _database_url(self) -> str:
+        if self.db == "none":
+            return ""
         if self.db == "sqlite":
             return f"sqlite:///{self.run_dir / 'data' / 'bookstore.sqlite'}"
         if os.environ.get("DATABASE_URL"):
@@ -73,6 +79,8 @@ class Launch:
         (self.run_dir / "data").mkdir(parents=True)
         database_url = self.database_url = self._database_url()
         self.architecture = describe(self.name, self.port, database_url, self.db)
+        for component, (instances, workers) in self.scale.items():
+            self.architecture = self.architecture.scaled(component, instances, workers)
         self._env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
         if os.environ.get("PG_LOG_STATEMENTS") == "1":
             self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log

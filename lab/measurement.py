@@ -1,10 +1,12 @@
 """The measured window: CPU, memory and requests served by every process between its start and its end."""
 
+import time
 from pathlib import Path
 
 from lab.processes import tree_cpu_seconds, tree_rss_bytes
 
 SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
+IDLE_SAMPLE_S = 3.0
 
 
 def served_requests(folder: Path) -> int:
@@ -16,6 +18,13 @@ def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1
     """How busy Locust was; past SATURATED_CPU_SHARE of a core per process its numbers understate the server."""
     share = cpu_seconds / seconds / processes if seconds > 0 else 0.0
     return {"processes": processes, "cpu_share_of_one_core": round(share, 3), "saturated": share > SATURATED_CPU_SHARE}
+
+
+def idle_cpu(servers: dict[str, int], seconds: float = IDLE_SAMPLE_S) -> dict[str, float]:
+    """Cores each server process tree keeps busy with no load at all (heartbeats, pollers, the database)."""
+    before = {name: tree_cpu_seconds(pid) for name, pid in servers.items()}
+    time.sleep(seconds)
+    return {name: round((tree_cpu_seconds(pid) - before[name]) / seconds, 4) for name, pid in servers.items()}
 
 
 class Window:

@@ -1,5 +1,6 @@
 """How an architecture describes its processes to the launcher: the one place its deployment is written."""
 
+import dataclasses
 import os
 import sys
 from collections.abc import Callable
@@ -51,6 +52,17 @@ class Architecture:
     status: Callable[[], list[str]] | None = None  # lines worth showing at start, e.g. the bus's registry
     checks: list[list[str]] = field(default_factory=list)  # commands the bench runs after the load
     databases: dict[str, str] = field(default_factory=dict)  # context -> its own database URL, where not shared
+
+    def scaled(self, name: str, replicas: int, workers: int) -> "Architecture":
+        """This architecture with one component run as `replicas` instances of `workers` workers each."""
+        if name not in {c.name for c in self.components}:
+            raise KeyError(f"{self.name} has no component {name!r} to scale")
+        if replicas < 1 or workers < 1:
+            raise ValueError(f"{name}: instances and workers must be at least 1")
+        components = [
+            dataclasses.replace(c, replicas=replicas, workers=workers) if c.name == name else c for c in self.components
+        ]
+        return dataclasses.replace(self, components=components)
 
     def component_of(self, instance: str) -> Component:
         """The component a process group (possibly a numbered replica) belongs to."""

@@ -1,10 +1,14 @@
-"""The whole bench pipeline on the smoke profile: servers, Locust, run.json, charts."""
+"""The whole bench pipeline in miniature: servers, Locust, run.json, the saturation steps, the floor, the report."""
 
 import json
 
-from lab.bench import run_profile
+import pytest
+
+from lab.bench import run_floor, run_profile
 from lab.charts import draw_all
-from loadtests.profiles import get_profile
+from lab.report.build import build_report
+from lab.scaling import instances_and_workers, scaling_folder
+from loadtests.profiles import Profile, get_profile
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -26,3 +30,58 @@ def test_the_smoke_profile_writes_results_and_a_chart_with_no_failures(tmp_path)
     assert charts
     for chart in charts:
         assert chart.read_bytes().startswith(PNG_MAGIC)
+
+
+def tiny(name: str, users: int, **shape) -> Profile:
+    return Profile(name, users=users, spawn_rate=50, warmup_s=2, duration_s=4, description="e2e", **shape)
+
+
+@pytest.fixture(scope="module")
+def bench_results(tmp_path_factory):
+    """Every kind of result the report reads, from short real runs of the monolith: a bench in miniature."""
+    results = tmp_path_factory.mktemp("results")
+    for profile in (
+        tiny("users-100", 10),
+        tiny("users-1000", 30),
+        tiny("users-1000000", 40, shape="steps", steps=(20, 40)),
+    ):
+        run_profile("monolith", "sqlite", profile, results)
+    run_floor(results, tiny("floor", 20))
+    for mode, n in (("up", 1), ("out", 2)):
+        instances, workers = instances_and_workers(mode, n)
+        run_profile("monolith", "sqlite", tiny("scaling", 20), results, scale={"monolith": (instances, workers)},
+                    folder=lambda label, mode=mode, n=n: scaling_folder(results, label, mode, n),
+                    extra={"scaling": {"component": "monolith", "mode": mode, "n": n}})  # fmt: skip
+    return results
+
+
+def test_a_saturation_run_records_every_step_with_its_cpu(bench_results):
+    run = json.loads((bench_results / "monolith" / "users-1000000" / "run.json").read_text())
+    assert [step["users"] for step in run["steps"]][:1] == [20]
+    for step in run["steps"]:
+        assert step["requests"] > 0 and step["latency_ms"]["p95"] is not None
+        assert step["cpu_seconds"]["monolith"] > 0
+
+
+def test_the_floor_and_a_scaled_out_component_are_measured(bench_results):
+    floor = json.loads((bench_results / "floor" / "floor" / "run.json").read_text())
+    assert floor["totals"]["requests"] > 0 and floor["totals"]["failures"] == 0
+    scaled = json.loads((bench_results / "monolith" / "scaling" / "out-2" / "run.json").read_text())
+    assert {"monolith-1", "monolith-2"} <= set(scaled["cpu_seconds"])
+
+
+def test_the_report_built_from_real_runs_shows_every_chart_in_a_browser(bench_results, browser):
+    page_path = build_report(bench_results)
+    html = page_path.read_text()
+    for section in ("hockey stick", "queueing model", "Model validation", "Cores needed", "framework floor",
+                    "Scaling up against scaling out", "Environment", "Method and caveats"):  # fmt: skip
+        assert section in html
+    page = browser.new_page()
+    errors, fetched = [], []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("request", lambda request: request.url.startswith("data:") or fetched.append(request.url))
+    page.goto(page_path.as_uri())
+    images = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
+    assert len(images) >= 8 and all(images)  # two for users, hockey, model, cores, two for CPU, scaling
+    assert errors == [] and fetched == [page_path.as_uri()]
+    page.close()

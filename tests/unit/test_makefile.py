@@ -22,3 +22,20 @@ def test_db_and_profile_reach_the_bench():
     assert "-m lab bench monolith --db postgres --profile users-100" in dry_run(
         "bench-monolith", "DB=postgres", "PROFILE=users-100"
     )
+
+
+def test_bench_all_demo_and_report_reach_the_lab_command():
+    assert "-m lab bench-all --repeat 1" in dry_run("bench-all")
+    assert "-m lab bench-all --repeat 3" in dry_run("bench-all", "REPEAT=3")
+    assert "-m lab demo" in dry_run("demo")
+    assert "-m lab report" in dry_run("report")
+
+
+def test_bench_scaling_needs_an_architecture_and_passes_it_on():
+    assert "-m lab scaling soa" in dry_run("bench-scaling", "ARCH=soa")
+    refused = subprocess.run(["make", "bench-scaling"], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode != 0 and "usage: make bench-scaling ARCH=" in refused.stdout
+
+
+def test_repeat_reaches_each_architectures_bench():
+    assert "-m lab bench soa --repeat 2" in dry_run("bench-soa", "REPEAT=2")

@@ -1,0 +1,97 @@
+"""`make bench-all` and `make demo`: every architecture in turn, overall progress, then the report."""
+
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lab.bench import measure, repeat_folder, run_failed, run_floor, run_profile
+from lab.launcher import Launch
+from lab.paths import RESULTS
+from lab.processes import free_port
+from lab.scaling import CONFIGURATIONS, SCALABLE, SCALING, instances_and_workers, scaling_folder
+from loadtests.profiles import BENCH_PROFILES, DEMO_FLOOR, DEMO_PROFILES, FLOOR, STARTUP_ALLOWANCE_S, get_profile
+
+ARCHITECTURES = ("monolith", "three_tier", "soa", "microservices")
+
+
+@dataclass(frozen=True)
+class Task:
+    """One step of a campaign: what it is, roughly how long it takes, and how to run it (True on failure)."""
+
+    title: str
+    estimate_s: float
+    run: Callable[[], bool]
+
+
+def _scaling_task(architecture: str, results: Path, mode: str, n: int) -> Task:
+    component = SCALABLE[architecture]
+    instances, workers = instances_and_workers(mode, n)
+
+    def run() -> bool:
+        described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}
+        return run_failed(run_profile(
+            architecture, None, SCALING, results, folder=lambda label: scaling_folder(results, label, mode, n),
+            scale={component: (instances, workers)}, extra={"scaling": described},
+        ))  # fmt: skip
+
+    title = f"{architecture} scaled {mode}: {component} x{n}"
+    return Task(title, SCALING.run_time_s + STARTUP_ALLOWANCE_S, run)
+
+
+def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
+    """The floor, then every architecture's profiles (`repeat` times each) and its scaling runs."""
+    tasks = [Task("framework floor", FLOOR.run_time_s + STARTUP_ALLOWANCE_S, lambda: run_failed(run_floor(results)))]
+    for architecture in ARCHITECTURES:
+        for name in BENCH_PROFILES:
+            profile = get_profile(name)
+            for n in range(1, repeat + 1):
+
+                def run(architecture=architecture, profile=profile, n=n) -> bool:
+                    folder = lambda label: repeat_folder(results, label, profile.name, n)  # noqa: E731
+                    return run_failed(run_profile(architecture, None, profile, results, folder=folder,
+                                                  extra={"repeat": n}))  # fmt: skip
+
+                suffix = f" (repeat {n}/{repeat})" if repeat > 1 else ""
+                tasks.append(Task(f"{architecture} {name}{suffix}", profile.run_time_s + STARTUP_ALLOWANCE_S, run))
+        tasks += [_scaling_task(architecture, results, mode, n) for mode, n in CONFIGURATIONS]
+    return tasks
+
+
+def _demo_architecture(architecture: str, results: Path) -> bool:
+    # One start per architecture: three fresh starts would cost a third of the demo's time.
+    failed = False
+    with Launch(architecture, None, port=free_port()) as launch:
+        for profile in DEMO_PROFILES.values():
+            out = measure(launch, profile, results / launch.architecture.label / profile.name, extra={"demo": True})
+            failed |= run_failed(out)
+    return failed
+
+
+def demo_tasks(results: Path) -> list[Task]:
+    """A class-sized campaign: the floor and every architecture's three profiles at short durations."""
+    floor = Task("framework floor", DEMO_FLOOR.run_time_s + 10, lambda: run_failed(run_floor(results, DEMO_FLOOR)))
+    estimate = sum(p.run_time_s for p in DEMO_PROFILES.values()) + 25
+    return [floor] + [Task(a, estimate, lambda a=a: _demo_architecture(a, results)) for a in ARCHITECTURES]
+
+
+def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path]) -> int:
+    """Run every task with overall progress, keep going past a failed one, then build the report."""
+    started, failures = time.monotonic(), []
+    for index, task in enumerate(tasks):
+        elapsed = time.monotonic() - started
+        left = sum(t.estimate_s for t in tasks[index:])
+        print(f"\n=== [{index + 1}/{len(tasks)}] {task.title} | {elapsed / 60:.1f} min elapsed, "
+              f"about {left / 60:.0f} min left ===", flush=True)  # fmt: skip
+        try:
+            if task.run():
+                failures.append(f"{task.title}: failed requests or a failed check")
+        except Exception as error:  # one broken architecture must not cost the others' results
+            traceback.print_exc()
+            failures.append(f"{task.title}: {error}")
+    page = report(results)
+    print(f"\nreport: {page} ({(time.monotonic() - started) / 60:.1f} min in all)", flush=True)
+    for failure in failures:
+        print(f"FAILED {failure}", flush=True)
+    return 1 if failures else 0

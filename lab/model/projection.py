@@ -1,0 +1,82 @@
+"""What the calibrated model says beyond what one machine can measure: curves to 1,000,000 users and capacity plans."""
+
+import os
+from dataclasses import asdict, replace
+
+from lab.model.calibration import DATABASE, Calibration, predicted_response_s
+from lab.model.capacity import Tier, plan
+
+POPULATIONS = (100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000)
+PLAN_POPULATIONS = (1_000, 10_000, 100_000, 1_000_000)
+SLO_S = float(os.environ.get("SLO_MS", "200")) / 1000
+# The biggest single server we let a component grow to where it cannot scale out: a database
+# primary, or a monolith tied to its SQLite file. Settable, because it is an assumption.
+MAX_CORES_ONE_MACHINE = int(os.environ.get("MAX_CORES_ONE_MACHINE", "64"))
+CORES_PER_REPLICA = 2  # as the lab runs each server: two gunicorn workers
+
+
+def machine_curve(calibration: Calibration, populations=POPULATIONS) -> list[dict]:
+    """Throughput and mean response time against users on this machine as it is."""
+    points = []
+    for users in populations:
+        throughput, response = predicted_response_s(calibration, users)
+        points.append({"users": users, "throughput_rps": throughput, "response_ms": 1000 * response})
+    return points
+
+
+def write_lock_demand_s(run: dict) -> float:
+    """Seconds per edge request that SQLite's single writer is held: the mean time of write requests.
+
+    An upper bound: a write request's whole response time, not only its transaction, is counted.
+    """
+    writes = [e for e in run["endpoints"] if e["method"] != "GET" and e["latency_ms"]["mean"] is not None]
+    held_ms = sum(e["requests"] * e["latency_ms"]["mean"] for e in writes)
+    return held_ms / 1000 / run["totals"]["requests"]
+
+
+def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
+    """The components as a capacity plan sees them: what scales out, what only up, what not at all."""
+    demands = dict(calibration.demands_s)
+    database_s = demands.pop(DATABASE, 0.0)
+    if database == "sqlite":
+        # The SQLite file lives beside the one process that writes it: the monolith grows only upwards.
+        ((name, demand),) = demands.items()
+        return [
+            Tier(name, demand, max_replicas=1, max_cores_per_replica=MAX_CORES_ONE_MACHINE),
+            Tier("sqlite write lock", write_lock_demand_s(run), serial=True),
+        ]
+    scalable = [Tier(name, demand, cores_per_replica=CORES_PER_REPLICA) for name, demand in demands.items()]
+    primary = {"max_replicas": 1, "max_cores_per_replica": MAX_CORES_ONE_MACHINE}
+    if calibration.label == "microservices":
+        # One embedded server holds the four services' databases here; deployed, each has its own
+        # primary. Its CPU is split by each service's own CPU share: an assumption, not a measurement.
+        services = {name: demand for name, demand in demands.items() if name not in ("gateway", "frontend")}
+        total = sum(services.values()) or 1.0
+        return scalable + [
+            Tier(f"{DATABASE} ({name})", database_s * demand / total, **primary) for name, demand in services.items()
+        ]
+    return scalable + ([Tier(DATABASE, database_s, **primary)] if database_s else [])
+
+
+def split_database(planned: list[Tier]) -> list[Tier]:
+    """The same tiers with every database free to scale out (sharded or replicated: beyond this lab)."""
+    return [replace(t, max_replicas=None, max_cores_per_replica=None) if t.name.startswith(DATABASE) else t
+            for t in planned]  # fmt: skip
+
+
+def capacity_plans(calibration: Calibration, run: dict, database: str, slo_s: float = SLO_S) -> list[dict]:
+    """The fewest cores that keep the mean response time under the SLO, at each planned population.
+
+    Where a single database primary is the limit, `cores_if_database_split` says what a
+    database that scales out would need; a monolith tied to its SQLite file has no such way out.
+    """
+    found = []
+    planned = tiers(calibration, run, database)
+    for users in PLAN_POPULATIONS:
+        result = asdict(plan(planned, calibration.delay_s, calibration.think_s, users, slo_s))
+        result["cores_if_database_split"] = None
+        if not result["feasible"] and database != "sqlite":
+            split = plan(split_database(planned), calibration.delay_s, calibration.think_s, users, slo_s)
+            result["cores_if_database_split"] = split.total_cores if split.feasible else None
+        found.append(result)
+    return found

@@ -1,0 +1,143 @@
+"""Report charts about cost: cores needed for an SLO, where the CPU goes, how far above the floor."""
+
+from pathlib import Path
+
+from matplotlib.lines import Line2D
+
+from lab.report.style import (
+    DATABASE_GREY,
+    architecture_of,
+    label_colour,
+    no_data,
+    number,
+    ordered,
+    plain_log_axes,
+    plt,
+    save,
+)
+
+# Fixed colours so a process keeps its colour whichever architectures a chart shows; the database is always grey.
+COMPONENT_COLOURS = {
+    "monolith": "#1f77b4", "presentation": "#ff7f0e", "frontend": "#ffbb78", "application": "#2ca02c",
+    "bus": "#d62728", "gateway": "#ff9896", "account": "#9467bd", "accounts": "#9467bd", "book": "#8c564b",
+    "catalog": "#8c564b", "order": "#e377c2", "orders": "#e377c2", "shipping": "#bcbd22",
+}  # fmt: skip
+DATABASES = {"postgres", "database", "sqlite"}
+SPARE_COMPONENT_COLOURS = ("#aec7e8", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#17becf", "#9edae5")
+HOLLOW_KEY = Line2D([], [], marker="o", linestyle="none", color="black", markerfacecolor="white",
+                    label="hollow: SLO not met (the note says what limits it)")  # fmt: skip
+
+
+def component_colour(name: str) -> str:
+    """The colour of a process in stacked bars; the same in every chart."""
+    if name in DATABASES:
+        return DATABASE_GREY
+    if name in COMPONENT_COLOURS:
+        return COMPONENT_COLOURS[name]
+    return SPARE_COMPONENT_COLOURS[sum(name.encode()) % len(SPARE_COMPONENT_COLOURS)]
+
+
+def _component_rank(name: str) -> tuple[int, int, str]:
+    # Edge-side processes at the bottom of each stack, the database on top, as in lab/charts.py.
+    known = list(COMPONENT_COLOURS)
+    return (name in DATABASES, known.index(name) if name in known else len(known), name)
+
+
+def cores_needed(plans: dict[str, list[dict]], slo_ms: float, path: Path, machine_cores: int = 2) -> Path:
+    """Cores each architecture needs to hold the SLO, against users; hollow where no core count is enough."""
+    figure, axes = plt.subplots(figsize=(8.5, 5.5), dpi=110)
+    slo = number(slo_ms, positive=True)
+    axes.set_title(f"Cores needed to keep the mean response time under {slo:g} ms" if slo else "Cores needed")
+    axes.set_xlabel("concurrent users (log scale)")
+    axes.set_ylabel("cores (log scale)")
+    drawn = hollow = False
+    for label in ordered(plans or {}):
+        rows = [row for row in plans[label] or [] if isinstance(row, dict)]
+        rows = [(number(r.get("users"), True), number(r.get("total_cores"), True), r) for r in rows]
+        rows = sorted((row for row in rows if None not in row[:2]), key=lambda row: row[0])
+        if not rows:
+            continue
+        colour, drawn = label_colour(label), True
+        axes.plot([r[0] for r in rows], [r[1] for r in rows], color=colour, linewidth=1, label=label)
+        for users, cores, row in rows:
+            met = row.get("feasible") is True
+            axes.plot(users, cores, "o", color=colour, markerfacecolor=colour if met else "white")
+            if not met:
+                hollow = True
+                note = row.get("limit") or ("SLO not met" if row.get("feasible") is False else "feasibility unknown")
+                axes.annotate(str(note), (users, cores), textcoords="offset points", xytext=(4, -10), fontsize=7)
+    if not drawn:
+        no_data(axes)
+        return save(figure, path)
+    plain_log_axes(axes)
+    cores = number(machine_cores, positive=True)
+    if cores is not None:
+        axes.axhline(cores, color="grey", linestyle=":", label=f"this machine: {cores:g} cores")
+    handles, _ = axes.get_legend_handles_labels()
+    axes.legend(handles=handles + ([HOLLOW_KEY] if hollow else []), fontsize="small")
+    axes.grid(True, which="both", alpha=0.3)
+    return save(figure, path)
+
+
+def cpu_breakdown(bars: list[dict], path: Path) -> Path:
+    """CPU milliseconds per edge request stacked by process, the load generator beside, the floor marked."""
+    entries = [bar for bar in bars or [] if isinstance(bar, dict)]
+    names = {name for bar in entries for name in (bar.get("components") or {})}
+    figure, axes = plt.subplots(figsize=(max(8.0, 1.6 * len(entries) + 3), 5.5), dpi=110)
+    axes.set_title("Where the CPU goes: CPU time per edge request, by process")
+    axes.set_ylabel("CPU milliseconds per request")
+    stacks = [i - 0.17 for i in range(len(entries))]
+    totals = [0.0] * len(entries)
+    for name in sorted(names, key=_component_rank):
+        heights = [max(0.0, number((bar.get("components") or {}).get(name)) or 0.0) for bar in entries]
+        if not any(heights):
+            continue
+        # No outline on a zero-height bar: it would draw a stray line on stacks without this process.
+        outlines = [0.3 if height else 0.0 for height in heights]
+        axes.bar(stacks, heights, width=0.34, bottom=totals, color=component_colour(name), label=name,
+                 edgecolor="black", linewidth=outlines)  # fmt: skip
+        totals = [total + height for total, height in zip(totals, heights, strict=True)]
+    generator = [max(0.0, number(bar.get("load_generator_ms")) or 0.0) for bar in entries]
+    floors = [number(bar.get("floor_ms"), positive=True) for bar in entries]
+    if not any(totals) and not any(generator):
+        no_data(axes)
+        return save(figure, path)
+    axes.bar([i + 0.2 for i in range(len(entries))], generator, width=0.2, color="white", hatch="//",
+             edgecolor="black", linewidth=0.5, label="load generator (Locust)")  # fmt: skip
+    floor_label = "floor: bare gunicorn + Flask"
+    for index, (total, floor) in enumerate(zip(totals, floors, strict=True)):
+        if floor is None:
+            continue
+        axes.hlines(floor, stacks[index] - 0.22, stacks[index] + 0.22, colors="black", linestyles="--",
+                    label=floor_label)  # fmt: skip
+        floor_label = "_once in the legend"
+        if total:
+            axes.text(stacks[index], total, f"×{total / floor:.1f} floor", ha="center", va="bottom", fontsize=8)
+    axes.set_ylim(0, 1.15 * max(totals + generator + [f for f in floors if f is not None]))
+    axes.set_xticks(range(len(entries)), [str(bar.get("label") or "") for bar in entries], fontsize="small")
+    axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    axes.grid(True, axis="y", alpha=0.3)
+    return save(figure, path)
+
+
+def floor_multiples(rows: list[dict], path: Path) -> Path:
+    """Server CPU per request as a multiple of the floor, bare gunicorn + Flask, drawn at 1."""
+    entries = [(str(r.get("label") or ""), number(r.get("multiple"), True)) for r in rows or [] if isinstance(r, dict)]
+    entries = [(label, multiple) for label, multiple in entries if multiple is not None]
+    figure, axes = plt.subplots(figsize=(8, max(3.0, 0.45 * len(entries) + 1.5)), dpi=110)
+    axes.set_title("CPU per request as a multiple of the floor")
+    if not entries:
+        no_data(axes)
+        return save(figure, path)
+    colours = [label_colour(label) if architecture_of(label) else "#999999" for label, _ in entries]
+    axes.barh(range(len(entries)), [m for _, m in entries], color=colours, edgecolor="black", linewidth=0.3)
+    axes.set_yticks(range(len(entries)), [label for label, _ in entries])
+    axes.invert_yaxis()  # first row on top, as the caller listed them
+    axes.axvline(1, color="black", linestyle="--", linewidth=1, label="1 = bare gunicorn + Flask")
+    axes.legend(fontsize="small", loc="lower right")
+    for index, (_, multiple) in enumerate(entries):
+        axes.text(multiple, index, f" ×{multiple:.1f}", va="center", fontsize=8)
+    axes.set_xlim(0, 1.15 * max(1.0, *(m for _, m in entries)))
+    axes.set_xlabel("server CPU per request ÷ the floor's")
+    axes.grid(True, axis="x", alpha=0.3)
+    return save(figure, path)

@@ -1,0 +1,153 @@
+"""Report charts about load: the hockey stick, the model against measurement, scaling up against out."""
+
+from pathlib import Path
+
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLocator
+
+from lab.report.capacity_charts import cores_needed, cpu_breakdown, floor_multiples
+from lab.report.style import compact, label_colour, no_data, number, ordered, plain, plain_log_axes, plt, save
+
+__all__ = [
+    "latency_vs_throughput", "model_vs_measured", "scaling", "cores_needed", "cpu_breakdown", "floor_multiples",
+]  # fmt: skip
+
+MODEL_KEY = [
+    Line2D([], [], color="black", label="model of this machine"),
+    Line2D([], [], color="black", linestyle="--", label="model calibrated on users-100 only"),
+    Line2D([], [], color="black", marker="o", linestyle="none", label="measured: profile run"),
+    Line2D([], [], color="black", marker="x", linestyle="none", label="measured: saturation step"),
+]
+SCALING_PANELS = (("throughput_rps", "throughput (requests/s)"), ("p95_ms", "p95 response time (ms)"))
+SCALING_MODES = (("up", "-", "o", "up: workers in one instance"), ("out", "--", "s", "out: instances of one worker"))
+
+
+def _rows(items) -> list[dict]:
+    return [item for item in items or [] if isinstance(item, dict)]
+
+
+def _spread_points(items, x_key: str, y_key: str, log_y: bool, log_x: bool = True):
+    """x, y and (below, above) error lengths for the points with both numbers; zero where no spread is given."""
+    xs, ys, below, above = [], [], [], []
+    for item in _rows(items):
+        x, y = number(item.get(x_key), positive=log_x), number(item.get(y_key), positive=log_y)
+        if x is None or y is None:
+            continue
+        spread = (item.get("spread") or {}).get(y_key) or (None, None)
+        low, high = (number(bound) for bound in (list(spread) + [None, None])[:2])
+        xs.append(x)
+        ys.append(y)
+        below.append(max(0.0, y - low) if low is not None else 0.0)
+        above.append(max(0.0, high - y) if high is not None else 0.0)
+    return xs, ys, [below, above]
+
+
+def latency_vs_throughput(curves: dict[str, list[dict]], slo_ms: float, path: Path) -> Path:
+    """The hockey stick: p95 (solid) and mean (dotted) response time against throughput, users on each point."""
+    figure, axes = plt.subplots(figsize=(8.5, 5.5), dpi=110)
+    axes.set_title("Response time against throughput as users are added")
+    axes.set_xlabel("throughput (requests/s)")
+    axes.set_ylabel("response time (ms, log scale)")
+    drawn = False
+    for label in ordered(curves or {}):
+        steps, colour = _rows(curves[label]), label_colour(label)
+        for name, style in (("p95", "-"), ("mean", ":")):
+            latencies = [{**step, "ms": (step.get("latency_ms") or {}).get(name)} for step in steps]
+            xs, ys, _ = _spread_points(latencies, "throughput_rps", "ms", log_y=True, log_x=False)
+            if not xs:
+                continue
+            marker = "o" if name == "p95" else None
+            axes.plot(xs, ys, linestyle=style, marker=marker, markersize=4, color=colour, label=f"{label} {name}")
+            drawn = True
+        for step in steps:
+            x, users = number(step.get("throughput_rps")), number(step.get("users"))
+            y = number((step.get("latency_ms") or {}).get("p95"), positive=True)
+            if None not in (x, y, users):
+                axes.annotate(f"{users:,.0f}", (x, y), textcoords="offset points", xytext=(3, 4), fontsize=6,
+                              color=colour)  # fmt: skip
+    if not drawn:
+        no_data(axes)
+        return save(figure, path)
+    plain_log_axes(axes, x=False)
+    slo = number(slo_ms, positive=True)
+    if slo is not None:
+        axes.axhline(slo, color="black", linestyle="--", linewidth=1)
+        axes.text(0.01, slo, f" SLO {slo:g} ms", transform=axes.get_yaxis_transform(), va="bottom", fontsize=8)
+    axes.set_xlim(left=0)
+    axes.grid(True, which="both", alpha=0.3)
+    axes.legend(fontsize="small", ncol=2)
+    return save(figure, path)
+
+
+def model_vs_measured(panels: dict[str, dict], path: Path) -> Path:
+    """Small multiples, a column per label: modelled and measured throughput and response time against users."""
+    labels = [label for label in ordered(panels or {}) if isinstance(panels[label], dict)]
+    if not labels:
+        figure, axes = plt.subplots(figsize=(8, 5), dpi=110)
+        axes.set_title("Model against measurement")
+        no_data(axes)
+        return save(figure, path)
+    figure, grid = plt.subplots(2, len(labels), figsize=(max(6.0, 3.4 * len(labels)), 7), dpi=110,
+                                squeeze=False, layout="constrained")  # fmt: skip
+    figure.suptitle("Model against measurement on this machine")
+    rows = (("throughput_rps", "throughput (requests/s)"), ("response_ms", "mean response time (ms)"))
+    for column, label in enumerate(labels):
+        panel, colour = panels[label], label_colour(label)
+        for row, (key, ylabel) in enumerate(rows):
+            axes, drawn = grid[row][column], False
+            for name, style in (("model", "-"), ("validation_model", "--")):
+                xs, ys, _ = _spread_points(panel.get(name), "users", key, log_y=True)
+                if xs:
+                    axes.plot(xs, ys, linestyle=style, color=colour)
+                    drawn = True
+            for kind, marker, size in (("profile", "o", 6), ("step", "x", 4)):
+                measured = [p for p in _rows(panel.get("measured")) if (p.get("kind") == "step") == (kind == "step")]
+                xs, ys, error = _spread_points(measured, "users", key, log_y=True)
+                if xs:
+                    axes.errorbar(xs, ys, yerr=error, fmt=marker, markersize=size, color=colour, capsize=2)
+                    drawn = True
+            plain_log_axes(axes)
+            axes.xaxis.set_major_formatter(FuncFormatter(compact))
+            axes.xaxis.set_minor_formatter(NullFormatter())
+            axes.set_xlim(100, 1_000_000)
+            axes.grid(True, which="major", alpha=0.3)
+            axes.set_title(label if row == 0 else "")
+            axes.set_ylabel(ylabel if column == 0 else "")
+            axes.set_xlabel("concurrent users" if row == 1 else "")
+            if not drawn:
+                no_data(axes)
+    figure.legend(handles=MODEL_KEY, loc="outside lower center", ncol=2 if len(labels) < 3 else 4, fontsize="small")
+    return save(figure, path)
+
+
+def scaling(label: str, points: dict[str, list[dict]], machine_cores: int, path: Path) -> Path:
+    """Scaling one architecture up (workers in one instance) against out (instances of one worker)."""
+    figure, panels = plt.subplots(1, 2, figsize=(10, 4.5), dpi=110)
+    figure.suptitle(f"{label}: scaling up against scaling out")
+    points, cores = points or {}, number(machine_cores, positive=True)
+    counts = {number(point.get("n"), positive=True) for mode in ("up", "out") for point in _rows(points.get(mode))}
+    ticks = sorted((counts | {cores}) - {None})
+    for axes, (key, ylabel) in zip(panels, SCALING_PANELS, strict=True):
+        drawn = False
+        for mode, style, marker, legend in SCALING_MODES:
+            xs, ys, error = _spread_points(points.get(mode), "n", key, log_y=False)
+            if xs:
+                axes.errorbar(xs, ys, yerr=error, linestyle=style, marker=marker, color=label_colour(label),
+                              capsize=3, label=legend)  # fmt: skip
+                drawn = True
+        axes.set_ylabel(ylabel)
+        if not drawn:
+            no_data(axes)
+            continue
+        if cores is not None:
+            axes.axvline(cores, color="grey", linestyle=":", label="cores on this machine")
+        # Powers of two evenly spaced: doubling the workers or instances is one step to the right.
+        axes.set_xscale("log", base=2)
+        axes.xaxis.set_major_locator(FixedLocator(ticks))
+        axes.xaxis.set_major_formatter(FuncFormatter(plain))
+        axes.xaxis.set_minor_locator(NullLocator())
+        axes.set_xlabel("workers (up) or instances (out)")
+        axes.set_ylim(bottom=0)
+        axes.grid(True, alpha=0.3)
+        axes.legend(fontsize="small")
+    return save(figure, path)

@@ -1,0 +1,122 @@
+"""One self-contained HTML page: sections of text, charts embedded as data: URIs, and tables."""
+
+import base64
+import math
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+NO_VALUE = "–"  # an en dash: the cell exists but has nothing measured
+ENVIRONMENT = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+
+
+@dataclass
+class Figure:
+    """A chart (a PNG file) with its caption, which is also its alt text."""
+
+    path: Path
+    caption: str
+    how_to_read: str = ""
+
+
+@dataclass
+class Table:
+    """Rows of cells under headers; None shows as an en dash."""
+
+    caption: str
+    headers: list[str]
+    rows: list[list[str | float | int | None]]
+    note: str = ""
+
+
+@dataclass
+class Section:
+    """A titled part of the page: paragraphs of plain text, then figures, then tables."""
+
+    title: str
+    intro: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    id: str | None = None
+
+
+def cell(value) -> str:
+    """A table cell as text: an en dash for nothing, thousands separators, fewer decimals as numbers grow."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return NO_VALUE
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return "∞" if value > 0 else "−∞"
+        if abs(value) >= 100:
+            return f"{value:,.0f}"
+        return f"{value:.1f}" if abs(value) >= 10 else f"{value:.3g}"
+    return str(value)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text split on blank lines."""
+    return [part.strip() for part in re.split(r"\n\s*\n", text or "") if part.strip()]
+
+
+def data_uri(path: Path) -> str:
+    """The file's bytes inline, so the page needs nothing beside it."""
+    mime = mimetypes.guess_type(str(path))[0] or "image/png"
+    return f"data:{mime};base64,{base64.b64encode(Path(path).read_bytes()).decode('ascii')}"
+
+
+def _anchors(sections: list[Section]) -> list[str]:
+    # Unique ids, so every table-of-contents link lands on its own section.
+    taken: set[str] = set()
+    anchors = []
+    for index, section in enumerate(sections, start=1):
+        base = section.id or re.sub(r"[^a-z0-9]+", "-", section.title.lower()).strip("-") or f"section-{index}"
+        anchor, suffix = base, 2
+        while anchor in taken:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def _figure_view(figure: Figure) -> dict:
+    return {"src": data_uri(figure.path), "caption": figure.caption, "how_to_read": paragraphs(figure.how_to_read)}
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _table_view(table: Table) -> dict:
+    # A column of numbers (dashes allowed) is right-aligned, so digits line up and a dash sits where a number would.
+    width = max((len(row) for row in table.rows), default=0)
+    columns = [[row[index] for row in table.rows if index < len(row)] for index in range(width)]
+    numeric = [any(map(_is_number, column)) and all(_is_number(v) or v is None for v in column) for column in columns]
+    rows = [[(cell(value), numeric[index]) for index, value in enumerate(row)] for row in table.rows]
+    headers = [(header, index < width and numeric[index]) for index, header in enumerate(table.headers)]
+    return {"caption": table.caption, "headers": headers, "rows": rows, "note": paragraphs(table.note)}
+
+
+def render_page(title: str, sections: list[Section], path: Path, generated: str) -> Path:
+    """Write the report page to path and return it; every image is embedded, nothing is fetched."""
+    view = [
+        {
+            "id": anchor,
+            "title": section.title,
+            "paragraphs": paragraphs(section.intro),
+            "figures": [_figure_view(figure) for figure in section.figures],
+            "tables": [_table_view(table) for table in section.tables],
+        }
+        for section, anchor in zip(sections, _anchors(sections), strict=True)
+    ]
+    html = ENVIRONMENT.get_template("report.html").render(title=title, generated=generated, sections=view)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    return path

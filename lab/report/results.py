@@ -1,0 +1,97 @@
+"""Whatever results exist, read once and grouped: runs per architecture and profile, repetitions, the floor, scaling."""
+
+import json
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lab.charts import LABEL_ORDER
+from lab.model.calibration import GENERATOR, component_of
+from loadtests.profiles import BENCH_PROFILES
+
+SATURATION = "users-1000000"
+
+
+@dataclass
+class Results:
+    """Runs by label and profile (each a list of repetitions), the floor run, and scaling runs by label."""
+
+    folder: Path
+    runs: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
+    floor: dict | None = None
+    scaling: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def labels(self) -> list[str]:
+        """Labels with results, in the course's order."""
+        rank = {label: index for index, label in enumerate(LABEL_ORDER)}
+        return sorted(self.runs, key=lambda label: (rank.get(label, len(rank)), label))
+
+    def run(self, label: str, profile: str) -> dict | None:
+        """The representative run of a profile: the repetition with the median throughput."""
+        repeats = self.runs.get(label, {}).get(profile, [])
+        if not repeats:
+            return None
+        ranked = sorted(repeats, key=lambda run: run["totals"]["throughput_rps"])
+        return ranked[(len(ranked) - 1) // 2]
+
+    def repeats(self, label: str, profile: str) -> list[dict]:
+        """Every repetition of a profile."""
+        return self.runs.get(label, {}).get(profile, [])
+
+    def newest(self) -> dict | None:
+        """The most recent run of all, for the environment section."""
+        every = [run for profiles in self.runs.values() for repeats in profiles.values() for run in repeats]
+        return max(every, key=lambda run: run["date"], default=None)
+
+
+def load(folder: Path) -> Results:
+    """Read every run.json under folder (skipping ones that cannot be read)."""
+    found = Results(folder)
+    for path in sorted(folder.glob("*/*/run.json")):
+        run = _read(path)
+        if run and run["label"] == "floor":
+            found.floor = run
+        elif run and run["profile"]["name"] in BENCH_PROFILES:
+            found.runs.setdefault(run["label"], {}).setdefault(run["profile"]["name"], []).append(run)
+    for path in sorted(folder.glob("*/scaling/*/run.json")):
+        run = _read(path)
+        if run and "scaling" in run:
+            found.scaling.setdefault(run["label"], []).append(run)
+    return found
+
+
+def _read(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        print(f"skipping unreadable {path}")
+        return None
+
+
+def spread(values: list[float | None]) -> list[float] | None:
+    """[min, max] of repeated measurements, or None for a single one."""
+    present = [v for v in values if v is not None]
+    return [min(present), max(present)] if len(present) > 1 else None
+
+
+def median(values: list[float | None]) -> float | None:
+    """The median of the values that exist."""
+    present = [v for v in values if v is not None]
+    return statistics.median(present) if present else None
+
+
+def server_cpu_ms(run: dict) -> dict[str, float]:
+    """CPU milliseconds per edge request by component (replicas summed), the load generator left out."""
+    by_component: dict[str, float] = {}
+    for process, ms in run["cpu_ms_per_request"].items():
+        if process != GENERATOR and ms is not None:
+            by_component[component_of(process)] = by_component.get(component_of(process), 0.0) + ms
+    return by_component
+
+
+def floor_ms(results: Results) -> float | None:
+    """What the bare gunicorn + Flask endpoint costs per request, server side."""
+    if not results.floor:
+        return None
+    return sum(server_cpu_ms(results.floor).values()) or None

@@ -1,0 +1,99 @@
+"""What every report chart shares: colours per architecture, plain log ticks, "no data yet", saving."""
+
+import math
+import numbers
+import zlib
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter, LogFormatter  # noqa: E402
+
+from lab.charts import LABEL_ORDER  # noqa: E402
+
+# Labels outside LABEL_ORDER get a stable colour from the rest of the cycle; not grey C7, which reads as the database.
+SPARE_COLOURS = ("C5", "C6", "C8", "C9")
+DATABASE_GREY = "#8c8c8c"
+
+
+def architecture_of(label: str) -> str | None:
+    """The LABEL_ORDER entry a label names or starts with ("soa", "soa: bus", "soa users-1000"), else None."""
+    label = str(label or "")
+    for known in sorted(LABEL_ORDER, key=len, reverse=True):
+        if label == known or (label.startswith(known) and label[len(known)] in " :(/,"):
+            return known
+    return None
+
+
+def label_colour(label: str) -> str:
+    """The colour of an architecture label: its position in LABEL_ORDER, as in lab/charts.py."""
+    known = architecture_of(label)
+    if known is not None:
+        return f"C{LABEL_ORDER.index(known)}"
+    return SPARE_COLOURS[zlib.crc32(str(label).encode()) % len(SPARE_COLOURS)]
+
+
+def ordered(labels) -> list[str]:
+    """Labels in LABEL_ORDER first, any others after them alphabetically."""
+    rank = {label: index for index, label in enumerate(LABEL_ORDER)}
+    return sorted(labels, key=lambda label: (rank.get(label, len(rank)), str(label)))
+
+
+def number(value, positive: bool = False) -> float | None:
+    """A finite float, or None for None, NaN, text and (when positive) values a log axis cannot show."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        return None
+    if positive and value <= 0:
+        return None
+    return float(value)
+
+
+def plain(value: float, _position=None) -> str:
+    """A tick label without exponents: 1,000,000 rather than 10^6."""
+    return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+
+
+def compact(value: float, _position=None) -> str:
+    """A tick label for a user count in a narrow panel: 100, 1k, 10k, 1M."""
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if value >= size:
+            return f"{value / size:g}{suffix}"
+    return f"{value:g}"
+
+
+class PlainMinorLabels(LogFormatter):
+    """Minor tick labels only when few decades are in view (matplotlib's own rule), written plainly."""
+
+    def __init__(self):
+        super().__init__(labelOnlyBase=False, minor_thresholds=(1.5, 0.6))
+
+    def __call__(self, value, position=None):
+        return plain(value) if super().__call__(value, position) else ""
+
+
+def plain_log_axes(axes, x: bool = True, y: bool = True) -> None:
+    """Log scale with plain tick labels; minor ticks labelled only where a narrow range needs them."""
+    for on, axis, scale in ((x, axes.xaxis, axes.set_xscale), (y, axes.yaxis, axes.set_yscale)):
+        if on:
+            scale("log")
+            axis.set_major_formatter(FuncFormatter(plain))
+            axis.set_minor_formatter(PlainMinorLabels())
+
+
+def no_data(axes) -> None:
+    """Say so on an axes with nothing to draw, rather than leaving a blank frame."""
+    axes.text(0.5, 0.5, "no data yet", ha="center", va="center", transform=axes.transAxes, color="grey")
+    axes.tick_params(which="both", bottom=False, left=False, labelbottom=False, labelleft=False)
+
+
+def save(figure, path: Path) -> Path:
+    """Write the figure as a PNG and free it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if figure.get_layout_engine() is None:
+        figure.tight_layout()
+    figure.savefig(path, format="png")
+    plt.close(figure)
+    return path

@@ -1,0 +1,118 @@
+"""The report's tables, each built from the results as they are (missing runs leave gaps, not errors)."""
+
+from lab.model.validation import AIM, within_aim
+from lab.report.page import Table
+from lab.report.results import SATURATION, Results, floor_ms, median, server_cpu_ms
+from loadtests.profiles import FLAT_PROFILES
+
+
+def _percent(value: float | None) -> str | None:
+    return None if value is None else f"{value:+.0%}"
+
+
+def summary(results: Results) -> Table:
+    """Every architecture and flat profile: medians of the repetitions."""
+    floor = floor_ms(results)
+    rows = []
+    for label in results.labels:
+        for profile in FLAT_PROFILES:
+            repeats = results.repeats(label, profile)
+            if not repeats:
+                continue
+            cpu = median([sum(server_cpu_ms(run).values()) for run in repeats])
+            rows.append([
+                label, profile, len(repeats), median([r["totals"]["throughput_rps"] for r in repeats]),
+                *(median([r["totals"]["latency_ms"][k] for r in repeats]) for k in ("mean", "p50", "p95", "p99")),
+                sum(r["totals"]["failures"] for r in repeats), cpu, cpu / floor if cpu and floor else None,
+            ])  # fmt: skip
+    headers = ["architecture", "profile", "runs", "req/s", "mean ms", "p50 ms", "p95 ms", "p99 ms", "failures",
+               "server CPU ms/request", "× floor"]  # fmt: skip
+    return Table("Measured at 100 and 1,000 users (medians where a profile was repeated)", headers, rows)
+
+
+def saturation_steps(results: Results) -> Table:
+    """Every step of every saturation run, with the reason it stopped."""
+    rows = []
+    for label in results.labels:
+        run = results.run(label, SATURATION)
+        for step in (run or {}).get("steps", []):
+            latency = step["latency_ms"]
+            rows.append([label, step["users"], step["throughput_rps"], latency["mean"], latency["p95"],
+                         step["failures"], step["stop_reason"] or ""])  # fmt: skip
+    headers = ["architecture", "users", "req/s", "mean ms", "p95 ms", "failures", "saturated because"]
+    return Table("Saturation runs, step by step", headers, rows,
+                 note="A step is saturated when p95 passes the limit, requests fail, or throughput grows less "
+                      "than a quarter as fast as users; the run stops after it.")  # fmt: skip
+
+
+def endpoint_p95(results: Results, profile: str) -> Table:
+    """p95 per endpoint (rows) and architecture (columns) for one profile."""
+    labels = [label for label in results.labels if results.run(label, profile)]
+    cells: dict[str, dict[str, float | None]] = {}
+    for label in labels:
+        for endpoint in results.run(label, profile)["endpoints"]:
+            cells.setdefault(f"{endpoint['method']} {endpoint['name']}", {})[label] = endpoint["latency_ms"]["p95"]
+    rows = [[name, *(cells[name].get(label) for label in labels)] for name in sorted(cells)]
+    return Table(f"p95 response time per endpoint (ms), {profile}", ["endpoint", *labels], rows)
+
+
+def failures(results: Results) -> Table:
+    """Requests, failures and after-load checks of every run."""
+    rows = []
+    for label in results.labels:
+        for profile, repeats in sorted(results.runs[label].items()):
+            for run in repeats:
+                totals = run["totals"]
+                checks = run.get("checks") or []
+                verdict = "passed" if all(c["passed"] for c in checks) else "FAILED"
+                rows.append([label, profile, run.get("repeat", 1), totals["requests"], totals["failures"],
+                             f"{totals['failure_ratio']:.2%}", verdict if checks else None])  # fmt: skip
+    headers = ["architecture", "profile", "repeat", "requests", "failures", "failure ratio", "consistency check"]
+    return Table("Failures and checks, every run", headers, rows)
+
+
+def validation(rows_by_label: dict[str, list[dict]], reasons: dict[str, str]) -> Table:
+    """Predicted against measured, calibrated on users-100 alone."""
+    rows = []
+    for label, rows_of_label in rows_by_label.items():
+        for row in rows_of_label:
+            rows.append([label, row["load"], row["measured_rps"], row["predicted_rps"],
+                         _percent(row["throughput_error"]), row["measured_ms"], row["predicted_ms"],
+                         _percent(row["response_error"]), "yes" if within_aim(row) else "no"])  # fmt: skip
+    headers = ["architecture", "load", "measured req/s", "model req/s", "error", "measured mean ms", "model mean ms",
+               "error", f"within {AIM:.0%}"]  # fmt: skip
+    note = " ".join(f"{label}: misses because {reason}." for label, reason in reasons.items() if reason)
+    return Table("Model validation: calibrated on users-100 only, predicting users-1000 and every saturation step",
+                 headers, rows, note=note)  # fmt: skip
+
+
+def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:
+    """Cores and replicas the model needs at each population, or why no plan meets the SLO."""
+    rows = []
+    for label, plans in plans_by_label.items():
+        for plan in plans:
+            replicas = ", ".join(f"{name} {n}" for name, n in plan["replicas"].items())
+            rows.append([label, plan["users"], plan["total_cores"] if plan["feasible"] else None, replicas,
+                         plan["throughput"], 1000 * plan["response_s"], plan["limit"] or "",
+                         plan.get("cores_if_database_split")])  # fmt: skip
+    headers = ["architecture", "users", "cores", "instances per component", "req/s", "model mean ms", "limit",
+               "cores with a database that scales out"]  # fmt: skip
+    return Table(f"Capacity plans for a mean response time under {slo_ms:.0f} ms", headers, rows)
+
+
+def environment(results: Results) -> Table:
+    """Where and with what the newest run was measured."""
+    run = results.newest()
+    if not run:
+        return Table("Environment", ["item", "value"], [])
+    machine = run["machine"]
+    rows = [
+        ["commit", run["git_commit"] + (" (with uncommitted changes)" if run["git_dirty"] else "")],
+        ["date of the newest run", run["date"]],
+        ["CPU", f"{machine['cpu_model']}, {machine['cores']} cores"],
+        ["memory", f"{machine['memory_gib']} GiB"],
+        ["operating system", machine["os"]],
+        ["Python", run["python"]],
+        *([name, version] for name, version in run["packages"].items()),
+    ]
+    return Table("Environment", ["item", "value"], rows)

@@ -1,0 +1,52 @@
+"""Scaling up against scaling out: one component with 1, 2, 4 workers in one instance, or 1, 2, 4 instances."""
+
+from pathlib import Path
+
+from lab.bench import run_failed, run_profile
+from lab.paths import RESULTS
+from loadtests.profiles import Profile
+
+# The component whose copies each architecture would add first: the one doing the most work
+# (the monolith is all of it; the application tier; the bus, a third of SOA's CPU; the catalog
+# service, which serves most of the microservices' internal requests).
+SCALABLE = {"monolith": "monolith", "three_tier": "application", "soa": "bus", "microservices": "catalog"}
+# (mode, n): n workers in one instance when scaling up, n one-worker instances when scaling out.
+CONFIGURATIONS = (("up", 1), ("up", 2), ("up", 4), ("out", 2), ("out", 4))
+# A fixed load past the knee of every architecture here, so that added capacity can show.
+SCALING = Profile(
+    "scaling",
+    users=1500,
+    spawn_rate=300,
+    warmup_s=12,
+    duration_s=20,
+    description="fixed load of 1,500 shoppers while one component is scaled up or out",
+)
+
+
+def instances_and_workers(mode: str, n: int) -> tuple[int, int]:
+    """(instances, workers per instance) of a configuration."""
+    if mode not in ("up", "out") or n < 1:
+        raise ValueError(f"unknown scaling configuration {mode}-{n}")
+    return (1, n) if mode == "up" else (n, 1)
+
+
+def scaling_folder(results: Path, label: str, mode: str, n: int) -> Path:
+    """results/<label>/scaling/<mode>-<n>."""
+    return results / label / "scaling" / f"{mode}-{n}"
+
+
+def run_scaling(architecture: str, db: str | None, results: Path = RESULTS, profile: Profile = SCALING) -> int:
+    """Every configuration of the architecture's scalable component under the same load; 1 on failures."""
+    component = SCALABLE[architecture]
+    failed = False
+    for mode, n in CONFIGURATIONS:
+        instances, workers = instances_and_workers(mode, n)
+        print(f"[{architecture} scaling] {component}: {instances} instance(s) x {workers} worker(s)", flush=True)
+        described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}
+        out = run_profile(
+            architecture, db, profile, results,
+            folder=lambda label, mode=mode, n=n: scaling_folder(results, label, mode, n),
+            scale={component: (instances, workers)}, extra={"scaling": described},
+        )  # fmt: skip
+        failed |= run_failed(out)
+    return 1 if failed else 0

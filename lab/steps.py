@@ -1,0 +1,65 @@
+"""The saturation run's steps: server CPU sampled at each step's edges, joined to Locust's step figures."""
+
+import json
+import re
+from pathlib import Path
+
+from lab.locust_results import percentile
+from lab.processes import tree_cpu_seconds
+
+STEP_MARK = re.compile(r"step-(\d+)(-start)?$")
+
+
+class StepWatcher:
+    """Samples every server's CPU when Locust marks a step's measured part as started and as ended."""
+
+    def __init__(self, marks: Path, servers: dict[str, int]):
+        self.marks, self.servers = marks, servers
+        self.cpu: dict[int, dict[str, dict[str, float]]] = {}
+
+    def poll(self) -> None:
+        """Sample CPU for any step edge marked since the last poll."""
+        for path in self.marks.glob("step-*"):
+            found = STEP_MARK.match(path.name)
+            if not found:
+                continue
+            index, edge = int(found[1]), "start" if found[2] else "end"
+            if edge not in self.cpu.setdefault(index, {}):
+                self.cpu[index][edge] = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+
+    def steps(self) -> list[dict]:
+        """Every completed step: users, throughput, latency percentiles, failures and CPU per request."""
+        return [
+            summarise_step(json.loads((self.marks / f"step-{index}").read_text()), self.cpu.get(index, {}))
+            for index in sorted(self.cpu)
+            if (self.marks / f"step-{index}").exists()
+        ]
+
+
+def summarise_step(raw: dict, cpu: dict[str, dict[str, float]]) -> dict:
+    """A step as run.json records it, from Locust's raw step figures and the servers' CPU at its edges."""
+    histogram = {int(bucket): count for bucket, count in raw["response_times"].items()}
+    requests = raw["requests"]
+    cpu_seconds = {}
+    if "start" in cpu and "end" in cpu:
+        cpu_seconds = {name: round(cpu["end"][name] - cpu["start"].get(name, 0.0), 3) for name in cpu["end"]}
+    cpu_seconds["locust"] = round(raw["locust_cpu_seconds"], 3)
+    return {
+        "users": raw["users"],
+        "seconds": round(raw["seconds"], 3),
+        "requests": requests,
+        "failures": raw["failures"],
+        "failure_ratio": raw["failures"] / requests if requests else 0.0,
+        "throughput_rps": raw["throughput_rps"],
+        "latency_ms": {
+            "mean": raw["mean_ms"],
+            "p50": percentile(histogram, 0.50),
+            "p95": percentile(histogram, 0.95),
+            "p99": percentile(histogram, 0.99),
+        },
+        "cpu_seconds": cpu_seconds,
+        "cpu_ms_per_request": {
+            name: round(1000 * s / requests, 3) if requests else None for name, s in cpu_seconds.items()
+        },
+        "stop_reason": raw.get("stop_reason"),
+    }

@@ -1,0 +1,106 @@
+"""The report page: self-contained, escaped, and every chart loads in headless Chromium with nothing fetched."""
+
+import re
+
+import pytest
+
+from lab.report.charts import (
+    cores_needed,
+    cpu_breakdown,
+    floor_multiples,
+    latency_vs_throughput,
+    model_vs_measured,
+    scaling,
+)
+from lab.report.page import Figure, Section, Table, render_page
+
+HOSTILE = "<script>alert('caption')</script> & more"
+
+
+def steps(scale):
+    return [{"users": users, "throughput_rps": users * 2.0, "latency_ms": {"mean": scale, "p95": 3 * scale}}
+            for users in (10, 100, 1000)]  # fmt: skip
+
+
+def charts(out):
+    """One PNG of every kind from synthetic input, plus one drawn with no data at all."""
+    curve = [{"users": users, "throughput_rps": users / 10, "response_ms": 8.0} for users in (100, 1000, 10_000)]
+    measured = [{"users": 100, "throughput_rps": 9.9, "response_ms": 8.5, "kind": "profile"}]
+    return [
+        Figure(latency_vs_throughput({"soa": steps(20.0), "monolith": steps(5.0)}, 200, out / "hockey.png"),
+               "Response time against throughput", "Read it left to right.\n\nThe knee is the capacity."),
+        Figure(model_vs_measured({"soa": {"model": curve, "validation_model": None, "measured": measured}},
+                                 out / "model.png"), "Model against measurement"),
+        Figure(cores_needed({"soa": [{"users": 100, "total_cores": 1, "feasible": True, "limit": None}]}, 200,
+                            out / "cores.png"), "Cores needed"),
+        Figure(cpu_breakdown([{"label": "soa users-1000", "components": {"bus": 1.8, "postgres": 1.0},
+                               "load_generator_ms": 0.5, "floor_ms": 0.6}], out / "cpu.png"), "Where the CPU goes"),
+        Figure(floor_multiples([], out / "floor.png"), HOSTILE),
+        Figure(scaling("soa: bus", {"up": [{"n": 1, "throughput_rps": 100.0, "p95_ms": 30.0}]}, 2,
+                       out / "scaling.png"), "Scaling up against out"),
+    ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    table = Table(
+        "Measured <numbers>",
+        ["label", "throughput", "share", "count"],
+        [["soa", 1234.5, None, 7], ["monolith", 12.345, 0.4567, None]],
+        note="A dash: nothing measured.",
+    )
+    sections = [
+        Section("About this page", "First paragraph.\n\nSecond one, with <b>tags</b> kept as text."),
+        Section("Charts", "", charts(out), [table], id="charts"),
+        Section("Charts", "The same title twice still gets its own anchor."),
+    ]  # fmt: skip
+    return render_page("Scaling <report>", sections, out / "site" / "index.html", "2026-01-01 00:00 UTC")
+
+
+def test_the_page_refers_to_nothing_outside_itself(report):
+    html = report.read_text()
+    assert "http://" not in html and "https://" not in html
+    references = re.findall(r'(?:src|href)="([^"]*)"', html)
+    assert references and all(ref.startswith(("data:", "#")) for ref in references)
+    assert "<script" not in html and "@import" not in html and "url(" not in html
+
+
+def test_text_is_escaped_so_a_caption_with_a_script_tag_stays_text(report):
+    html = report.read_text()
+    assert "&lt;script&gt;alert(&#39;caption&#39;)&lt;/script&gt; &amp; more" in html
+    assert "&lt;b&gt;tags&lt;/b&gt;" in html and "<title>Scaling &lt;report&gt;</title>" in html
+    assert html.count('alt="&lt;script&gt;') == 1
+
+
+def test_none_shows_as_an_en_dash_and_numbers_are_formatted_for_reading(report):
+    html = report.read_text()
+    assert '<td class="number">1,234</td><td class="number">–</td><td class="number">7</td>' in html
+    assert '<td class="number">12.3</td><td class="number">0.457</td><td class="number">–</td>' in html
+
+
+def test_every_figure_has_its_caption_as_alt_text_and_every_section_its_own_anchor(report):
+    html = report.read_text()
+    assert re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]*)"', html)[:4] == [
+        "Response time against throughput", "Model against measurement", "Cores needed", "Where the CPU goes",
+    ]  # fmt: skip
+    anchors = re.findall(r'<section id="([^"]+)"', html)
+    assert anchors == ["about-this-page", "charts", "charts-2"]
+    assert re.findall(r'<a href="#([^"]+)"', html) == anchors
+
+
+def test_every_chart_image_loads_in_a_browser_without_console_errors(browser, report):
+    context = browser.new_context()
+    page = context.new_page()
+    requests, errors = [], []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(report.as_uri(), wait_until="load")
+    images = page.eval_on_selector_all("img", "images => images.map(image => [image.complete, image.naturalWidth])")
+    assert len(images) == 6 and all(complete and width > 0 for complete, width in images)
+    assert [url for url in requests if url != report.as_uri() and not url.startswith("data:")] == []
+    page.click("nav a[href='#charts']")
+    assert page.url.endswith("#charts")
+    assert errors == []
+    context.close()

@@ -1,0 +1,37 @@
+"""A saturation step as run.json records it: percentiles from its histogram, CPU per request from its edges."""
+
+import os
+
+from lab.steps import StepWatcher, summarise_step
+
+RAW = {"users": 500, "seconds": 20.0, "requests": 400, "failures": 0, "throughput_rps": 20.0, "mean_ms": 7.5,
+       "response_times": {"5": 300, "10": 90, "40": 10}, "locust_cpu_seconds": 0.2, "stop_reason": None}  # fmt: skip
+
+
+def test_a_step_gets_percentiles_from_its_own_histogram():
+    summary = summarise_step(RAW, {})
+    assert summary["latency_ms"] == {"mean": 7.5, "p50": 5.0, "p95": 10.0, "p99": 40.0}
+    assert summary["failure_ratio"] == 0.0
+
+
+def test_server_cpu_per_request_is_the_difference_at_the_steps_edges():
+    cpu = {"start": {"monolith": 10.0}, "end": {"monolith": 11.2}}
+    summary = summarise_step(RAW, cpu)
+    assert summary["cpu_seconds"] == {"monolith": 1.2, "locust": 0.2}
+    assert summary["cpu_ms_per_request"] == {"monolith": 3.0, "locust": 0.5}
+
+
+def test_a_step_whose_edges_were_missed_reports_only_the_load_generator():
+    assert set(summarise_step(RAW, {"start": {"monolith": 1.0}})["cpu_seconds"]) == {"locust"}
+
+
+def test_the_watcher_samples_each_edge_once_and_ignores_other_marks(tmp_path):
+    (tmp_path / "step-0-start").write_text("{}")
+    (tmp_path / "measure_start").write_text("{}")
+    watcher = StepWatcher(tmp_path, {"self": os.getpid()})
+    watcher.poll()
+    first = watcher.cpu[0]["start"]["self"]
+    sum(range(200_000))  # burn a little CPU so a second sample would differ
+    watcher.poll()
+    assert watcher.cpu == {0: {"start": {"self": first}}}
+    assert watcher.steps() == []  # no step-0 figures yet: the step is not complete
