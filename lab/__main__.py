@@ -1,4 +1,4 @@
-"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,demo,report,charts} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,demo,report} ..."""
 
 import argparse
 import os
@@ -106,15 +106,6 @@ def report(args) -> int:
     return 0
 
 
-def charts(_args) -> int:
-    """Draw the charts from whatever results exist."""
-    from lab.charts import draw_all
-
-    for path in draw_all():
-        print(f"wrote {path}")
-    return 0
-
-
 def _repeat(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"REPEAT must be a whole number of at least 1, not {text!r}")
@@ -143,7 +134,6 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("demo", help=demo.__doc__).set_defaults(handler=demo)
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
-    commands.add_parser("charts", help=charts.__doc__).set_defaults(handler=charts)
     args = parser.parse_args(argv)
     _stop_on_sigterm()
     return args.handler(args)

@@ -4,62 +4,18 @@ import json
 import os
 import shutil
 import subprocess
-import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from lab import locust_results
 from lab.launcher import Launch
+from lab.load_generator import LOCUSTFILE, describe_load, follow, locust_command, locust_environment
 from lab.machine import environment
 from lab.measurement import Window, idle_cpu, load_generator_report
 from lab.paths import RESULTS, ROOT
 from lab.processes import free_port
 from lab.steps import StepWatcher
 from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
-
-PROGRESS_EVERY_S = 5
-LOCUSTFILE = ROOT / "loadtests" / "locustfile.py"
-
-
-def locust_command(profile: Profile, host: str, out: Path, locustfile: Path = LOCUSTFILE) -> list[str]:
-    """Headless Locust over a locustfile plus the bench's plumbing: a warm-up window, or the step-load shape."""
-    plumbing = "step_load.py" if profile.shape == "steps" else "window.py"
-    load = (
-        []
-        if profile.shape
-        else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
-    )
-    return [
-        sys.executable, "-m", "locust", "-f", f"{locustfile},{ROOT / 'loadtests' / plumbing}", "--headless",
-        "--host", host, *load,
-        "--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
-        "--json-file", str(out / "locust"), "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
-    ]  # fmt: skip
-
-
-def locust_environment(profile: Profile, marks: Path) -> dict:
-    """What the bench plumbing beside the locustfile reads: where to mark, how long to warm up, the steps."""
-    env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks), "PYTHONPATH": str(ROOT)}
-    if profile.shape == "steps":
-        env |= {"LAB_STEPS": ",".join(map(str, profile.steps)), "LAB_SPAWN_RATE": str(profile.spawn_rate),
-                "LAB_SETTLE_S": str(profile.warmup_s), "LAB_MEASURE_S": str(profile.duration_s)}  # fmt: skip
-    return env
-
-
-def _progress(label: str, profile: Profile, started: float, out: Path, measuring: bool, last: list) -> None:
-    elapsed = time.monotonic() - started
-    phase = "measuring" if measuring else "warm-up"
-    line = f"  [{label} {profile.name}] {elapsed:4.0f}/{profile.run_time_s} s {phase}"
-    progress = locust_results.latest_progress(out / "locust_stats_history.csv")
-    if progress:
-        stamp, users, total = progress
-        line += f" | {users} users"
-        # Counts restart from zero when the warm-up's statistics are dropped: no rate across that.
-        if last and stamp > last[0] and total >= last[1]:
-            line += f" | {(total - last[1]) / (stamp - last[0]):6.1f} req/s"
-        last[:] = [stamp, total]
-    print(line, flush=True)
 
 
 def run_profile(
@@ -84,7 +40,7 @@ def measure(
     marks = launch.run_dir / f"marks-{out.name}"
     shutil.rmtree(marks, ignore_errors=True)
     marks.mkdir()
-    print(f"[{label} {profile.name}] {_describe_load(profile)}", flush=True)
+    print(f"[{label} {profile.name}] {describe_load(profile)}", flush=True)
     idle = idle_cpu(launch.process_ids())
     with open(out / "locust.log", "wb") as log:
         locust = subprocess.Popen(
@@ -95,7 +51,7 @@ def measure(
     window = Window(launch.process_ids(), locust.pid, counting)
     steps = StepWatcher(marks, launch.process_ids()) if profile.shape == "steps" else None
     try:
-        _follow(locust, window, marks, label, profile, out, steps)
+        follow(locust, window, marks, label, profile, out, steps)
     finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
         if locust.poll() is None:
             locust.terminate()
@@ -111,30 +67,6 @@ def measure(
         extra["steps"] = steps.steps()
     _write_run(out, launch, profile, marks, window, checks, extra)
     return out
-
-
-def _describe_load(profile: Profile) -> str:
-    if profile.shape == "steps":
-        return (f"steps of {', '.join(map(str, profile.steps))} users, each settled {profile.warmup_s} s and "
-                f"measured {profile.duration_s} s, until saturated (at most {profile.run_time_s} s)")  # fmt: skip
-    return f"{profile.users} users, warm-up {profile.warmup_s} s, measured {profile.duration_s} s"
-
-
-def _follow(locust, window: Window, marks: Path, label: str, profile: Profile, out: Path, steps) -> None:
-    """Sample the window while Locust runs, printing progress every few seconds."""
-    started, last_tick, last = time.monotonic(), 0.0, []
-    while locust.poll() is None:
-        if not window.start_cpu and (marks / "measure_start").exists():
-            window.open()
-        if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
-            window.close()
-        if steps:
-            steps.poll()
-        window.sample_memory()
-        if time.monotonic() - last_tick >= PROGRESS_EVERY_S:
-            _progress(label, profile, started, out, bool(window.start_cpu), last)
-            last_tick = time.monotonic()
-        time.sleep(0.2)
 
 
 def _write_run(
@@ -211,6 +143,16 @@ def run_failed(out: Path) -> bool:
     return run["totals"]["failures"] > 0 or not all(check["passed"] for check in run["checks"])
 
 
+def run_repeat(architecture: str, db: str | None, profile: Profile, n: int, results: Path = RESULTS) -> Path:
+    """Repetition n of a profile in its own folder; the first of a series clears an earlier series' repetitions."""
+    folder = lambda label: repeat_folder(results, label, profile.name, n)  # noqa: E731
+    out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=folder)
+    if n == 1:
+        for stale in out.parent.glob(f"{profile.name}-r*"):
+            shutil.rmtree(stale)
+    return out
+
+
 def run_bench(architecture: str, db: str, profile_name: str | None, results: Path = RESULTS, repeat: int = 1) -> int:
     """Every bench profile (or the one named) `repeat` times, then the floor; exit 1 on failures or a failed check."""
     names = [profile_name] if profile_name else list(BENCH_PROFILES)
@@ -218,12 +160,7 @@ def run_bench(architecture: str, db: str, profile_name: str | None, results: Pat
     failed = False
     for profile in profiles:
         for n in range(1, repeat + 1):
-            folder = lambda label, name=profile.name, n=n: repeat_folder(results, label, name, n)  # noqa: E731
-            out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=folder)
-            if n == 1:
-                for stale in out.parent.glob(f"{profile.name}-r*"):
-                    shutil.rmtree(stale)  # repetitions of an earlier bench must not count as this one's
-            failed |= run_failed(out)
+            failed |= run_failed(run_repeat(architecture, db, profile, n, results))
     if profile_name is None:
         failed |= run_failed(run_floor(results))
     return 1 if failed else 0

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lab.bench import measure, repeat_folder, run_failed, run_floor, run_profile
+from lab.bench import measure, run_failed, run_floor, run_profile, run_repeat
 from lab.launcher import Launch
 from lab.paths import RESULTS
 from lab.processes import free_port
@@ -49,9 +49,7 @@ def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
             for n in range(1, repeat + 1):
 
                 def run(architecture=architecture, profile=profile, n=n) -> bool:
-                    folder = lambda label: repeat_folder(results, label, profile.name, n)  # noqa: E731
-                    return run_failed(run_profile(architecture, None, profile, results, folder=folder,
-                                                  extra={"repeat": n}))  # fmt: skip
+                    return run_failed(run_repeat(architecture, None, profile, n, results))
 
                 suffix = f" (repeat {n}/{repeat})" if repeat > 1 else ""
                 tasks.append(Task(f"{architecture} {name}{suffix}", profile.run_time_s + STARTUP_ALLOWANCE_S, run))

@@ -80,3 +80,23 @@ def capacity_plans(calibration: Calibration, run: dict, database: str, slo_s: fl
             result["cores_if_database_split"] = split.total_cores if split.feasible else None
         found.append(result)
     return found
+
+
+def scaling_paths(calibration: Calibration, run: dict, database: str, slo_s: float = SLO_S) -> dict:
+    """Where each path leads beyond this machine: the most requests per second, and users within the SLO.
+
+    Up: the whole architecture on one machine of MAX_CORES_ONE_MACHINE cores. Out: as many instances
+    as wanted of everything that scales out, until a part that cannot (a database primary, SQLite's
+    write lock, a monolith tied to its file) saturates.
+    """
+    capped = [t for t in tiers(calibration, run, database) if t.demand_s > 0 and (t.serial or t.max_replicas)]
+    ceilings = [(t.name, _cores(t) / t.demand_s) for t in capped]
+    limit, out = min(ceilings, key=lambda ceiling: ceiling[1], default=(None, float("inf")))
+    # A lock admits one request at a time however big the machine: it caps scaling up too.
+    up = min([MAX_CORES_ONE_MACHINE / calibration.server_demand_s] + [1 / t.demand_s for t in capped if t.serial])
+    per_user = calibration.think_s + slo_s  # a user within the SLO asks once per think time plus response
+    return {"up_rps": up, "up_users": up * per_user, "out_rps": out, "out_users": out * per_user, "out_limit": limit}
+
+
+def _cores(tier: Tier) -> int:
+    return 1 if tier.serial else tier.max_replicas * (tier.max_cores_per_replica or tier.cores_per_replica)

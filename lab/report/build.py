@@ -5,7 +5,7 @@ from pathlib import Path
 
 from lab.charts import latency_chart, throughput_chart
 from lab.model.calibration import calibrate
-from lab.model.projection import SLO_S, capacity_plans, machine_curve
+from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
 from lab.report import charts, tables, texts
 from lab.report.page import Figure, Section, render_page
@@ -52,7 +52,7 @@ def _short_limits(plans: dict[str, list[dict]]) -> dict[str, list[dict]]:
 
 
 def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
-    panels, plans, validations, reasons = {}, {}, {}, {}
+    panels, plans, validations, reasons, paths = {}, {}, {}, {}, {}
     for label in results.labels:
         base, light = _calibration_run(results, label), results.run(label, "users-100")
         if not base:
@@ -61,6 +61,7 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
         panels[label] = {"model": machine_curve(calibration), "measured": measured_points(results, label),
                          "validation_model": machine_curve(calibrate(light)) if light else None}  # fmt: skip
         plans[label] = capacity_plans(calibration, base, base["database"])
+        paths[label] = scaling_paths(calibration, base, base["database"])
         if light:
             heavy, saturation = results.run(label, "users-1000"), results.run(label, SATURATION)
             validations[label] = validate(light, heavy, saturation)
@@ -78,7 +79,9 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
             texts.CORES,
         ),  # fmt: skip
     ]
-    model_tables = [tables.validation(validations, reasons), tables.capacity(plans, slo_ms)]
+    model_tables = [
+        tables.validation(validations, reasons), tables.capacity(plans, slo_ms), tables.scaling_paths(paths, slo_ms),
+    ]  # fmt: skip
     return figures, model_tables, validations
 
 
@@ -152,9 +155,9 @@ def build_report(results_dir: Path) -> Path:
         ),  # fmt: skip
         Section("A million users: the queueing model", "", model_figures[:1], id="model"),
         Section("Model validation", texts.VALIDATION, [], model_tables[:1]),
-        Section("Cores needed", "", model_figures[1:], model_tables[1:]),
+        Section("Cores needed", "", model_figures[1:], model_tables[1:2]),
         Section("Where the CPU goes, and the framework floor", "", _cpu(results, out)),
-        Section("Scaling up against scaling out", texts.SCALING, _scaling(results, out)),
+        Section("Scaling up against scaling out", texts.SCALING, _scaling(results, out), model_tables[2:]),
         Section(
             "Per endpoint and failures",
             "",

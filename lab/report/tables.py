@@ -116,3 +116,14 @@ def environment(results: Results) -> Table:
         *([name, version] for name, version in run["packages"].items()),
     ]
     return Table("Environment", ["item", "value"], rows)
+
+
+def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
+    """How far scaling up and scaling out take each architecture, by the model."""
+    rows = [[label, found["up_rps"], found["up_users"], found["out_rps"], found["out_users"], found["out_limit"]]
+            for label, found in paths.items()]  # fmt: skip
+    headers = ["architecture", "up: req/s", "up: users", "out: req/s", "out: users", "out: what stops it"]
+    return Table(f"Where each path leads (model; users within a {slo_ms:.0f} ms mean response time)", headers, rows,
+                 note="Up: the whole architecture on one machine of 64 cores. Out: instances added to every part "
+                      "that scales out, until one that cannot (a database primary of 64 cores, SQLite's write "
+                      "lock) saturates.")  # fmt: skip

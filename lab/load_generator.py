@@ -1,0 +1,77 @@
+"""The load generator as the bench runs it: Locust's command line, its plumbing, and following its progress."""
+
+import sys
+import time
+from pathlib import Path
+
+from lab import locust_results
+from lab.measurement import Window
+from lab.paths import ROOT
+from loadtests.profiles import Profile
+
+PROGRESS_EVERY_S = 5
+LOCUSTFILE = ROOT / "loadtests" / "locustfile.py"
+
+
+def locust_command(profile: Profile, host: str, out: Path, locustfile: Path = LOCUSTFILE) -> list[str]:
+    """Headless Locust over a locustfile plus the bench's plumbing: a warm-up window, or the step-load shape."""
+    plumbing = "step_load.py" if profile.shape == "steps" else "window.py"
+    load = (
+        []
+        if profile.shape
+        else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
+    )
+    return [
+        sys.executable, "-m", "locust", "-f", f"{locustfile},{ROOT / 'loadtests' / plumbing}", "--headless",
+        "--host", host, *load,
+        "--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
+        "--json-file", str(out / "locust"), "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
+    ]  # fmt: skip
+
+
+def locust_environment(profile: Profile, marks: Path) -> dict:
+    """What the bench plumbing beside the locustfile reads: where to mark, how long to warm up, the steps."""
+    env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks), "PYTHONPATH": str(ROOT)}
+    if profile.shape == "steps":
+        env |= {"LAB_STEPS": ",".join(map(str, profile.steps)), "LAB_SPAWN_RATE": str(profile.spawn_rate),
+                "LAB_SETTLE_S": str(profile.warmup_s), "LAB_MEASURE_S": str(profile.duration_s)}  # fmt: skip
+    return env
+
+
+def _progress(label: str, profile: Profile, started: float, out: Path, measuring: bool, last: list) -> None:
+    elapsed = time.monotonic() - started
+    phase = "measuring" if measuring else "warm-up"
+    line = f"  [{label} {profile.name}] {elapsed:4.0f}/{profile.run_time_s} s {phase}"
+    progress = locust_results.latest_progress(out / "locust_stats_history.csv")
+    if progress:
+        stamp, users, total = progress
+        line += f" | {users} users"
+        # Counts restart from zero when the warm-up's statistics are dropped: no rate across that.
+        if last and stamp > last[0] and total >= last[1]:
+            line += f" | {(total - last[1]) / (stamp - last[0]):6.1f} req/s"
+        last[:] = [stamp, total]
+    print(line, flush=True)
+
+
+def describe_load(profile: Profile) -> str:
+    if profile.shape == "steps":
+        return (f"steps of {', '.join(map(str, profile.steps))} users, each settled {profile.warmup_s} s and "
+                f"measured {profile.duration_s} s, until saturated (at most {profile.run_time_s} s)")  # fmt: skip
+    return f"{profile.users} users, warm-up {profile.warmup_s} s, measured {profile.duration_s} s"
+
+
+def follow(locust, window: Window, marks: Path, label: str, profile: Profile, out: Path, steps) -> None:
+    """Sample the window while Locust runs, printing progress every few seconds."""
+    started, last_tick, last = time.monotonic(), 0.0, []
+    while locust.poll() is None:
+        if not window.start_cpu and (marks / "measure_start").exists():
+            window.open()
+        if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
+            window.close()
+        if steps:
+            steps.poll()
+        window.sample_memory()
+        if time.monotonic() - last_tick >= PROGRESS_EVERY_S:
+            _progress(label, profile, started, out, bool(window.start_cpu), last)
+            last_tick = time.monotonic()
+        time.sleep(0.2)
