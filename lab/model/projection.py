@@ -6,7 +6,23 @@ from dataclasses import asdict, replace
 from lab.model.calibration import DATABASE, Calibration, predicted_response_s
 from lab.model.capacity import Tier, plan
 
-POPULATIONS = (100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000)
+POPULATIONS = (
+    100,
+    200,
+    500,
+    1_000,
+    1_500,
+    2_000,
+    3_000,
+    5_000,
+    10_000,
+    20_000,
+    50_000,
+    100_000,
+    200_000,
+    500_000,
+    1_000_000,
+)
 PLAN_POPULATIONS = (1_000, 10_000, 100_000, 1_000_000)
 SLO_S = float(os.environ.get("SLO_MS", "200")) / 1000
 # The biggest single server we let a component grow to where it cannot scale out: a database

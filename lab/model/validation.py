@@ -65,5 +65,5 @@ def explain(rows: list[dict], light: dict, heavy: dict | None) -> str:
             "becomes a large error in the response time"
         )
     if any(r["measured_ms"] is not None and r["measured_ms"] < 20 for r in missed):
-        reasons.append("at light load a response takes a few milliseconds, and Locust's buckets are 1 ms wide")
+        reasons.append("where a response takes a few milliseconds, one millisecond off is already an error of 20-30%")
     return "; ".join(reasons) or "the measured run was noisy (see the spread of repetitions)"

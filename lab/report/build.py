@@ -35,7 +35,9 @@ def _steps(results: Results, label: str) -> list[dict]:
 def measured_points(results: Results, label: str) -> list[dict]:
     """Flat profiles (medians, with spread) and saturation steps, ordered by users."""
     flat = [p for p in (_flat_point(results, label, profile) for profile in FLAT_PROFILES) if p]
-    return sorted(flat + _steps(results, label), key=lambda point: point["users"])
+    # Where a profile and a step measured the same users, the profile's longer window speaks for both.
+    steps = [step for step in _steps(results, label) if step["users"] not in {p["users"] for p in flat}]
+    return sorted(flat + steps, key=lambda point: point["users"])
 
 
 def _calibration_run(results: Results, label: str) -> dict | None:
@@ -74,7 +76,7 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
             texts.MODEL,
         ),  # fmt: skip
         Figure(
-            charts.cores_needed(plans, slo_ms, out / "cores_needed.png"),
+            charts.cores_needed(_short_limits(plans), slo_ms, out / "cores_needed.png"),
             f"Cores needed against users for a mean response time under {slo_ms:.0f} ms",
             texts.CORES,
         ),  # fmt: skip

@@ -32,8 +32,9 @@ CORES = """For each population the model finds the fewest cores (instances of tw
 mean response time under the SLO, adding instances where the architecture allows it. A single PostgreSQL
 primary may only grow to one large machine, and the monolith on SQLite cannot leave its one machine at all,
 and its writes take turns on one lock: where such a part runs out, the point is drawn hollow and the table
-names the limit. A million thinking users ask for about 330,000 requests per second: no design here serves
-that without splitting its database."""
+names the limit. A million users who each send a request about every 3 s ask for some 330,000 requests per
+second: no design here serves that without splitting its database; the last column of the table says how
+many cores it would take if the database could scale out too."""
 
 CPU = """The stacked bar is the servers' CPU time per edge request, by process, measured over the whole
 window; the hatched bar beside it is the load generator's, which runs on the same cores. The dashed mark is
