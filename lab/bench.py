@@ -9,7 +9,15 @@ from pathlib import Path
 
 from lab import locust_results
 from lab.launcher import Launch
-from lab.load_generator import LOCUSTFILE, describe_load, follow, locust_command, locust_environment
+from lab.load_generator import (
+    LOCUSTFILE,
+    describe_load,
+    follow,
+    locust_command,
+    locust_environment,
+    start_workers,
+    workers_wanted,
+)
 from lab.machine import environment
 from lab.measurement import Window, idle_cpu, load_generator_report
 from lab.paths import RESULTS, ROOT
@@ -35,27 +43,33 @@ def measure(
 ) -> Path:
     """Drive a running architecture with one profile and write out/run.json."""
     label = launch.architecture.label
+    workers = workers_wanted(out / "run.json")
     shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one, never blends with it
     out.mkdir(parents=True)
     marks = launch.run_dir / f"marks-{out.name}"
     shutil.rmtree(marks, ignore_errors=True)
     marks.mkdir()
-    print(f"[{label} {profile.name}] {describe_load(profile)}", flush=True)
+    generators = f", Locust as a master and {workers} workers" if workers else ""
+    print(f"[{label} {profile.name}] {describe_load(profile)}{generators}", flush=True)
     idle = idle_cpu(launch.process_ids())
+    port = free_port() if workers else 0
     with open(out / "locust.log", "wb") as log:
         locust = subprocess.Popen(
-            locust_command(profile, launch.base_url, out, locustfile), stdout=log, stderr=subprocess.STDOUT,
-            env={**os.environ, **locust_environment(profile, marks)},
+            locust_command(profile, launch.base_url, out, locustfile, workers, port), stdout=log,
+            stderr=subprocess.STDOUT, env={**os.environ, **locust_environment(profile, marks)},
         )  # fmt: skip
+    helpers = start_workers(profile, locustfile, workers, port, out / "locust.log") if workers else []
     counting = {name: launch.count_dir(name) for name in launch.instances()}
-    window = Window(launch.process_ids(), locust.pid, counting)
-    steps = StepWatcher(marks, launch.process_ids()) if profile.shape == "steps" else None
+    worker_pids = {f"locust-worker-{n}": worker.pid for n, worker in enumerate(helpers, start=1)}
+    window = Window(launch.process_ids(), locust.pid, counting, worker_pids)
+    steps = StepWatcher(marks, {**launch.process_ids(), **worker_pids}) if profile.shape == "steps" else None
     try:
         follow(locust, window, marks, label, profile, out, steps)
     finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
-        if locust.poll() is None:
-            locust.terminate()
-            locust.wait()
+        for process in [locust, *helpers]:
+            if process.poll() is None:
+                process.terminate()
+                process.wait()
     if not (marks / "measure_end").exists() or not (out / "locust.json").exists():
         raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
     if not window.end_cpu:
@@ -77,8 +91,9 @@ def _write_run(
     start, end = start_mark["time"], end_mark["time"]
     seconds = end - start
     summary = locust_results.summarise(out / "locust.json", seconds)
-    cpu = {**window.cpu_seconds(), "locust": round(end_mark["cpu_seconds"] - start_mark["cpu_seconds"], 3)}
-    generator = load_generator_report(cpu["locust"], seconds)
+    master = end_mark["cpu_seconds"] - start_mark["cpu_seconds"]  # from its own rusage: it has exited by now
+    cpu = {**window.cpu_seconds(), "locust": round(master + window.generator_cpu_seconds(), 3)}
+    generator = load_generator_report(cpu["locust"], seconds, processes=1 + len(window.generators))
     run = {
         "architecture": launch.name,
         "label": launch.architecture.label,

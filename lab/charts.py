@@ -49,7 +49,7 @@ def throughput_chart(points: dict[str, list[dict]], path: Path) -> Path:
         bars = _error_bars(series, "throughput_rps", lambda p: p["throughput_rps"])
         axes.errorbar(users, values, yerr=bars, marker="o", capsize=3, label=label,
                       color=f"C{LABEL_ORDER.index(label) if label in LABEL_ORDER else 9}")  # fmt: skip
-    axes.legend()
+    _legend_or_note(axes, points)
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
@@ -67,8 +67,15 @@ def latency_chart(points: dict[str, list[dict]], path: Path) -> Path:
             bars = _error_bars(series, name, lambda p, name=name: p["latency_ms"][name])
             axes.errorbar(users, values, yerr=bars, linestyle=style, marker="o", capsize=3, color=colour,
                           label=f"{label} {name}")  # fmt: skip
-    axes.legend(fontsize="small", ncol=2)
+    _legend_or_note(axes, points, fontsize="small", ncol=2)
     figure.tight_layout()
     figure.savefig(path)
     plt.close(figure)
     return path
+
+
+def _legend_or_note(axes, points: dict, **legend) -> None:
+    if points:
+        axes.legend(**legend)
+    else:  # no flat profile measured yet: say so rather than draw an empty legend
+        axes.text(0.5, 0.5, "no data yet", transform=axes.transAxes, ha="center", va="center", color="grey")

@@ -1,5 +1,8 @@
 """The load generator as the bench runs it: Locust's command line, its plumbing, and following its progress."""
 
+import json
+import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -13,25 +16,60 @@ PROGRESS_EVERY_S = 5
 LOCUSTFILE = ROOT / "loadtests" / "locustfile.py"
 
 
-def locust_command(profile: Profile, host: str, out: Path, locustfile: Path = LOCUSTFILE) -> list[str]:
-    """Headless Locust over a locustfile plus the bench's plumbing: a warm-up window, or the step-load shape."""
+def _files(profile: Profile, locustfile: Path) -> str:
     plumbing = "step_load.py" if profile.shape == "steps" else "window.py"
+    return f"{locustfile},{ROOT / 'loadtests' / plumbing}"
+
+
+def workers_wanted(previous: Path) -> int:
+    """Locust worker processes for a run: LOCUST_WORKERS, else 2 where the previous run saturated its one process."""
+    asked = os.environ.get("LOCUST_WORKERS", "")
+    if asked:
+        if not asked.isdigit():
+            raise ValueError(f"LOCUST_WORKERS must be a whole number (0 for one process), not {asked!r}")
+        return int(asked)
+    try:
+        return 2 if json.loads(previous.read_text())["load_generator"]["saturated"] else 0
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def start_workers(profile: Profile, locustfile: Path, count: int, master_port: int, log: Path) -> list:
+    """Locust workers that connect to the master on master_port; they carry no bench marks of their own."""
+    env = {**os.environ, **locust_environment(profile, None)}
+    command = [sys.executable, "-m", "locust", "-f", _files(profile, locustfile), "--worker",
+               "--master-host", "127.0.0.1", "--master-port", str(master_port), "--loglevel", "WARNING"]  # fmt: skip
+    with open(log, "ab") as output:
+        return [subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env) for _ in range(count)]
+
+
+def locust_command(
+    profile: Profile, host: str, out: Path, locustfile: Path = LOCUSTFILE, workers: int = 0, master_port: int = 0
+) -> list[str]:
+    """Headless Locust over a locustfile plus the bench's plumbing: a warm-up window, or the step-load shape.
+
+    With workers, this process is the master: it spreads the users over them and gathers their statistics.
+    """
     load = (
         []
         if profile.shape
         else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
     )
+    distributed = (
+        ["--master", "--expect-workers", str(workers), "--master-bind-host", "127.0.0.1",
+         "--master-bind-port", str(master_port)] if workers else []
+    )  # fmt: skip
     return [
-        sys.executable, "-m", "locust", "-f", f"{locustfile},{ROOT / 'loadtests' / plumbing}", "--headless",
-        "--host", host, *load,
+        sys.executable, "-m", "locust", "-f", _files(profile, locustfile), "--headless",
+        "--host", host, *load, *distributed,
         "--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
         "--json-file", str(out / "locust"), "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
     ]  # fmt: skip
 
 
-def locust_environment(profile: Profile, marks: Path) -> dict:
+def locust_environment(profile: Profile, marks: Path | None) -> dict:
     """What the bench plumbing beside the locustfile reads: where to mark, how long to warm up, the steps."""
-    env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks), "PYTHONPATH": str(ROOT)}
+    env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks or ""), "PYTHONPATH": str(ROOT)}
     if profile.shape == "steps":
         env |= {"LAB_STEPS": ",".join(map(str, profile.steps)), "LAB_SPAWN_RATE": str(profile.spawn_rate),
                 "LAB_SETTLE_S": str(profile.warmup_s), "LAB_MEASURE_S": str(profile.duration_s)}  # fmt: skip

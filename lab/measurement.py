@@ -30,11 +30,15 @@ def idle_cpu(servers: dict[str, int], seconds: float = IDLE_SAMPLE_S) -> dict[st
 class Window:
     """CPU of every server process tree at the measured window's start and end; peak memory of all."""
 
-    def __init__(self, servers: dict[str, int], generator_pid: int, count_dirs: dict[str, Path]):
-        self.servers, self.count_dirs = servers, count_dirs
+    def __init__(
+        self, servers: dict[str, int], generator_pid: int, count_dirs: dict[str, Path], generators: dict | None = None
+    ):
+        """`generators`: Locust worker processes, whose CPU counts as the load generator's."""
+        self.servers, self.count_dirs, self.generators = servers, count_dirs, generators or {}
         self.start_served: dict[str, int] = {}
         self.end_served: dict[str, int] = {}
-        self.watched = {**servers, "locust": generator_pid}  # Locust reports its own CPU (window.py)
+        # The master reports its own CPU (window.py); its workers are measured like the servers.
+        self.watched = {**servers, **self.generators, "locust": generator_pid}
         self.start_cpu: dict[str, float] = {}
         self.end_cpu: dict[str, float] = {}
         self.peak_rss: dict[str, int] = dict.fromkeys(self.watched, 0)
@@ -46,12 +50,12 @@ class Window:
 
     def open(self) -> None:
         """CPU counters at the window's start."""
-        self.start_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+        self.start_cpu = {name: tree_cpu_seconds(pid) for name, pid in {**self.servers, **self.generators}.items()}
         self.start_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
 
     def close(self) -> None:
         """CPU counters at the window's end."""
-        self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+        self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in {**self.servers, **self.generators}.items()}
         self.end_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
 
     def served(self) -> dict[str, int]:
@@ -60,4 +64,12 @@ class Window:
 
     def cpu_seconds(self) -> dict[str, float]:
         """CPU seconds each server process tree used inside the window."""
-        return {name: round(self.end_cpu[name] - self.start_cpu.get(name, 0.0), 3) for name in self.end_cpu}
+        return {
+            name: round(self.end_cpu[name] - self.start_cpu.get(name, 0.0), 3)
+            for name in self.end_cpu
+            if name not in self.generators
+        }
+
+    def generator_cpu_seconds(self) -> float:
+        """CPU seconds the Locust workers used inside the window."""
+        return sum(self.end_cpu.get(name, 0.0) - self.start_cpu.get(name, 0.0) for name in self.generators)

@@ -43,7 +43,8 @@ def summarise_step(raw: dict, cpu: dict[str, dict[str, float]]) -> dict:
     cpu_seconds = {}
     if "start" in cpu and "end" in cpu:
         cpu_seconds = {name: round(cpu["end"][name] - cpu["start"].get(name, 0.0), 3) for name in cpu["end"]}
-    cpu_seconds["locust"] = round(raw["locust_cpu_seconds"], 3)
+    workers = sum(cpu_seconds.pop(name) for name in list(cpu_seconds) if name.startswith("locust-worker"))
+    cpu_seconds["locust"] = round(raw["locust_cpu_seconds"] + workers, 3)
     return {
         "users": raw["users"],
         "seconds": round(raw["seconds"], 3),

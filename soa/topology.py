@@ -15,15 +15,19 @@ def describe(edge_port: int, database_url: str, db: str) -> Architecture:
     replicas = int(os.environ.get("SOA_REPLICAS", "1"))
     bus_url = f"http://127.0.0.1:{edge_port}"
     bus = Component(name="bus", wsgi_app="soa.bus.app:create_app()", port=edge_port)
+    ports = {
+        (provider, n): internal_port(edge_port, 1 + index * replicas + n - 1)
+        for index, provider in enumerate(PROVIDERS)
+        for n in range(1, replicas + 1)
+    }
     providers = [
         Component(
             name=f"{provider}-{n}" if replicas > 1 else provider,
             wsgi_app=f"soa.providers.{provider}:create_app()",
-            port=internal_port(edge_port, 1 + index * replicas + n - 1),
-            env={"BUS_URL": bus_url},
+            port=port,
+            env={"BUS_URL": bus_url, "ADVERTISE_URL": f"http://127.0.0.1:{port}/soap"},
         )
-        for index, provider in enumerate(PROVIDERS)
-        for n in range(1, replicas + 1)
+        for (provider, n), port in ports.items()
     ]
 
     def registry() -> list[dict]:

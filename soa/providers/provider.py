@@ -95,7 +95,8 @@ def create_provider_app(service: str, operations: dict[str, Operation], register
 
     bus_url, port = os.environ.get("BUS_URL"), os.environ.get("PORT")
     if register and bus_url and port:
-        address = f"http://127.0.0.1:{port}/soap"
+        # Where the bus should send this provider's messages: its service name in a container.
+        address = os.environ.get("ADVERTISE_URL") or f"http://127.0.0.1:{port}/soap"
         args = (bus_url.rstrip("/"), service, address, list(operations))
         threading.Thread(target=_register_forever, args=args, daemon=True, name="registration").start()
     return app

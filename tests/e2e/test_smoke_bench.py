@@ -29,6 +29,16 @@ def test_the_smoke_profile_writes_results_with_no_failures(tmp_path):
     assert page.exists() and (tmp_path / "throughput_vs_users.png").read_bytes().startswith(PNG_MAGIC)
 
 
+def test_with_locust_workers_the_load_comes_from_a_master_and_its_workers(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOCUST_WORKERS", "2")
+    out = run_profile("monolith", "sqlite", get_profile("smoke"), results=tmp_path)
+    run = json.loads((out / "run.json").read_text())
+    assert run["load_generator"]["processes"] == 3
+    assert run["totals"]["requests"] > 0 and run["totals"]["failures"] == 0
+    assert set(run["peak_rss_mb"]) >= {"locust", "locust-worker-1", "locust-worker-2"}
+    assert set(run["cpu_seconds"]) == {"monolith", "locust"}  # workers count as the load generator
+
+
 def tiny(name: str, users: int, **shape) -> Profile:
     return Profile(name, users=users, spawn_rate=50, warmup_s=2, duration_s=4, description="e2e", **shape)
 

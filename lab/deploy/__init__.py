@@ -1,0 +1,1 @@
+"""Containers, compose files and Kubernetes manifests for every architecture, generated from its topology."""

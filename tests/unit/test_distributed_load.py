@@ -1,0 +1,43 @@
+"""Locust in distributed mode: when the bench uses workers, and the master's command line."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from lab.load_generator import locust_command, workers_wanted
+from loadtests.profiles import get_profile
+
+
+def previous_run(tmp_path: Path, saturated: bool) -> Path:
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps({"load_generator": {"saturated": saturated}}))
+    return path
+
+
+def test_locust_workers_asks_for_that_many_worker_processes(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOCUST_WORKERS", "3")
+    assert workers_wanted(previous_run(tmp_path, saturated=False)) == 3
+    monkeypatch.setenv("LOCUST_WORKERS", "0")
+    assert workers_wanted(previous_run(tmp_path, saturated=True)) == 0
+
+
+def test_without_locust_workers_one_process_runs_unless_the_last_run_saturated_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("LOCUST_WORKERS", raising=False)
+    assert workers_wanted(tmp_path / "none.json") == 0
+    assert workers_wanted(previous_run(tmp_path, saturated=False)) == 0
+    assert workers_wanted(previous_run(tmp_path, saturated=True)) == 2
+
+
+def test_a_bad_worker_count_is_refused_clearly(tmp_path, monkeypatch):
+    monkeypatch.setenv("LOCUST_WORKERS", "two")
+    with pytest.raises(ValueError, match="LOCUST_WORKERS must be a whole number"):
+        workers_wanted(tmp_path / "run.json")
+
+
+def test_with_workers_locust_runs_as_a_master_expecting_them_on_loopback(tmp_path):
+    command = locust_command(get_profile("users-100"), "http://127.0.0.1:8000", tmp_path, workers=2, master_port=5599)
+    assert command[command.index("--expect-workers") + 1] == "2"
+    assert command[command.index("--master-bind-host") + 1] == "127.0.0.1"
+    assert command[command.index("--master-bind-port") + 1] == "5599"
+    assert "--master" not in locust_command(get_profile("users-100"), "http://127.0.0.1:8000", tmp_path)
