@@ -135,6 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)
+    if args.command in ("bench", "scaling", "bench-all", "demo"):
+        from lab.load_generator import workers_wanted
+
+        try:  # a bad LOCUST_WORKERS is refused now, not after the servers have started
+            workers_wanted(ROOT / "no-previous-run")
+        except ValueError as error:
+            parser.error(str(error))
     _stop_on_sigterm()
     return args.handler(args)
 

@@ -92,8 +92,10 @@ def _write_run(
     seconds = end - start
     summary = locust_results.summarise(out / "locust.json", seconds)
     master = end_mark["cpu_seconds"] - start_mark["cpu_seconds"]  # from its own rusage: it has exited by now
-    cpu = {**window.cpu_seconds(), "locust": round(master + window.generator_cpu_seconds(), 3)}
-    generator = load_generator_report(cpu["locust"], seconds, processes=1 + len(window.generators))
+    workers = window.generator_cpu_seconds()
+    cpu = {**window.cpu_seconds(), "locust": round(master + sum(workers.values()), 3)}
+    busiest = max([master, *workers.values()])
+    generator = load_generator_report(cpu["locust"], seconds, processes=1 + len(workers), busiest=busiest)
     run = {
         "architecture": launch.name,
         "label": launch.architecture.label,
@@ -153,9 +155,17 @@ def repeat_folder(results: Path, label: str, profile: str, repeat: int) -> Path:
 
 
 def run_failed(out: Path) -> bool:
-    """Whether a finished run had failed requests or a failed after-load check."""
+    """Whether a finished run had failed requests or a failed after-load check.
+
+    A saturation run stops at its first saturated step, which may be saturated because requests
+    failed: that is its finding, not a failure. Failures in any step before it are.
+    """
     run = json.loads((out / "run.json").read_text())
-    return run["totals"]["failures"] > 0 or not all(check["passed"] for check in run["checks"])
+    if "steps" in run:
+        failures = sum(step["failures"] for step in run["steps"] if not step["stop_reason"])
+    else:
+        failures = run["totals"]["failures"]
+    return failures > 0 or not all(check["passed"] for check in run["checks"])
 
 
 def run_repeat(architecture: str, db: str | None, profile: Profile, n: int, results: Path = RESULTS) -> Path:

@@ -88,8 +88,11 @@ def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path
         except Exception as error:  # one broken architecture must not cost the others' results
             traceback.print_exc()
             failures.append(f"{task.title}: {error}")
-    page = report(results)
-    print(f"\nreport: {page} ({(time.monotonic() - started) / 60:.1f} min in all)", flush=True)
+    try:
+        print(f"\nreport: {report(results)} ({(time.monotonic() - started) / 60:.1f} min in all)", flush=True)
+    except Exception as error:  # the runs are kept: make report can be rerun once the cause is fixed
+        traceback.print_exc()
+        failures.append(f"report: {error}")
     for failure in failures:
         print(f"FAILED {failure}", flush=True)
     return 1 if failures else 0

@@ -43,6 +43,7 @@ def _error_bars(series: list[dict], key, value) -> list[list[float]] | None:
 def throughput_chart(points: dict[str, list[dict]], path: Path) -> Path:
     """Measured requests per second against users; min-max bars where a profile was repeated."""
     figure, axes = _axes("Throughput against users", "throughput (requests/s, log scale)")
+    _one_user_count(axes, points)
     for label, series in points.items():
         users = [p["users"] for p in series]
         values = [p["throughput_rps"] for p in series]
@@ -59,6 +60,7 @@ def throughput_chart(points: dict[str, list[dict]], path: Path) -> Path:
 def latency_chart(points: dict[str, list[dict]], path: Path) -> Path:
     """p50, p95 and p99 latency against users; a colour per architecture, a dash per percentile."""
     figure, axes = _axes("Latency against users", "response time (ms, log scale; Locust's ms buckets)")
+    _one_user_count(axes, points)
     for label, series in points.items():
         colour = f"C{LABEL_ORDER.index(label) if label in LABEL_ORDER else 9}"
         users = [p["users"] for p in series]
@@ -72,6 +74,12 @@ def latency_chart(points: dict[str, list[dict]], path: Path) -> Path:
     figure.savefig(path)
     plt.close(figure)
     return path
+
+
+def _one_user_count(axes, points: dict) -> None:
+    users = {p["users"] for series in points.values() for p in series}
+    if len(users) == 1:  # one user count measured: give the log axis a width to draw on
+        axes.set_xlim(min(users) / 2, min(users) * 2)
 
 
 def _legend_or_note(axes, points: dict, **legend) -> None:

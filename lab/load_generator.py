@@ -13,6 +13,7 @@ from lab.paths import ROOT
 from loadtests.profiles import Profile
 
 PROGRESS_EVERY_S = 5
+STALL_ALLOWANCE_S = 120  # start-up, waiting for workers, the stop timeout and report writing, with margin
 LOCUSTFILE = ROOT / "loadtests" / "locustfile.py"
 
 
@@ -29,9 +30,12 @@ def workers_wanted(previous: Path) -> int:
             raise ValueError(f"LOCUST_WORKERS must be a whole number (0 for one process), not {asked!r}")
         return int(asked)
     try:
-        return 2 if json.loads(previous.read_text())["load_generator"]["saturated"] else 0
+        report = json.loads(previous.read_text())["load_generator"]
     except (OSError, ValueError, KeyError):
         return 0
+    if report["processes"] > 1:  # keep what the last run needed, and add workers if even that saturated
+        return report["processes"] - 1 + (2 if report["saturated"] else 0)
+    return 2 if report["saturated"] else 0
 
 
 def start_workers(profile: Profile, locustfile: Path, count: int, master_port: int, log: Path) -> list:
@@ -56,8 +60,8 @@ def locust_command(
         else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
     )
     distributed = (
-        ["--master", "--expect-workers", str(workers), "--master-bind-host", "127.0.0.1",
-         "--master-bind-port", str(master_port)] if workers else []
+        ["--master", "--expect-workers", str(workers), "--expect-workers-max-wait", "30",
+         "--master-bind-host", "127.0.0.1", "--master-bind-port", str(master_port)] if workers else []
     )  # fmt: skip
     return [
         sys.executable, "-m", "locust", "-f", _files(profile, locustfile), "--headless",
@@ -101,7 +105,10 @@ def describe_load(profile: Profile) -> str:
 def follow(locust, window: Window, marks: Path, label: str, profile: Profile, out: Path, steps) -> None:
     """Sample the window while Locust runs, printing progress every few seconds."""
     started, last_tick, last = time.monotonic(), 0.0, []
+    deadline = started + profile.run_time_s + STALL_ALLOWANCE_S
     while locust.poll() is None:
+        if time.monotonic() > deadline:  # e.g. a worker that never connected: do not wait forever
+            raise RuntimeError(f"Locust ran {STALL_ALLOWANCE_S} s past its planned end; see {out / 'locust.log'}")
         if not window.start_cpu and (marks / "measure_start").exists():
             window.open()
         if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():

@@ -14,10 +14,13 @@ def served_requests(folder: Path) -> int:
     return sum(int(path.read_text() or 0) for path in Path(folder).glob("*.count"))
 
 
-def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1) -> dict:
-    """How busy Locust was; past SATURATED_CPU_SHARE of a core per process its numbers understate the server."""
+def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1, busiest: float | None = None) -> dict:
+    """How busy Locust was; once any one of its processes passes SATURATED_CPU_SHARE of a core, its numbers
+    understate the server. `busiest`: that process's CPU seconds, where there are several."""
     share = cpu_seconds / seconds / processes if seconds > 0 else 0.0
-    return {"processes": processes, "cpu_share_of_one_core": round(share, 3), "saturated": share > SATURATED_CPU_SHARE}
+    peak = (busiest if busiest is not None else cpu_seconds / processes) / seconds if seconds > 0 else 0.0
+    return {"processes": processes, "cpu_share_of_one_core": round(share, 3),
+            "busiest_share_of_one_core": round(peak, 3), "saturated": peak > SATURATED_CPU_SHARE}  # fmt: skip
 
 
 def idle_cpu(servers: dict[str, int], seconds: float = IDLE_SAMPLE_S) -> dict[str, float]:
@@ -42,11 +45,14 @@ class Window:
         self.start_cpu: dict[str, float] = {}
         self.end_cpu: dict[str, float] = {}
         self.peak_rss: dict[str, int] = dict.fromkeys(self.watched, 0)
+        self.last_generator_cpu: dict[str, float] = {}  # a worker that has exited reads 0: keep its last figure
 
     def sample_memory(self) -> None:
-        """Keep the peak resident memory of each process tree."""
+        """Keep the peak resident memory of each process tree, and the workers' CPU while they still run."""
         for name, pid in self.watched.items():
             self.peak_rss[name] = max(self.peak_rss[name], tree_rss_bytes(pid))
+        for name, pid in self.generators.items():
+            self.last_generator_cpu[name] = max(self.last_generator_cpu.get(name, 0.0), tree_cpu_seconds(pid))
 
     def open(self) -> None:
         """CPU counters at the window's start."""
@@ -70,6 +76,10 @@ class Window:
             if name not in self.generators
         }
 
-    def generator_cpu_seconds(self) -> float:
-        """CPU seconds the Locust workers used inside the window."""
-        return sum(self.end_cpu.get(name, 0.0) - self.start_cpu.get(name, 0.0) for name in self.generators)
+    def generator_cpu_seconds(self) -> dict[str, float]:
+        """CPU seconds each Locust worker used inside the window."""
+        return {
+            name: max(self.end_cpu.get(name, 0.0), self.last_generator_cpu.get(name, 0.0))
+            - self.start_cpu.get(name, 0.0)
+            for name in self.generators
+        }

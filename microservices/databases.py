@@ -28,8 +28,12 @@ def given_url(service: str) -> str | None:
 
 
 def role_password(admin_url: str, service: str) -> str:
-    """The service role's password, derived from the admin credentials so every process can compute it."""
-    return hashlib.sha256(f"{admin_url}|{service}".encode()).hexdigest()[:24]
+    """The service role's password: <SERVICE>_DB_PASSWORD where a deployment sets it, else derived from the
+    admin credentials, so that every process of a local run can compute it."""
+    given = os.environ.get(f"{service.upper()}_DB_PASSWORD")
+    if given and not given.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"{service.upper()}_DB_PASSWORD may hold only letters, digits, - and _")
+    return given or hashlib.sha256(f"{admin_url}|{service}".encode()).hexdigest()[:24]
 
 
 def service_database_url(admin_url: str, service: str) -> str:

@@ -1,6 +1,6 @@
 """A compose file per architecture: its PostgreSQL, the preparation, then every server, in start order."""
 
-from lab.deploy.spec import ADMIN_URL, CONTAINER_PORT, SECRETS, Container, Deployment, slug
+from lab.deploy.spec import ADMIN_URL, CONTAINER_PORT, PASSWORD, SECRETS, Container, Deployment, slug
 
 POSTGRES_IMAGE = "postgres:18.1-bookworm"
 # Lab defaults, overridable from the shell or an .env file beside the compose file.
@@ -33,6 +33,10 @@ def _postgres() -> dict:
     }
 
 
+def _password(container: Container) -> str:
+    return f"${{{container.password_variable}:-{container.password}}}"
+
+
 def _build(deployment: Deployment, container: Container) -> dict:
     return {"context": "../..", "dockerfile": f"deploy/{deployment.architecture}/{container.name}/Dockerfile"}
 
@@ -53,7 +57,11 @@ def compose(deployment: Deployment) -> dict:
             "build": _build(deployment, deployment.prepare_container),
             "image": f"{deployment.prepare_container.image}:latest",
             "command": ["python", *command],
-            "environment": {"DATABASE_URL": prepare_url},
+            # Services with a database of their own get their roles' passwords from the same variables.
+            "environment": {
+                "DATABASE_URL": prepare_url,
+                **{c.password_variable: _password(c) for c in deployment.containers if c.password},
+            },
             "depends_on": waits,
             "restart": "no",
             **({"volumes": sorted(volumes)} if volumes else {}),
@@ -62,7 +70,8 @@ def compose(deployment: Deployment) -> dict:
     for container in deployment.containers:
         environment = {**container.settings, **_secrets()}
         if container.database_url:
-            environment["DATABASE_URL"] = container.database_url
+            url = container.database_url
+            environment["DATABASE_URL"] = url.replace(PASSWORD, _password(container)) if container.password else url
         services[container.name] = {
             "build": _build(deployment, container),
             "image": f"{container.image}:latest",

@@ -12,6 +12,7 @@ def meta(name: str, namespace: str, **labels: str) -> dict:
 
 
 def postgres(namespace: str) -> list[dict]:
+    """PostgreSQL as a StatefulSet with a volume claim, and the headless Service that names it."""
     labels = {"app": "postgres"}
     env = [
         {"name": "POSTGRES_USER", "value": "bookstore"},
@@ -54,20 +55,25 @@ def postgres(namespace: str) -> list[dict]:
     return [statefulset, service]
 
 
+def _secret(name: str, key: str) -> dict:
+    return {"name": name, "valueFrom": {"secretKeyRef": {"name": SECRETS, "key": key}}}
+
+
 def prepare(deployment: Deployment, namespace: str) -> dict:
+    """The Job that creates the schema and seeds it, once; it retries until the database answers."""
     script = " && ".join(f"python {' '.join(command)}" for command in deployment.prepare)
+    # The roles it creates get the passwords the services will log in with, from the same Secret keys.
+    passwords = [_secret(c.password_variable, f"{c.name}-db-password") for c in deployment.containers if c.password]
     container = {
         "name": "prepare",
         "image": f"{deployment.prepare_container.image}:latest",
         "command": ["sh", "-c", script],
-        "env": [
-            {"name": "DATABASE_URL", "valueFrom": {"secretKeyRef": {"name": SECRETS, "key": "admin-database-url"}}}
-        ],
+        "env": [_secret("DATABASE_URL", "admin-database-url"), *passwords],
     }
     pod = {
         "restartPolicy": "OnFailure",
         "containers": [container],
-        "securityContext": {"runAsNonRoot": True, "runAsUser": 10001},
+        "securityContext": {"runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001, "fsGroup": 10001},
     }
     if deployment.database == "sqlite":
         claim = deployment.containers[0].name + "-data"

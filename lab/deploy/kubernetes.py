@@ -2,7 +2,7 @@
 
 from lab.deploy.compose import SECRET_DEFAULTS
 from lab.deploy.data_tier import SECRETS, meta, postgres, prepare
-from lab.deploy.spec import ADMIN_URL, CONTAINER_PORT, Container, Deployment, slug
+from lab.deploy.spec import ADMIN_URL, CONTAINER_PORT, PASSWORD, Container, Deployment, slug
 
 SETTINGS = "bookstore-settings"
 # gunicorn's graceful_timeout is 10 s; the pod gets the preStop pause plus that, and margin.
@@ -30,14 +30,22 @@ def _key(name: str) -> str:
     return name.lower().replace("_", "-")
 
 
-def _server(container: Container, namespace: str, secret_key: str | None) -> list[dict]:
+def _secret(key: str) -> dict:
+    return {"secretKeyRef": {"name": SECRETS, "key": key}}
+
+
+def _server(container: Container, namespace: str) -> list[dict]:
     labels = {"app": container.name}
     env = [{"name": key, "value": value} for key, value in sorted(container.settings.items())] + _shared_secrets()
-    if secret_key:
-        env.append({"name": "DATABASE_URL", "valueFrom": {"secretKeyRef": {"name": SECRETS, "key": secret_key}}})
+    if container.password:  # its own role: the password from the Secret, then the URL around it
+        env.append({"name": "DB_PASSWORD", "valueFrom": _secret(f"{container.name}-db-password")})
+        env.append({"name": "DATABASE_URL", "value": container.database_url.replace(PASSWORD, "$(DB_PASSWORD)")})
+    elif container.database_url:
+        env.append({"name": "DATABASE_URL", "valueFrom": _secret(f"{container.name}-database-url")})
     pod = {
         "terminationGracePeriodSeconds": GRACE_S,
-        "securityContext": {"runAsNonRoot": True, "runAsUser": 10001},
+        # fsGroup: a volume the provisioner hands out owned by root becomes writable by the app's group.
+        "securityContext": {"runAsNonRoot": True, "runAsUser": 10001, "runAsGroup": 10001, "fsGroup": 10001},
         "containers": [
             {
                 "name": container.name,
@@ -107,8 +115,11 @@ def manifests(deployment: Deployment) -> list[tuple[str, dict]]:
     """(comment, manifest) pairs in apply order; the comment explains a choice where one is worth saying."""
     namespace = f"bookstore-{slug(deployment.architecture)}"
     secrets = {_key(name): value for name, value in SECRET_DEFAULTS.items()}
-    keys = {c.name: f"{c.name}-database-url" for c in deployment.containers if c.database_url}
-    secrets |= {keys[c.name]: c.database_url for c in deployment.containers if c.database_url}
+    for container in deployment.containers:
+        if container.password:
+            secrets[f"{container.name}-db-password"] = container.password
+        elif container.database_url:
+            secrets[f"{container.name}-database-url"] = container.database_url
     admin = ADMIN_URL if deployment.database == "postgres" else deployment.containers[0].database_url
     secrets["admin-database-url"] = admin
     if deployment.database == "postgres":
@@ -139,7 +150,7 @@ def manifests(deployment: Deployment) -> list[tuple[str, dict]]:
         found += [("", manifest) for manifest in postgres(namespace)]
     found.append(("Schema and seed, once; it retries until the database answers.", prepare(deployment, namespace)))
     for container in deployment.containers:
-        for manifest in _server(container, namespace, keys.get(container.name)):
+        for manifest in _server(container, namespace):
             comment = NO_AUTOSCALER if manifest["kind"] == "Deployment" and not container.scales_out else ""
             found.append((comment, manifest))
     return found

@@ -20,12 +20,12 @@ def manifests() -> list[tuple[str, dict]]:
     master = {
         "name": "master",
         "image": IMAGE,
+        # The summary goes to the log (kubectl logs job/locust-master): the pod's files end with it.
         "args": ["--master", "--headless", "--expect-workers", str(WORKERS), "--expect-workers-max-wait", "120",
-                 "-u", "1000", "-r", "100", "-t", "3m", "--csv", "/results/run", "--json-file", "/results/run"],
+                 "-u", "1000", "-r", "100", "-t", "3m", "--only-summary"],
         "envFrom": [{"configMapRef": {"name": SETTINGS}}],
         "ports": [{"name": "workers", "containerPort": 5557}, {"name": "web", "containerPort": 8089}],
         "resources": resources,
-        "volumeMounts": [{"name": "results", "mountPath": "/results"}],
     }  # fmt: skip
     worker = {
         "name": "worker",
@@ -42,11 +42,10 @@ def manifests() -> list[tuple[str, dict]]:
         ("", {"apiVersion": "v1", "kind": "Service", "metadata": _meta("locust-master"),
               "spec": {"selector": master_labels, "ports": [{"name": "workers", "port": 5557},
                                                             {"name": "web", "port": 8089}]}}),
-        ("The master: one run, then it exits; its CSV and JSON results stay in /results until the pod is deleted.",
+        ("The master: one run, then it exits; read its summary with kubectl logs job/locust-master.",
          {"apiVersion": "batch/v1", "kind": "Job", "metadata": _meta("locust-master"),
           "spec": {"backoffLimit": 0, "template": {"metadata": {"labels": master_labels}, "spec": {
-              "restartPolicy": "Never", "containers": [master],
-              "volumes": [{"name": "results", "emptyDir": {}}]}}}}),
+              "restartPolicy": "Never", "containers": [master]}}}}),
         ("Workers: scale with kubectl scale deployment/locust-worker --replicas=N (and --expect-workers).",
          {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": _meta("locust-worker"),
           "spec": {"replicas": WORKERS, "selector": {"matchLabels": worker_labels},

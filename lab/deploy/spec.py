@@ -5,8 +5,12 @@ reaches the others by name. So the description is taken as the launcher builds i
 `http://127.0.0.1:<port>` in it becomes `http://<component>:8000`.
 """
 
+import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+
+from sqlalchemy.engine import make_url
 
 from lab.architectures import ARCHITECTURES, describe
 
@@ -18,6 +22,9 @@ SQLITE_URL = "sqlite:////data/bookstore.sqlite"
 SECRETS = ("DATABASE_URL", "INTERNAL_API_KEY", "TOKEN_SECRET", "REGISTRY_KEY")
 LOCAL_ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)")
 _PROBE_PORT = 18000  # any port: the launcher's addresses are rewritten to container names
+PASSWORD = "__PASSWORD__"  # where a service's own database password goes in its DATABASE_URL
+# Local choices that must not leak into the committed files: replica counts, a user's own databases.
+LOCAL_SETTINGS = re.compile(r"(.*_REPLICAS|REPLICAS_.*|.*_DATABASE_URL|.*_DB_PASSWORD)$")
 
 
 @dataclass(frozen=True)
@@ -29,9 +36,15 @@ class Container:
     wsgi_app: str
     settings: dict[str, str]
     database_url: str | None  # its own DATABASE_URL (a secret), None when it must not reach a database
+    password: str | None  # a database role of its own: DATABASE_URL holds PASSWORD, this is the lab default
     edge: bool
     scales_out: bool
     code: str  # the architecture's package, copied into the image beside the shared bookstore package
+
+    @property
+    def password_variable(self) -> str:
+        """The variable that overrides its database password: CATALOG_DB_PASSWORD."""
+        return f"{self.name.upper()}_DB_PASSWORD"
 
     @property
     def image(self) -> str:
@@ -59,11 +72,29 @@ def slug(name: str) -> str:
     return name.replace("_", "-")
 
 
+@contextmanager
+def _without_local_settings():
+    saved = {key: os.environ.pop(key) for key in list(os.environ) if LOCAL_SETTINGS.match(key)}
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
+def _own_role(url: str | None) -> tuple[str | None, str | None]:
+    # A service with a role of its own: the password leaves the URL, to be set apart as a secret.
+    if not url or url.startswith("sqlite") or make_url(url).username == make_url(ADMIN_URL).username:
+        return url, None
+    parsed = make_url(url)
+    return parsed.set(password=PASSWORD).render_as_string(hide_password=False), parsed.password
+
+
 def deployment(architecture: str) -> Deployment:
     """The containers of an architecture on its default database, derived from its topology."""
     database = ARCHITECTURES[architecture][0]
     url = SQLITE_URL if database == "sqlite" else ADMIN_URL
-    described = describe(architecture, _PROBE_PORT, url, database)
+    with _without_local_settings():
+        described = describe(architecture, _PROBE_PORT, url, database)
     names = {str(c.port): c.name for c in described.components}
 
     def in_containers(value: str) -> str:
@@ -72,10 +103,10 @@ def deployment(architecture: str) -> Deployment:
     containers = []
     for component in described.components:
         env = {key: in_containers(value) for key, value in component.env.items()}
-        database_url = env.pop("DATABASE_URL", url) or None  # "" in the topology: no way to the data
+        database_url, password = _own_role(env.pop("DATABASE_URL", url) or None)  # "": no way to the data
         settings = {key: value for key, value in env.items() if key not in SECRETS}
         containers.append(Container(
-            architecture, component.name, component.wsgi_app, settings, database_url,
+            architecture, component.name, component.wsgi_app, settings, database_url, password,
             edge=component.port == _PROBE_PORT, scales_out=database != "sqlite", code=architecture,
         ))  # fmt: skip
     prepare = [command[1:] for command in described.prepare]  # drop the launcher's own interpreter path

@@ -59,7 +59,11 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
         base, light = _calibration_run(results, label), results.run(label, "users-100")
         if not base:
             continue
-        calibration = calibrate(base, light)
+        try:
+            calibration = calibrate(base, light)
+        except ValueError as error:  # e.g. a run that measured no request: no model, the rest of the page stands
+            print(f"no model for {label}: {error}")
+            continue
         panels[label] = {"model": machine_curve(calibration), "measured": measured_points(results, label),
                          "validation_model": machine_curve(calibrate(light)) if light else None}  # fmt: skip
         plans[label] = capacity_plans(calibration, base, base["database"])

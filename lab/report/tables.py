@@ -1,5 +1,6 @@
 """The report's tables, each built from the results as they are (missing runs leave gaps, not errors)."""
 
+from lab.model.projection import MAX_CORES_ONE_MACHINE
 from lab.model.validation import AIM, within_aim
 from lab.report.page import Table
 from lab.report.results import SATURATION, Results, floor_ms, median, server_cpu_ms
@@ -124,6 +125,6 @@ def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
             for label, found in paths.items()]  # fmt: skip
     headers = ["architecture", "up: req/s", "up: users", "out: req/s", "out: users", "out: what stops it"]
     return Table(f"Where each path leads (model; users within a {slo_ms:.0f} ms mean response time)", headers, rows,
-                 note="Up: the whole architecture on one machine of 64 cores. Out: instances added to every part "
-                      "that scales out, until one that cannot (a database primary of 64 cores, SQLite's write "
-                      "lock) saturates.")  # fmt: skip
+                 note=f"Up: the whole architecture on one machine of {MAX_CORES_ONE_MACHINE} cores. Out: instances "
+                      "added to every part that scales out, until one that cannot (a database primary of "
+                      f"{MAX_CORES_ONE_MACHINE} cores, SQLite's write lock) saturates.")  # fmt: skip

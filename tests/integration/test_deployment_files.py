@@ -117,3 +117,33 @@ def test_images_install_the_versions_the_lab_is_tested_with(image_requirements):
     tested = pins(root / "constraints.txt")
     for name, version in pins(root / image_requirements).items():
         assert tested.get(name) == version, f"{image_requirements}: {name}=={version}, tested with {tested.get(name)}"
+
+
+def test_local_settings_never_leak_into_the_generated_files(monkeypatch):
+    monkeypatch.setenv("SOA_REPLICAS", "2")
+    monkeypatch.setenv("CATALOG_DATABASE_URL", "postgresql://me:secret@laptop/catalog")
+    stale = [str(path) for path, text in generated().items() if path.read_text() != text]
+    assert stale == []
+
+
+def test_each_microservice_and_the_job_creating_its_role_read_one_password_key():
+    found = documents(DEPLOY / "microservices" / "kubernetes.yaml")
+    job = next(d for d in found if d["kind"] == "Job")
+    job_keys = {
+        e["name"]: e["valueFrom"]["secretKeyRef"]["key"]
+        for e in job["spec"]["template"]["spec"]["containers"][0]["env"]
+    }
+    for service in ("accounts", "catalog", "orders", "shipping"):
+        deployment = next(d for d in found if d["kind"] == "Deployment" and d["metadata"]["name"] == service)
+        env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+        key = env["DB_PASSWORD"]["valueFrom"]["secretKeyRef"]["key"]
+        assert job_keys[f"{service.upper()}_DB_PASSWORD"] == key == f"{service}-db-password"
+        assert "$(DB_PASSWORD)" in env["DATABASE_URL"]["value"]
+
+
+def test_pods_run_as_the_images_non_root_user_and_can_write_their_volumes():
+    for path in MANIFESTS:
+        for document in documents(path):
+            if document["kind"] in ("Deployment", "Job") and "loadgen" not in str(path):
+                context = document["spec"]["template"]["spec"]["securityContext"]
+                assert context["runAsNonRoot"] and context["runAsUser"] == context["fsGroup"] == 10001

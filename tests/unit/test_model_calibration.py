@@ -66,7 +66,10 @@ def test_validation_compares_predictions_with_measurements():
     rows = validate(light, heavy, {"steps": [{"users": 2000, "throughput_rps": 480.0,
                                               "latency_ms": {"mean": 900.0}}]})  # fmt: skip
     assert [row["load"] for row in rows] == ["users-1000", "step 2000"]
+    # Calibrated at 36 req/s, 1,000 users with ~2.8 s of think time ask for ~355 req/s, within 571 of capacity.
+    assert rows[0]["predicted_rps"] == pytest.approx(1000 / (100 / 36), rel=0.05)
     assert rows[0]["throughput_error"] == pytest.approx(rows[0]["predicted_rps"] / 330 - 1)
+    assert rows[1]["predicted_rps"] == pytest.approx(2 / (7.56 / 2160), rel=0.02)  # past the knee: capacity
     assert error(110, 100) == pytest.approx(0.10) and error(1, 0) is None
 
 
