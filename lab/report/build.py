@@ -10,6 +10,7 @@ from lab.model.validation import explain, validate
 from lab.report import charts, tables, texts
 from lab.report.page import Figure, Section, render_page
 from lab.report.results import SATURATION, Results, floor_ms, load, median, server_cpu_ms, spread
+from lab.report.style import ordered
 from loadtests.profiles import FLAT_PROFILES
 
 
@@ -116,7 +117,8 @@ def _cpu(results: Results, out: Path) -> list[Figure]:
 
 def _scaling(results: Results, out: Path) -> list[Figure]:
     figures = []
-    for label, runs in results.scaling.items():
+    for label in ordered(results.scaling):
+        runs = results.scaling[label]
         points: dict[str, list[dict]] = {"up": [], "out": []}
         for run in sorted(runs, key=lambda r: r["scaling"]["n"]):
             point = {"n": run["scaling"]["n"], "throughput_rps": run["totals"]["throughput_rps"],
