@@ -84,6 +84,10 @@ def register_error_handlers(app: Flask) -> None:
     def _http(error: HTTPException):
         status = error.code or 500
         response = error_response(status, HTTP_CODES.get(status, "http_error"), error.description or error.name)
+        # Headers the error carries belong to the answer: a 405 must say which methods are allowed.
+        for name, value in error.get_headers():
+            if name.lower() not in ("content-type", "content-length"):
+                response.headers[name] = value
         if status == 413:
             _discard_unread_body()
         return response

@@ -136,9 +136,12 @@ def test_an_unknown_path_is_a_json_404(edge_url):
 
 
 @pytest.mark.parametrize(
-    ("method", "path"),
-    [("DELETE", "/api/books/1"), ("PUT", "/api/accounts"), ("POST", "/health"), ("PATCH", "/api/orders")],
-)
-def test_a_wrong_method_is_a_json_405(edge_url, method, path):
+    ("method", "path", "allowed"),
+    [("DELETE", "/api/books/1", {"GET"}), ("PUT", "/api/accounts", {"POST"}), ("POST", "/health", {"GET"}),
+     ("PATCH", "/api/orders", {"GET", "POST"}), ("TRACE", "/api/books", {"GET"})],
+)  # fmt: skip
+def test_a_wrong_method_is_a_json_405_that_says_which_methods_are_allowed(edge_url, method, path, allowed):
     response = http.request(method, f"{edge_url}{path}", timeout=TIMEOUT)
     assert_error(response, 405, "method_not_allowed")
+    # RFC 9110: a 405 carries Allow; HEAD and OPTIONS come with every GET route.
+    assert allowed <= {m.strip() for m in response.headers.get("Allow", "").split(",")}
