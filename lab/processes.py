@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -10,9 +11,26 @@ from pathlib import Path
 import psutil
 
 
+def _ephemeral_range() -> tuple[int, int]:
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return int(low), int(high)
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port() -> int:
-    """A TCP port on loopback that nobody listens on now."""
-    with socket.socket() as probe:
+    """A TCP port on loopback that nobody listens on now, below the kernel's ephemeral range.
+
+    The kernel hands ports of that range to outgoing connections (to PostgreSQL, between services,
+    from Locust): a server told to listen on one could find it taken by a client a moment later.
+    """
+    low, _ = _ephemeral_range()
+    for _ in range(200):
+        port = random.randrange(20000, max(20001, low - 10))
+        if port_is_free(port) and port_is_free(port + 1):
+            return port
+    with socket.socket() as probe:  # a crowded machine: fall back to what the kernel picks
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
