@@ -6,14 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lab.bench import measure, run_failed, run_floor, run_profile, run_repeat
+from lab.architectures import ARCHITECTURES
+from lab.bench import measure, run_failed, run_floor, run_repeat
 from lab.launcher import Launch
 from lab.paths import RESULTS
 from lab.processes import free_port
-from lab.scaling import CONFIGURATIONS, SCALABLE, SCALING, instances_and_workers, scaling_folder
+from lab.scaling import CONFIGURATIONS, SCALABLE, SCALING, run_configuration
 from loadtests.profiles import BENCH_PROFILES, DEMO_FLOOR, DEMO_PROFILES, FLOOR, STARTUP_ALLOWANCE_S, get_profile
-
-ARCHITECTURES = ("monolith", "three_tier", "soa", "microservices")
 
 
 @dataclass(frozen=True)
@@ -26,17 +25,8 @@ class Task:
 
 
 def _scaling_task(architecture: str, results: Path, mode: str, n: int) -> Task:
-    component = SCALABLE[architecture]
-    instances, workers = instances_and_workers(mode, n)
-
-    def run() -> bool:
-        described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}
-        return run_failed(run_profile(
-            architecture, None, SCALING, results, folder=lambda label: scaling_folder(results, label, mode, n),
-            scale={component: (instances, workers)}, extra={"scaling": described},
-        ))  # fmt: skip
-
-    title = f"{architecture} scaled {mode}: {component} x{n}"
+    title = f"{architecture} scaled {mode}: {SCALABLE[architecture]} x{n}"
+    run = lambda: run_failed(run_configuration(architecture, None, mode, n, results))  # noqa: E731
     return Task(title, SCALING.run_time_s + STARTUP_ALLOWANCE_S, run)
 
 

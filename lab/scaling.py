@@ -35,18 +35,21 @@ def scaling_folder(results: Path, label: str, mode: str, n: int) -> Path:
     return results / label / "scaling" / f"{mode}-{n}"
 
 
+def run_configuration(
+    architecture: str, db: str | None, mode: str, n: int, results: Path = RESULTS, profile: Profile = SCALING
+) -> Path:
+    """One configuration of the architecture's scalable component under the fixed load; its results folder."""
+    component = SCALABLE[architecture]
+    instances, workers = instances_and_workers(mode, n)
+    print(f"[{architecture} scaling] {component}: {instances} instance(s) x {workers} worker(s)", flush=True)
+    described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}
+    return run_profile(
+        architecture, db, profile, results, folder=lambda label: scaling_folder(results, label, mode, n),
+        scale={component: (instances, workers)}, extra={"scaling": described},
+    )  # fmt: skip
+
+
 def run_scaling(architecture: str, db: str | None, results: Path = RESULTS, profile: Profile = SCALING) -> int:
     """Every configuration of the architecture's scalable component under the same load; 1 on failures."""
-    component = SCALABLE[architecture]
-    failed = False
-    for mode, n in CONFIGURATIONS:
-        instances, workers = instances_and_workers(mode, n)
-        print(f"[{architecture} scaling] {component}: {instances} instance(s) x {workers} worker(s)", flush=True)
-        described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}
-        out = run_profile(
-            architecture, db, profile, results,
-            folder=lambda label, mode=mode, n=n: scaling_folder(results, label, mode, n),
-            scale={component: (instances, workers)}, extra={"scaling": described},
-        )  # fmt: skip
-        failed |= run_failed(out)
-    return 1 if failed else 0
+    failed = [run_failed(run_configuration(architecture, db, mode, n, results, profile)) for mode, n in CONFIGURATIONS]
+    return 1 if any(failed) else 0

@@ -1,18 +1,23 @@
 """A compose file per architecture: its PostgreSQL, the preparation, then every server, in start order."""
 
-from lab.deploy.spec import ADMIN_URL, CONTAINER_PORT, PASSWORD, SECRETS, Container, Deployment, slug
+from lab.deploy.spec import (
+    ADMIN_URL,
+    CONTAINER_PORT,
+    PASSWORD,
+    POSTGRES_PASSWORD,
+    SECRETS,
+    Container,
+    Deployment,
+    secret_defaults,
+    slug,
+)
 
 POSTGRES_IMAGE = "postgres:18.1-bookworm"
-# Lab defaults, overridable from the shell or an .env file beside the compose file.
-SECRET_DEFAULTS = {
-    "TOKEN_SECRET": "bookstore-lab-secret-change-me-in-production-0123456789",
-    "INTERNAL_API_KEY": "three-tier-internal-key-change-me",
-    "REGISTRY_KEY": "soa-registry-key-change-me",
-}
 
 
 def _secrets() -> dict[str, str]:
-    return {name: f"${{{name}:-{default}}}" for name, default in SECRET_DEFAULTS.items() if name in SECRETS}
+    # Lab defaults, overridable from the shell or an .env file beside the compose file.
+    return {name: f"${{{name}:-{default}}}" for name, default in secret_defaults().items() if name in SECRETS}
 
 
 def _postgres() -> dict:
@@ -21,7 +26,7 @@ def _postgres() -> dict:
         "environment": {
             "POSTGRES_USER": "bookstore",
             "POSTGRES_DB": "bookstore",
-            "POSTGRES_PASSWORD": "bookstore-lab-password",
+            "POSTGRES_PASSWORD": POSTGRES_PASSWORD,
         },
         "healthcheck": {
             "test": ["CMD-SHELL", "pg_isready -U bookstore -d bookstore"],

@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 from lab.architectures import ARCHITECTURES
-from lab.deploy import compose, dockerfiles, kubernetes, load_generator
+from lab.deploy import compose, dockerfiles, kubernetes, loadgen
 from lab.deploy.spec import deployment
 from lab.paths import ROOT
 
@@ -34,7 +34,7 @@ def generated() -> dict[Path, str]:
         )
         files[folder / "kubernetes.yaml"] = _yaml(kubernetes.manifests(described))
     files[DEPLOY / "loadgen" / "Dockerfile"] = dockerfiles.load_generator_dockerfile()
-    files[DEPLOY / "loadgen" / "kubernetes.yaml"] = _yaml(load_generator.manifests())
+    files[DEPLOY / "loadgen" / "kubernetes.yaml"] = _yaml(loadgen.manifests())
     return files
 
 

@@ -1,8 +1,16 @@
 """Kubernetes manifests per architecture: a Deployment and a Service per component, probes, limits, autoscaling."""
 
-from lab.deploy.compose import SECRET_DEFAULTS
 from lab.deploy.data_tier import SECRETS, meta, postgres, prepare
-from lab.deploy.spec import ADMIN_URL, CONTAINER_PORT, PASSWORD, Container, Deployment, slug
+from lab.deploy.spec import (
+    ADMIN_URL,
+    CONTAINER_PORT,
+    PASSWORD,
+    POSTGRES_PASSWORD,
+    Container,
+    Deployment,
+    secret_defaults,
+    slug,
+)
 
 SETTINGS = "bookstore-settings"
 # gunicorn's graceful_timeout is 10 s; the pod gets the preStop pause plus that, and margin.
@@ -22,7 +30,8 @@ def _probe(path: str, period: int) -> dict:
 def _shared_secrets() -> list[dict]:
     # Every server gets the shared secrets under the names the code reads (TOKEN_SECRET...).
     return [
-        {"name": name, "valueFrom": {"secretKeyRef": {"name": SECRETS, "key": _key(name)}}} for name in SECRET_DEFAULTS
+        {"name": name, "valueFrom": {"secretKeyRef": {"name": SECRETS, "key": _key(name)}}}
+        for name in secret_defaults()
     ]
 
 
@@ -114,7 +123,7 @@ def _server(container: Container, namespace: str) -> list[dict]:
 def manifests(deployment: Deployment) -> list[tuple[str, dict]]:
     """(comment, manifest) pairs in apply order; the comment explains a choice where one is worth saying."""
     namespace = f"bookstore-{slug(deployment.architecture)}"
-    secrets = {_key(name): value for name, value in SECRET_DEFAULTS.items()}
+    secrets = {_key(name): value for name, value in secret_defaults().items()}
     for container in deployment.containers:
         if container.password:
             secrets[f"{container.name}-db-password"] = container.password
@@ -123,7 +132,7 @@ def manifests(deployment: Deployment) -> list[tuple[str, dict]]:
     admin = ADMIN_URL if deployment.database == "postgres" else deployment.containers[0].database_url
     secrets["admin-database-url"] = admin
     if deployment.database == "postgres":
-        secrets["postgres-password"] = "bookstore-lab-password"
+        secrets["postgres-password"] = POSTGRES_PASSWORD
     found: list[tuple[str, dict]] = [
         ("", {"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": namespace}}),
         (

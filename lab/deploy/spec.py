@@ -24,7 +24,11 @@ LOCAL_ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)")
 _PROBE_PORT = 18000  # any port: the launcher's addresses are rewritten to container names
 PASSWORD = "__PASSWORD__"  # where a service's own database password goes in its DATABASE_URL
 # Local choices that must not leak into the committed files: replica counts, a user's own databases.
-LOCAL_SETTINGS = re.compile(r"(.*_REPLICAS|REPLICAS_.*|.*_DATABASE_URL|.*_DB_PASSWORD)$")
+LOCAL_SETTINGS = re.compile(
+    r"(.*_REPLICAS|REPLICAS_.*|.*_DATABASE_URL|.*_DB_PASSWORD|TOKEN_SECRET|INTERNAL_API_KEY"
+    r"|REGISTRY_KEY)$"
+)
+POSTGRES_PASSWORD = make_url(ADMIN_URL).password
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def slug(name: str) -> str:
 
 
 @contextmanager
-def _without_local_settings():
+def without_local_settings():
+    """The environment without this machine's own choices, so that every file comes out the same anywhere."""
     saved = {key: os.environ.pop(key) for key in list(os.environ) if LOCAL_SETTINGS.match(key)}
     try:
         yield
@@ -93,7 +98,7 @@ def deployment(architecture: str) -> Deployment:
     """The containers of an architecture on its default database, derived from its topology."""
     database = ARCHITECTURES[architecture][0]
     url = SQLITE_URL if database == "sqlite" else ADMIN_URL
-    with _without_local_settings():
+    with without_local_settings():
         described = describe(architecture, _PROBE_PORT, url, database)
     names = {str(c.port): c.name for c in described.components}
 
@@ -111,3 +116,13 @@ def deployment(architecture: str) -> Deployment:
         ))  # fmt: skip
     prepare = [command[1:] for command in described.prepare]  # drop the launcher's own interpreter path
     return Deployment(architecture, database, containers, prepare)
+
+
+def secret_defaults() -> dict[str, str]:
+    """The shared secrets and the lab defaults the code itself falls back to: one place says them."""
+    from bookstore.accounts.tokens import token_secret
+    from soa.registration import registry_key
+    from three_tier.internal_api import internal_key
+
+    with without_local_settings():
+        return {"TOKEN_SECRET": token_secret(), "INTERNAL_API_KEY": internal_key(), "REGISTRY_KEY": registry_key()}

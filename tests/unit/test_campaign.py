@@ -1,6 +1,7 @@
 """make bench-all and make demo: the plan fits its time, one failure does not stop the rest, the report follows."""
 
-from lab.campaign import ARCHITECTURES, Task, bench_all_tasks, demo_tasks, run_campaign
+from lab.architectures import ARCHITECTURES
+from lab.campaign import Task, bench_all_tasks, demo_tasks, run_campaign
 
 
 def test_bench_all_plans_every_architecture_in_under_45_minutes(tmp_path):
