@@ -2,6 +2,7 @@
 
 from bookstore.accounts import service as accounts
 from bookstore.accounts import tokens
+from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
 from bookstore.orders import service as orders
@@ -45,6 +46,7 @@ class InProcessStore:
     def __init__(self, database: Database, secret: str):
         self.db = database
         self.secret = secret
+        self.known_accounts = KnownAccounts(self._confirm_account)
 
     def ready(self) -> dict:
         """Report the database engine."""
@@ -63,8 +65,12 @@ class InProcessStore:
         return accounts.log_in(account_id, self.secret)
 
     def authenticate(self, token: str) -> int:
-        """Verify the token's signature and expiry."""
-        return tokens.account_of(token, self.secret)
+        """Verify the token's signature and expiry, and that its account still exists."""
+        return self.known_accounts.require(tokens.account_of(token, self.secret))
+
+    def _confirm_account(self, account_id: int) -> None:
+        with self.db.read() as conn:
+            accounts.confirm_account(conn, account_id)
 
     def profile(self, account_id: int) -> dict:
         """The account's profile."""

@@ -1,5 +1,6 @@
 """The Store as calls to the services that own each use case (used by the gateway and the frontend)."""
 
+from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from microservices.service_client import ServiceClient, service_url
@@ -13,6 +14,7 @@ class ServicesStore:
     def __init__(self, secret: str, clients: dict[str, ServiceClient] | None = None):
         self.secret = secret
         self.services = clients or {name: ServiceClient(name, service_url(name)) for name in SERVICES}
+        self.known_accounts = KnownAccounts(self.profile)
 
     def _call(self, service: str, method: str, path: str, **options) -> dict:
         return self.services[service].call(method, path, **options)
@@ -30,8 +32,8 @@ class ServicesStore:
         return self._call("accounts", "POST", "/sessions", body=credentials.model_dump())
 
     def authenticate(self, token: str) -> int:
-        """Checked here with the shared secret: no call to accounts needed."""
-        return account_of(token, self.secret)
+        """The signature is checked here; the accounts service confirms the account exists (cached)."""
+        return self.known_accounts.require(account_of(token, self.secret))
 
     def profile(self, account_id: int) -> dict:
         """accounts: GET /profile."""

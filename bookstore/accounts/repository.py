@@ -31,3 +31,8 @@ def by_id(conn, account_id: int) -> dict | None:
     """The public profile of an account, or None."""
     row = conn.execute(select(*_PUBLIC).where(accounts.c.id == account_id)).first()
     return dict(row._mapping) if row else None
+
+
+def exists(conn, account_id: int) -> bool:
+    """Whether an account has this id."""
+    return conn.execute(select(accounts.c.id).where(accounts.c.id == account_id)).first() is not None

@@ -27,6 +27,12 @@ def log_in(account_id: int, secret: str) -> dict:
     return {"token": tokens.issue_token(account_id, secret), "account_id": account_id}
 
 
+def confirm_account(conn, account_id: int) -> None:
+    """Unauthorized when no account has this id (a signed token may outlive its account)."""
+    if not repository.exists(conn, account_id):
+        raise Unauthorized("unknown account")
+
+
 def profile(conn, account_id: int) -> dict:
     """The account's profile; Unauthorized when the token names no existing account."""
     account = repository.by_id(conn, account_id)

@@ -6,6 +6,7 @@ import time
 import jwt
 
 from bookstore.errors import Unauthorized
+from bookstore.schemas import MAX_ID
 
 _ALGORITHM = "HS256"
 DEFAULT_TTL_S = 3600
@@ -27,8 +28,11 @@ def account_of(token: str, secret: str) -> int:
     """The account id a valid token names; Unauthorized for a tampered, expired or malformed one."""
     try:
         claims = jwt.decode(token, secret, algorithms=[_ALGORITHM], options={"require": ["exp", "sub"]})
-        return int(claims["sub"])
+        account_id = int(claims["sub"])
     except jwt.ExpiredSignatureError:
         raise Unauthorized("token expired") from None
     except (jwt.InvalidTokenError, ValueError):
         raise Unauthorized("invalid token") from None
+    if not 0 < account_id <= MAX_ID:
+        raise Unauthorized("invalid token")
+    return account_id

@@ -1,5 +1,6 @@
 """Mediation: the edge contract (REST/JSON) mapped onto provider operations (SOAP/XML), one small function each."""
 
+from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of, issue_token
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from soa.bus import orchestration
@@ -11,6 +12,7 @@ class BusStore:
 
     def __init__(self, caller: ServiceCaller, secret: str):
         self.call, self.secret = caller.call, secret
+        self.known_accounts = KnownAccounts(self.profile)
 
     def ready(self) -> dict:
         """The bus itself is up; providers are checked per call."""
@@ -26,8 +28,8 @@ class BusStore:
         return {"token": issue_token(account_id, self.secret), "account_id": account_id}
 
     def authenticate(self, token: str) -> int:
-        """The bus checks every token itself: providers trust the account id it sends."""
-        return account_of(token, self.secret)
+        """The bus checks every token itself, and asks the Account service that its account exists (cached)."""
+        return self.known_accounts.require(account_of(token, self.secret))
 
     def profile(self, account_id: int) -> dict:
         """Account.GetProfile."""

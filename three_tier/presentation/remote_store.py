@@ -4,6 +4,7 @@ import os
 
 import urllib3
 
+from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
@@ -23,6 +24,7 @@ class RemoteStore:
         self.base_url, self.key, self.secret = base_url, key, secret
         threads = int(os.environ.get("GUNICORN_THREADS", "4"))
         self.http = urllib3.PoolManager(maxsize=threads, block=False, retries=False, timeout=TIMEOUT)
+        self.known_accounts = KnownAccounts(self.profile)
 
     def _call(self, method: str, path: str, body=None, account_id: int | None = None, query=None) -> dict:
         headers = {KEY_HEADER: self.key, HEADER: current_request_id.get() or ""}
@@ -49,8 +51,8 @@ class RemoteStore:
         return self._call("POST", "/internal/sessions", credentials.model_dump_json())
 
     def authenticate(self, token: str) -> int:
-        """Check the token's signature here (a security check, not a business rule): no call needed."""
-        return account_of(token, self.secret)
+        """Check the token's signature here; the application tier confirms its account exists (cached)."""
+        return self.known_accounts.require(account_of(token, self.secret))
 
     def profile(self, account_id: int) -> dict:
         """GET /internal/profile."""

@@ -1,0 +1,41 @@
+"""Which accounts exist, as the edge last confirmed them: a signed token alone cannot prove its account still exists."""
+
+import os
+import threading
+import time
+from collections.abc import Callable
+
+from cachetools import TTLCache
+
+# Accounts are confirmed by whoever owns them (a database read, a call to a tier, a provider or a service);
+# a confirmation is trusted this long, so a deleted account is refused at most this late.
+DEFAULT_TTL_S = 30.0
+MAX_ENTRIES = 100_000
+
+
+def confirmation_ttl_s() -> float:
+    """How long a confirmed account is trusted without asking again (ACCOUNT_CHECK_TTL_S, 0 asks every time)."""
+    return float(os.environ.get("ACCOUNT_CHECK_TTL_S", DEFAULT_TTL_S))
+
+
+class KnownAccounts:
+    """Confirms that an account exists, asking its owner only when the last confirmation has expired."""
+
+    def __init__(self, confirm: Callable[[int], None], ttl_s: float | None = None, clock=time.monotonic):
+        """`confirm(account_id)` raises Unauthorized (or Unavailable) when it cannot confirm the account."""
+        ttl_s = confirmation_ttl_s() if ttl_s is None else ttl_s
+        self._confirm = confirm
+        self._confirmed = TTLCache(maxsize=MAX_ENTRIES, ttl=ttl_s, timer=clock) if ttl_s > 0 else None
+        self._lock = threading.Lock()
+
+    def require(self, account_id: int) -> int:
+        """The account id when it exists; raises what `confirm` raises otherwise (never cached)."""
+        if self._confirmed is not None:
+            with self._lock:
+                if account_id in self._confirmed:
+                    return account_id
+        self._confirm(account_id)
+        if self._confirmed is not None:
+            with self._lock:
+                self._confirmed[account_id] = True
+        return account_id
