@@ -1,4 +1,5 @@
-# The lab's commands. `make setup` once, then `make test`, `make run-<arch>`, `make bench-<arch>`, `make report`.
+# The lab's commands. `make setup` once, then `make test`, `make run-<arch>`, `make bench-<arch>`, `make chaos-<arch>`,
+# `make report`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,11 +8,13 @@ DB     ?=
 PROFILE ?=
 REPEAT ?= 1
 ARCH   ?=
+COMPONENT ?=
 
 ARCHITECTURES := monolith three_tier soa microservices
 
-.PHONY: setup test lint unit contract charts report demo bench-all bench-scaling clean $(addprefix run-,$(ARCHITECTURES)) \
-        $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES))
+.PHONY: setup test lint unit contract charts report demo bench-all bench-scaling chaos-all clean \
+        $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
+        $(addprefix chaos-,$(ARCHITECTURES))
 
 setup: $(VENV)/.installed
 
@@ -50,6 +53,12 @@ bench-scaling: setup
 
 bench-all: setup
 	$(LAB) bench-all --repeat $(REPEAT)
+
+$(addprefix chaos-,$(ARCHITECTURES)): chaos-%: setup
+	$(LAB) chaos $*$(if $(DB), --db $(DB))$(if $(COMPONENT), --component $(COMPONENT))
+
+chaos-all: setup
+	$(LAB) chaos-all
 
 demo: setup
 	$(LAB) demo

@@ -1,4 +1,4 @@
-"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,demo,report} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,demo,report} ..."""
 
 import argparse
 import os
@@ -95,6 +95,31 @@ def demo(_args) -> int:
     return run_campaign(demo_tasks(RESULTS / "demo"), RESULTS / "demo", build_report)
 
 
+def chaos(args) -> int:
+    """Stop one component (or each in turn) under 100 users, chart what kept working, check nothing was lost."""
+    from lab.campaign import run_campaign
+    from lab.chaos.campaign import chaos_tasks
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    try:
+        tasks = chaos_tasks([(args.architecture, args.db)], args.component)
+    except ValueError as error:
+        print(error)
+        return 2
+    return run_campaign(tasks, RESULTS, build_report)
+
+
+def chaos_all(_args) -> int:
+    """The fault experiment for every component of every architecture, then the report (about 20 minutes)."""
+    from lab.campaign import run_campaign
+    from lab.chaos.campaign import chaos_tasks, every_architecture
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    return run_campaign(chaos_tasks(every_architecture()), RESULTS, build_report)
+
+
 def report(args) -> int:
     """Rebuild the charts and results/index.html from existing results, running nothing."""
     from pathlib import Path
@@ -116,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a command."""
     parser = argparse.ArgumentParser(prog="python -m lab", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling)):
+    for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling), ("chaos", chaos)):
         sub = commands.add_parser(name, help=handler.__doc__)
         sub.add_argument("architecture", choices=list(ARCHITECTURES))
         sub.add_argument(
@@ -131,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.choices["bench"].add_argument("--repeat", **repeats)
     commands.add_parser("bench-all", help=bench_all.__doc__).set_defaults(handler=bench_all)
     commands.choices["bench-all"].add_argument("--repeat", **repeats)
+    commands.choices["chaos"].add_argument(
+        "--component", default=os.environ.get("COMPONENT") or None, help="the one to stop (default: each in turn)"
+    )
+    commands.add_parser("chaos-all", help=chaos_all.__doc__).set_defaults(handler=chaos_all)
     commands.add_parser("demo", help=demo.__doc__).set_defaults(handler=demo)
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")

@@ -65,6 +65,11 @@ class EmbeddedPostgres:
         arguments = ["--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={password_file}"]
         initdb([*arguments, "--encoding=utf8", "-U", "postgres"], pgdata=self.data_dir, user=user)
         password_file.unlink()
+        self.serve(timeout_s)
+
+    def serve(self, timeout_s: float = 30) -> None:
+        """Start the server on the initialised data, also again after stop; returns once it accepts connections."""
+        user = _run_as()
         options = [arg for key, value in self.settings.items() for arg in ("-c", f"{key}={value}")]
         command = [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(self.data_dir), "-p", str(self.port)]
         command += ["-h", "127.0.0.1", "-k", str(self.data_dir), *options]

@@ -7,7 +7,7 @@ from lab.charts import latency_chart, throughput_chart
 from lab.model.calibration import calibrate
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
-from lab.report import charts, tables, texts
+from lab.report import charts, faults, tables, texts
 from lab.report.page import Figure, Section, render_page
 from lab.report.results import SATURATION, Results, floor_ms, load, median, server_cpu_ms, spread
 from lab.report.style import ordered
@@ -139,6 +139,7 @@ def build_report(results_dir: Path) -> Path:
     points = {label: measured_points(results, label) for label in results.labels}
     curves = {label: _steps(results, label) for label in results.labels if _steps(results, label)}
     model_figures, model_tables, _ = _model(results, out)
+    fault_runs = faults.load_faults(results_dir)
     sections = [
         Section("About this page", texts.INTRO),
         Section(
@@ -174,6 +175,10 @@ def build_report(results_dir: Path) -> Path:
                 *(tables.endpoint_p95(results, profile) for profile in FLAT_PROFILES),
                 tables.failures(results),
             ],
+        ),  # fmt: skip
+        Section(
+            "Faults: what kept working, and was anything lost", faults.FAULTS, faults.figures(fault_runs, out),
+            [faults.table(fault_runs)], id="faults",
         ),  # fmt: skip
         Section("Environment", "", [], [tables.environment(results)]),
         Section("Method and caveats", texts.METHOD),

@@ -13,7 +13,7 @@ def dry_run(*args: str) -> str:
 
 
 @pytest.mark.parametrize("architecture", ARCHITECTURES)
-@pytest.mark.parametrize("command", ["run", "ui", "bench"])
+@pytest.mark.parametrize("command", ["run", "ui", "bench", "chaos"])
 def test_each_architecture_target_runs_the_lab_command(architecture, command):
     assert f"-m lab {command} {architecture}" in dry_run(f"{command}-{architecture}")
 
@@ -29,6 +29,12 @@ def test_bench_all_demo_and_report_reach_the_lab_command():
     assert "-m lab bench-all --repeat 3" in dry_run("bench-all", "REPEAT=3")
     assert "-m lab demo" in dry_run("demo")
     assert "-m lab report" in dry_run("report")
+
+
+def test_component_and_db_reach_the_fault_experiment_and_chaos_all_runs_every_one():
+    assert "-m lab chaos soa --component bus" in dry_run("chaos-soa", "COMPONENT=bus")
+    assert "-m lab chaos monolith --db postgres" in dry_run("chaos-monolith", "DB=postgres")
+    assert "-m lab chaos-all" in dry_run("chaos-all")
 
 
 def test_bench_scaling_needs_an_architecture_and_passes_it_on():

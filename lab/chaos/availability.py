@@ -1,0 +1,91 @@
+"""What a fault did to the shoppers, from the per-second timeline: availability per endpoint, outage share, recovery."""
+
+from dataclasses import dataclass
+
+# Endpoints grouped by what a shopper was doing, so a chart shows which parts of the store kept working.
+ACTIVITIES = {
+    "browse": (
+        "GET /api/books?page=[page]", "GET /api/books?q=[q]", "GET /api/books/[id]", "GET /api/books?page_size=1",
+    ),  # fmt: skip
+    "quote": ("GET /api/shipping/quote",),
+    "sign in": ("POST /api/accounts", "POST /api/sessions", "GET /api/accounts/me"),
+    "order": ("POST /api/orders",),
+    "my orders": ("GET /api/orders", "GET /api/orders/[id]", "GET /api/shipments/[id]"),
+}
+RECOVERED_SHARE = 0.99  # a second counts as served normally when at least this share of its requests succeeded
+
+
+@dataclass(frozen=True)
+class Phases:
+    """When the part was stopped and started again, in epoch seconds."""
+
+    stopped_at: float
+    restarted_at: float
+    ready_at: float
+
+
+def activity_of(endpoint: str) -> str:
+    """The shopper activity an endpoint ("METHOD name") belongs to."""
+    for activity, endpoints in ACTIVITIES.items():
+        if endpoint in endpoints:
+            return activity
+    return "other"
+
+
+def _totals(seconds: dict[str, dict[str, list[int]]], keep=lambda endpoint: True) -> dict[int, tuple[int, int]]:
+    totals: dict[int, tuple[int, int]] = {}
+    for second, endpoints in seconds.items():
+        ok = sum(counts[0] for endpoint, counts in endpoints.items() if keep(endpoint))
+        failed = sum(counts[1] for endpoint, counts in endpoints.items() if keep(endpoint))
+        if ok + failed:
+            totals[int(second)] = (ok, failed)
+    return totals
+
+
+def series_by_activity(seconds: dict, origin: float) -> dict[str, list[tuple[int, float]]]:
+    """Per activity, (second relative to origin, share succeeded) for every second that had requests."""
+    series = {}
+    for activity in [*ACTIVITIES, "other"]:
+        totals = _totals(seconds, lambda endpoint, a=activity: activity_of(endpoint) == a)
+        if totals:
+            series[activity] = [(s - int(origin), ok / (ok + failed)) for s, (ok, failed) in sorted(totals.items())]
+    return series
+
+
+def share_succeeded(seconds: dict, start: float, end: float, endpoints=None) -> float | None:
+    """Share of requests sent in [start, end) that succeeded (None when there were none)."""
+    keep = (lambda endpoint: endpoint in endpoints) if endpoints else (lambda endpoint: True)
+    window = [v for s, v in _totals(seconds, keep).items() if start <= s + 0.5 < end]
+    sent = sum(ok + failed for ok, failed in window)
+    return sum(ok for ok, _ in window) / sent if sent else None
+
+
+def recovery_s(seconds: dict, phases: Phases) -> float | None:
+    """Seconds from the restart until every later second served normally; 0 when service never dropped,
+    None when it had not recovered by the end of the run."""
+    totals = sorted(_totals(seconds).items())
+    normal = [ok / (ok + failed) >= RECOVERED_SHARE for _, (ok, failed) in totals]
+    if all(normal):
+        return 0.0
+    last_bad = max(s for (s, _), fine in zip(totals, normal, strict=True) if not fine)
+    if last_bad == totals[-1][0]:
+        return None
+    return max(0.0, last_bad + 1 - phases.restarted_at)
+
+
+def summary(timeline: dict, phases: Phases) -> dict:
+    """The outcome of one fault: shares succeeded before, during and after, per activity, and the recovery."""
+    seconds = timeline["seconds"]
+    first = min(int(s) for s in seconds)
+    during = {
+        activity: share_succeeded(seconds, phases.stopped_at, phases.ready_at, endpoints)
+        for activity, endpoints in ACTIVITIES.items()
+    }
+    return {
+        "succeeded_before": share_succeeded(seconds, first, phases.stopped_at),
+        "succeeded_while_down": share_succeeded(seconds, phases.stopped_at, phases.ready_at),
+        "succeeded_after": share_succeeded(seconds, phases.ready_at, float("inf")),
+        "while_down_by_activity": during,
+        "recovery_s": recovery_s(seconds, phases),
+        "failure_reasons": timeline.get("failure_reasons", {}),
+    }

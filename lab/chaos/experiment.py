@@ -1,0 +1,117 @@
+"""One fault under steady load: start fresh, load with users-100, stop a part, start it again, check the data."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from lab.chaos import availability, data_check, faults
+from lab.launcher import Launch
+from lab.paths import RESULTS, ROOT
+from lab.processes import free_port
+from loadtests.profiles import get_profile
+
+CHAOS_RESULTS = RESULTS / "chaos"
+LOAD = get_profile("users-100")
+PLUMBING = [ROOT / "loadtests" / "locustfile.py", ROOT / "loadtests" / "timeline.py"]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Seconds of each phase: users arrive and settle, service as usual, the part down, recovery watched."""
+
+    warm_s: float = 10
+    before_s: float = 10
+    down_s: float = 15
+    after_s: float = 25
+
+    @property
+    def run_s(self) -> int:
+        """Locust's run time; the restart's own duration comes out of `after_s`."""
+        return round(self.warm_s + self.before_s + self.down_s + self.after_s)
+
+
+DEFAULT_TIMING = Timing()
+
+
+def _say(label: str, began: float, text: str) -> None:
+    print(f"[chaos {label}] {time.monotonic() - began:5.1f} s  {text}", flush=True)
+
+
+def _locust(host: str, out: Path, timing: Timing, users: int) -> subprocess.Popen:
+    command = [
+        sys.executable, "-m", "locust", "-f", ",".join(map(str, PLUMBING)), "--headless", "--host", host,
+        "-u", str(users), "-r", str(LOAD.spawn_rate), "-t", f"{timing.run_s}s", "--csv", str(out / "locust"),
+        "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
+    ]  # fmt: skip
+    env = {**os.environ, "LAB_TIMELINE": str(out / "timeline.json"), "PYTHONPATH": str(ROOT)}
+    with open(out / "locust.log", "wb") as log:
+        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+
+
+def _sleep_until(moment: float, locust: subprocess.Popen, out: Path) -> None:
+    while time.time() < moment:
+        if locust.poll() is not None:
+            raise RuntimeError(f"Locust stopped early; see {out / 'locust.log'}")
+        time.sleep(0.1)
+
+
+def run_fault(
+    architecture: str, db: str | None, part: str, results: Path = CHAOS_RESULTS,
+    timing: Timing = DEFAULT_TIMING, users: int = LOAD.users,
+) -> Path:  # fmt: skip
+    """Stop `part` of a fresh architecture under load for timing.down_s; write results/chaos/<label>/<part>/run.json."""
+    with Launch(architecture, db, port=free_port()) as launch:
+        faults.check_part(launch, part)
+        label = f"{launch.architecture.label}: {part}"
+        out = results / launch.architecture.label / part
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        began, start = time.monotonic(), time.time()
+        _say(label, began, f"{users} users arrive; {part} stops at {timing.warm_s + timing.before_s:.0f} s "
+                           f"for {timing.down_s:.0f} s; {timing.run_s} s in all")  # fmt: skip
+        locust = _locust(launch.base_url, out, timing, users)
+        try:
+            _sleep_until(start + timing.warm_s + timing.before_s, locust, out)
+            stopped_at = time.time()
+            faults.stop(launch, part)
+            _say(label, began, f"{part} stopped")
+            _sleep_until(stopped_at + timing.down_s, locust, out)
+            restarted_at = time.time()
+            _say(label, began, f"starting {part} again")
+            faults.start(launch, part)
+            launch.wait_settled()
+            ready_at = time.time()
+            _say(label, began, f"{part} ready after {ready_at - restarted_at:.1f} s; watching the recovery")
+            if locust.wait(timing.run_s + 60) != 0 and not (out / "timeline.json").exists():
+                raise RuntimeError(f"Locust failed; see {out / 'locust.log'}")
+        finally:
+            if locust.poll() is None:
+                locust.terminate()
+                locust.wait()
+        phases = availability.Phases(stopped_at, restarted_at, ready_at)
+        timeline = json.loads((out / "timeline.json").read_text())
+        _say(label, began, "checking that nothing was lost")
+        verdict = data_check.check(launch, timeline["confirmed_orders"])
+        outcome = {
+            "architecture": launch.architecture.label, "part": part, "users": users, "timing": asdict(timing),
+            "phases": asdict(phases), "started_at": start, **availability.summary(timeline, phases),
+            "data_check": verdict,
+        }  # fmt: skip
+        (out / "run.json").write_text(json.dumps(outcome, indent=2))
+        _say(label, began, _verdict_line(outcome))
+        return out
+
+
+def _verdict_line(outcome: dict) -> str:
+    down = outcome["succeeded_while_down"]
+    recovery = outcome["recovery_s"]
+    return (
+        f"{'n/a' if down is None else f'{down:.0%}'} of requests succeeded while down; "
+        f"recovered {'never' if recovery is None else f'{recovery:.0f} s after the restart'}; "
+        f"data check {'passed' if outcome['data_check']['passed'] else 'FAILED'}"
+    )
