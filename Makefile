@@ -9,20 +9,26 @@ PROFILE ?=
 REPEAT ?= 1
 ARCH   ?=
 COMPONENT ?=
+BASE_URL ?= http://127.0.0.1:8000
+NEWMAN := postman/node_modules/.bin/newman
 
 ARCHITECTURES := monolith three_tier soa microservices
 
-.PHONY: setup test lint unit contract charts report demo bench-all bench-scaling chaos-all clean \
+.PHONY: setup test lint unit contract postman charts report demo bench-all bench-scaling chaos-all clean \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES))
 
 setup: $(VENV)/.installed
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
+# newman, which runs the Postman collection, comes from npm: without npm only its test is skipped, but where npm
+# exists a failing `npm ci` fails the setup (hence if/else rather than `&& ... ||`).
+$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt postman/package-lock.json
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==26.0.1
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix postman --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: newman (the Postman collection's runner) is not installed and its test will be skipped"; fi
 	touch $@
 
 lint: setup
@@ -37,6 +43,12 @@ unit: setup
 
 contract: setup
 	$(BIN)/pytest tests/contract
+
+# The Postman collection against a running edge (`make run-<arch>` first); ARCH=<arch> also checks which one answers.
+postman: setup
+	@test -x $(NEWMAN) || { echo "newman is missing: install Node.js with npm, then run: npm ci --prefix postman"; exit 2; }
+	$(NEWMAN) run postman/bookstore.postman_collection.json --env-var baseUrl=$(BASE_URL)$(if $(ARCH), \
+	  --environment postman/environments/$(ARCH).postman_environment.json)
 
 $(addprefix run-,$(ARCHITECTURES)): run-%: setup
 	$(LAB) run $* $(if $(DB),--db $(DB))

@@ -5,8 +5,11 @@ from dataclasses import dataclass
 # Endpoints grouped by what a shopper was doing, so a chart shows which parts of the store kept working.
 ACTIVITIES = {
     "browse": (
-        "GET /api/books?page=[page]", "GET /api/books?q=[q]", "GET /api/books/[id]", "GET /api/books?page_size=1",
-    ),  # fmt: skip
+        "GET /api/books?page=[page]",
+        "GET /api/books?q=[q]",
+        "GET /api/books/[id]",
+        "GET /api/books?page_size=1",
+    ),
     "quote": ("GET /api/shipping/quote",),
     "sign in": ("POST /api/accounts", "POST /api/sessions", "GET /api/accounts/me"),
     "order": ("POST /api/orders",),

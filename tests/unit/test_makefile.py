@@ -45,3 +45,40 @@ def test_bench_scaling_needs_an_architecture_and_passes_it_on():
 
 def test_repeat_reaches_each_architectures_bench():
     assert "-m lab bench soa --repeat 2" in dry_run("bench-soa", "REPEAT=2")
+
+
+def test_postman_runs_the_collection_against_base_url_and_the_environment_of_arch():
+    collection = "newman run postman/bookstore.postman_collection.json"
+    assert f"{collection} --env-var baseUrl=http://127.0.0.1:8000" in dry_run("postman")
+    assert "--environment" not in dry_run("postman")
+    chosen = dry_run("postman", "BASE_URL=http://127.0.0.1:9000", "ARCH=soa")
+    assert "--env-var baseUrl=http://127.0.0.1:9000" in chosen
+    assert "--environment postman/environments/soa.postman_environment.json" in chosen
+
+
+def newman_install_step() -> str:
+    """The setup's shell command that installs newman, as make would run it after the lock file changed."""
+    recipe = dry_run("-W", "postman/package-lock.json", "setup").replace("\\\n", "")
+    (step,) = [line for line in recipe.splitlines() if "npm ci --prefix postman" in line]
+    return step
+
+
+def run_with_path(command: str, path) -> subprocess.CompletedProcess:
+    return subprocess.run(["/bin/sh", "-c", command], env={"PATH": str(path)}, capture_output=True, text=True)
+
+
+def test_setup_installs_newman_from_the_lock_file_when_it_changes():
+    assert "npm ci --prefix postman --no-audit --no-fund" in newman_install_step()
+
+
+def test_setup_without_npm_says_so_and_goes_on(tmp_path):
+    done = run_with_path(newman_install_step(), tmp_path)
+    assert done.returncode == 0
+    assert "npm not found" in done.stdout
+
+
+def test_setup_fails_when_npm_exists_but_npm_ci_fails(tmp_path):
+    fake_npm = tmp_path / "npm"
+    fake_npm.write_text("#!/bin/sh\nexit 7\n")
+    fake_npm.chmod(0o755)
+    assert run_with_path(newman_install_step(), tmp_path).returncode != 0
