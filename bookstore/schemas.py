@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from bookstore.errors import InvalidInput
 
@@ -15,9 +15,18 @@ def _printable(text: str) -> str:
     return text
 
 
-def _text(max_length: int, strip: bool = True):
+def _printable_as_sent(value: object) -> object:
+    # Checked before trimming, which would otherwise drop a leading or trailing tab, newline or CR unseen.
+    return _printable(value) if isinstance(value, str) else value
+
+
+# Trimmed of surrounding spaces, but refused for a control character anywhere, at the ends too.
+_TRIMMED_PRINTABLE = BeforeValidator(_printable_as_sent)
+
+
+def _text(max_length: int):
     return Annotated[
-        str, StringConstraints(strip_whitespace=strip, min_length=1, max_length=max_length), AfterValidator(_printable)
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length), _TRIMMED_PRINTABLE
     ]
 
 
@@ -82,7 +91,7 @@ class _Query(BaseModel):
 class BookQuery(_Query):
     """GET /api/books."""
 
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), AfterValidator(_printable)] = ""
+    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), _TRIMMED_PRINTABLE] = ""
     page: Annotated[int, Field(ge=1, le=1_000_000)] = 1
     page_size: Annotated[int, Field(ge=1, le=100)] = 20
 

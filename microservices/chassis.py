@@ -5,6 +5,7 @@ import os
 from flask import Blueprint, Flask, request
 
 from bookstore.database import Database
+from bookstore.edge.body_limit import install_body_limit
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.request_id import install_request_id
 from bookstore.errors import InvalidInput
@@ -23,6 +24,7 @@ def create_service_app(name: str, api: Blueprint, test_config: dict | None = Non
     if url:
         app.extensions["database"] = Database(url)
     install_request_id(app)
+    install_body_limit(app)
     install_request_counter(app)
     register_error_handlers(app)
     app.register_blueprint(api)

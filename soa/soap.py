@@ -2,8 +2,11 @@
 
 A value travels as an element whose `t` attribute names its type, so that both sides read back
 exactly what was sent: <price_cents t="int">1200</price_cents>, lists as repeated <item> elements.
+Text that XML 1.0 cannot carry as it is (U+FFFE, U+FFFF, control characters, CR) travels base64-encoded.
 """
 
+import base64
+import re
 import xml.etree.ElementTree as ET
 
 from defusedxml import DefusedXmlException
@@ -15,6 +18,8 @@ CONTENT_TYPE = "text/xml; charset=utf-8"
 ET.register_namespace("soap", SOAP_NS)
 ET.register_namespace("bs", BOOKSTORE_NS)
 _SOAP, _BS = f"{{{SOAP_NS}}}", f"{{{BOOKSTORE_NS}}}"
+# XML 1.0's characters, less CR, which a parser reads back as LF.
+_XML_TEXT = re.compile("[\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
 
 
 class Fault(Exception):
@@ -35,8 +40,11 @@ def _encode(parent: ET.Element, name: str, value) -> None:
     elif isinstance(value, int):
         element.set("t", "int")
         element.text = str(value)
-    elif isinstance(value, str):
+    elif isinstance(value, str) and _XML_TEXT.fullmatch(value):
         element.text = value
+    elif isinstance(value, str):
+        element.set("t", "base64")
+        element.text = base64.b64encode(value.encode("utf-8", "surrogatepass")).decode("ascii")
     elif isinstance(value, dict):
         element.set("t", "dict")
         for key, item in value.items():
@@ -61,6 +69,8 @@ def _decode(element: ET.Element):
         return {child.tag: _decode(child) for child in element}
     if kind == "list":
         return [_decode(child) for child in element]
+    if kind == "base64":
+        return base64.b64decode(element.text or "", validate=True).decode("utf-8", "surrogatepass")
     return element.text or ""
 
 

@@ -9,14 +9,23 @@ def hash_password(password: str) -> str:
     return passwords.hash_password(password)
 
 
+def normalized_email(email: str) -> str:
+    """The email as stored and looked up: lower-cased one character for one, so it keeps its length.
+
+    str.lower() turns "İ" (U+0130) into two characters, so an email of 254 would outgrow its column;
+    Unicode's simple lower-case mapping of "İ" is "i".
+    """
+    return email.replace("\u0130", "i").lower()
+
+
 def register(conn, email: str, password_hash: str, name: str) -> dict:
     """Create an account; emails are unique whatever their case."""
-    return repository.add(conn, email.lower(), name, password_hash)
+    return repository.add(conn, normalized_email(email), name, password_hash)
 
 
 def check_credentials(conn, email: str, password: str) -> int:
     """The account id for matching credentials; Unauthorized otherwise."""
-    found = repository.credentials(conn, email.lower())
+    found = repository.credentials(conn, normalized_email(email))
     if not passwords.verify_password(found[1] if found else None, password) or not found:
         raise Unauthorized("wrong email or password")
     return found[0]

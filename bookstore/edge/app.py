@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Flask
 
 from bookstore.edge.api import api
+from bookstore.edge.body_limit import install_body_limit
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.pages import pages
 from bookstore.edge.request_id import install_request_id
@@ -28,6 +29,7 @@ def create_edge_app(
     app.json.sort_keys = False
     app.extensions["store"] = store
     install_request_id(app)
+    install_body_limit(app)
     register_error_handlers(app)
     if "api" in parts:
         app.register_blueprint(api)

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from flask import Flask, Response, request
 
+from bookstore.edge.body_limit import install_body_limit
 from bookstore.errors import BookstoreError
 from soa import soap
 from soa.registration import REGISTRY_KEY_HEADER, registry_key
@@ -76,6 +77,7 @@ def create_provider_app(service: str, operations: dict[str, Operation], register
     """A provider: POST /soap runs operations, GET /soap?wsdl describes them; it registers with the bus."""
     app = Flask(service)
     app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
+    install_body_limit(app)
 
     @app.post("/soap")
     def endpoint():

@@ -8,6 +8,7 @@ import requests
 from schema import assert_matches
 
 TIMEOUT = 10
+MAX_BODY_BYTES = 64 * 1024  # the contract's limit on a request body
 http = requests.Session()
 
 

@@ -5,7 +5,7 @@ import time
 import jwt
 import pytest
 
-from bookstore.accounts import passwords, tokens
+from bookstore.accounts import passwords, service, tokens
 from bookstore.errors import Unauthorized
 
 SECRET = "test-secret-of-sufficient-length-0123456789"
@@ -23,6 +23,12 @@ def test_only_the_right_password_verifies():
     assert passwords.verify_password(stored, "correct horse")
     assert not passwords.verify_password(stored, "wrong horse")
     assert not passwords.verify_password(None, "correct horse")
+
+
+def test_an_email_is_lower_cased_one_character_for_one():
+    # str.lower() makes two characters of "İ"; a stored email must keep the length it was checked at.
+    assert service.normalized_email("İSTANBUL.Ada@Example.TEST") == "istanbul.ada@example.test"
+    assert len(service.normalized_email("İ" * 241 + "@example.test")) == 254
 
 
 def test_a_token_names_its_account():

@@ -80,3 +80,18 @@ def test_control_characters_in_credentials_are_refused_alike_everywhere(field):
         parse_json(Credentials, json.dumps(body))
     with pytest.raises(InvalidInput, match="control characters"):
         parse_json(Registration, json.dumps({**body, "name": "A"}))
+
+
+@pytest.mark.parametrize("text", ["Ada\n", "\tAda", "Ada\r\n", "\x0bAda", "Ada\x0c"])
+def test_a_control_character_is_refused_at_either_end_of_a_text_too_not_trimmed_away(text):
+    with pytest.raises(InvalidInput, match="control characters"):
+        parse_json(Registration, json.dumps({"email": "a@b.io", "password": "long enough", "name": text}))
+    with pytest.raises(InvalidInput, match="control characters"):
+        parse_json(OrderRequest, order(shipping_address={**ADDRESS, "city": text}))
+    with pytest.raises(InvalidInput, match="control characters"):
+        parse_query(BookQuery, {"q": text})
+
+
+def test_spaces_around_a_text_are_trimmed():
+    body = json.dumps({"email": "a@b.io", "password": "long enough", "name": "  Ada  "})
+    assert parse_json(Registration, body).name == "Ada"

@@ -53,3 +53,15 @@ def test_a_providers_description_is_well_formed_xml_listing_its_operations():
     assert (described.get("name"), operation.get("name"), operation.text) == (
         "Book", "ReserveStock", "Take stock for <lines> & more."
     )
+
+
+@pytest.mark.parametrize("text", ["a\uffffb\ufffe", "line\r\nbreak", "nul\x00bell\x07", "Zoë \u202e\u0085 🐍"])
+def test_text_that_xml_cannot_carry_as_it_is_reads_back_exactly(text):
+    payload = {"name": text, "lines": [text], "address": {"street": text}}
+    assert soap.parse(soap.envelope("Register", payload))[1] == payload
+
+
+def test_a_base64_value_that_is_not_base64_is_refused():
+    bad = soap.envelope("Register", {"name": "\uffff"}).replace(b">77+/<", b">not base64!<")
+    with pytest.raises(soap.Fault, match="type"):
+        soap.parse(bad)

@@ -6,6 +6,7 @@ from flask import Flask, jsonify
 
 from bookstore.accounts.tokens import token_secret
 from bookstore.database import Database
+from bookstore.edge.body_limit import install_body_limit
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.request_id import install_request_id
 from bookstore.inprocess import InProcessStore
@@ -24,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.json.sort_keys = False
     app.extensions["store"] = store
     install_request_id(app)
+    install_body_limit(app)
     register_error_handlers(app)
     app.register_blueprint(internal)
 
