@@ -111,6 +111,7 @@ def _write_run(
             for name, s in cpu.items()
         },
         "peak_rss_mb": {name: round(b / 2**20, 1) for name, b in window.peak_rss.items()},
+        "restarted_processes": window.restarted_processes(),
         "load_generator": generator,
         "internal_requests": _internal_requests(window.served(), summary["totals"]["requests"]),
         "checks": checks,
@@ -122,6 +123,9 @@ def _write_run(
     print(f"[{run['label']} {profile.name}] {totals['requests']} requests, {totals['throughput_rps']:.1f} req/s, "
           f"p50 {totals['latency_ms']['p50']} ms, p95 {totals['latency_ms']['p95']} ms, "
           f"failures {totals['failure_ratio']:.2%} -> {out}", flush=True)  # fmt: skip
+    for name, gone in run["restarted_processes"].items():
+        if gone:
+            print(f"  WARNING: {gone} process(es) of {name} died during the run and were replaced", flush=True)
     for check in checks:
         print(f"  check {check['command']}: {'passed' if check['passed'] else 'FAILED'}", flush=True)
     for step in run.get("steps", []):

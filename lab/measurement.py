@@ -3,7 +3,7 @@
 import time
 from pathlib import Path
 
-from lab.processes import tree_cpu_seconds, tree_rss_bytes
+from lab.processes import tree_cpu_seconds, tree_pids, tree_rss_bytes
 
 SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
 IDLE_SAMPLE_S = 3.0
@@ -46,11 +46,15 @@ class Window:
         self.end_cpu: dict[str, float] = {}
         self.peak_rss: dict[str, int] = dict.fromkeys(self.watched, 0)
         self.last_generator_cpu: dict[str, float] = {}  # a worker that has exited reads 0: keep its last figure
+        # PostgreSQL starts a backend per connection by design; a gunicorn worker is only replaced when it died.
+        self.pids_seen = {name: tree_pids(pid) for name, pid in servers.items() if name != "postgres"}
 
     def sample_memory(self) -> None:
         """Keep the peak resident memory of each process tree, and the workers' CPU while they still run."""
         for name, pid in self.watched.items():
             self.peak_rss[name] = max(self.peak_rss[name], tree_rss_bytes(pid))
+        for name, seen in self.pids_seen.items():
+            seen |= tree_pids(self.servers[name])
         for name, pid in self.generators.items():
             self.last_generator_cpu[name] = max(self.last_generator_cpu.get(name, 0.0), tree_cpu_seconds(pid))
 
@@ -63,6 +67,10 @@ class Window:
         """CPU counters at the window's end."""
         self.end_cpu = {name: tree_cpu_seconds(pid) for name, pid in {**self.servers, **self.generators}.items()}
         self.end_served = {name: served_requests(folder) for name, folder in self.count_dirs.items()}
+
+    def restarted_processes(self) -> dict[str, int]:
+        """Per server, how many of the processes seen during the run are gone (a crashed or killed worker)."""
+        return {name: len(seen - tree_pids(self.servers[name])) for name, seen in self.pids_seen.items()}
 
     def served(self) -> dict[str, int]:
         """Requests each counting server (a microservice) served inside the window."""

@@ -19,6 +19,9 @@ def _ephemeral_range() -> tuple[int, int]:
         return 32768, 60999
 
 
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
     """A TCP port on loopback that nobody listens on now, below the kernel's ephemeral range.
 
@@ -28,7 +31,9 @@ def free_port() -> int:
     low, _ = _ephemeral_range()
     for _ in range(200):
         port = random.randrange(20000, max(20001, low - 10))
-        if port_is_free(port) and port_is_free(port + 1):
+        # A port handed out is not bound until its server starts: never hand it out twice meanwhile.
+        if port not in _HANDED_OUT and port_is_free(port) and port_is_free(port + 1):
+            _HANDED_OUT.add(port)
             return port
     with socket.socket() as probe:  # a crowded machine: fall back to what the kernel picks
         probe.bind(("127.0.0.1", 0))
@@ -99,3 +104,12 @@ def tree_cpu_seconds(pid: int) -> float:
 def tree_rss_bytes(pid: int) -> int:
     """Resident memory of a process tree now."""
     return int(_sum_over_tree(pid, lambda process: process.memory_info().rss))
+
+
+def tree_pids(pid: int) -> set[int]:
+    """The process and all its living descendants, by pid (empty once it is gone)."""
+    try:
+        root = psutil.Process(pid)
+        return {root.pid, *(child.pid for child in root.children(recursive=True))}
+    except psutil.NoSuchProcess:
+        return set()

@@ -20,9 +20,10 @@ RECOVERED_SHARE = 0.99  # a second counts as served normally when at least this 
 
 @dataclass(frozen=True)
 class Phases:
-    """When the part was stopped and started again, in epoch seconds."""
+    """Epoch seconds: stop asked (requests in flight may still finish), stopped, start asked, ready again."""
 
     stopped_at: float
+    down_at: float
     restarted_at: float
     ready_at: float
 
@@ -81,12 +82,13 @@ def summary(timeline: dict, phases: Phases) -> dict:
     seconds = timeline["seconds"]
     first = min(int(s) for s in seconds)
     during = {
-        activity: share_succeeded(seconds, phases.stopped_at, phases.ready_at, endpoints)
+        activity: share_succeeded(seconds, phases.down_at, phases.ready_at, endpoints)
         for activity, endpoints in ACTIVITIES.items()
     }
     return {
         "succeeded_before": share_succeeded(seconds, first, phases.stopped_at),
-        "succeeded_while_down": share_succeeded(seconds, phases.stopped_at, phases.ready_at),
+        "succeeded_while_stopping": share_succeeded(seconds, phases.stopped_at, phases.down_at),
+        "succeeded_while_down": share_succeeded(seconds, phases.down_at, phases.ready_at),
         "succeeded_after": share_succeeded(seconds, phases.ready_at, float("inf")),
         "while_down_by_activity": during,
         "recovery_s": recovery_s(seconds, phases),

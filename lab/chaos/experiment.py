@@ -79,7 +79,8 @@ def run_fault(
             _sleep_until(start + timing.warm_s + timing.before_s, locust, out)
             stopped_at = time.time()
             faults.stop(launch, part)
-            _say(label, began, f"{part} stopped")
+            down_at = time.time()
+            _say(label, began, f"{part} stopped after {down_at - stopped_at:.1f} s")
             _sleep_until(stopped_at + timing.down_s, locust, out)
             restarted_at = time.time()
             _say(label, began, f"starting {part} again")
@@ -93,7 +94,7 @@ def run_fault(
             if locust.poll() is None:
                 locust.terminate()
                 locust.wait()
-        phases = availability.Phases(stopped_at, restarted_at, ready_at)
+        phases = availability.Phases(stopped_at, down_at, restarted_at, ready_at)
         timeline = json.loads((out / "timeline.json").read_text())
         _say(label, began, "checking that nothing was lost")
         verdict = data_check.check(launch, timeline["confirmed_orders"])

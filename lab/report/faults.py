@@ -17,8 +17,9 @@ After each run the data check reads every bounded context's own database: every 
 must be confirmed with a live shipment, and every book's stock must equal its seeded stock minus what confirmed \
 orders bought, so no failed order kept stock. Architectures with their own consistency check (the \
 microservices' saga) run it too."""
-HOW_TO_READ = """One panel per component stopped. The grey band is the time it was down (from the stop until it \
-answered its health check again); each line is the share of one shopper activity's requests that succeeded in \
+HOW_TO_READ = """One panel per component stopped, the time axis starting when it was asked to stop. The light \
+band is its graceful stop, while it finished the requests it had; the grey band is the time it was down, until \
+it answered its health check again; each line is the share of one shopper activity's requests that succeeded in \
 each second. A line that stays at 100 % inside the band is a part of the store that kept working."""
 
 
@@ -54,7 +55,8 @@ def availability_chart(label: str, runs: list[dict], path: Path) -> Path:
     for axes, run in zip(panels[:, 0], runs, strict=False):
         phases = run["phases"]
         origin = phases["stopped_at"]
-        axes.axvspan(0, phases["ready_at"] - origin, color="#d9d9d9", label="component down")
+        axes.axvspan(0, phases["down_at"] - origin, color="#efefef", label="stopping (requests in flight finish)")
+        axes.axvspan(phases["down_at"] - origin, phases["ready_at"] - origin, color="#d9d9d9", label="component down")
         axes.axvline(phases["restarted_at"] - origin, color="#7f7f7f", linestyle=":", linewidth=1)
         for activity, points in series_by_activity(run["timeline"]["seconds"], origin).items():
             xs, ys = _with_gaps(points)

@@ -66,10 +66,15 @@ def failures(results: Results) -> Table:
                 totals = run["totals"]
                 checks = run.get("checks") or []
                 verdict = "passed" if all(c["passed"] for c in checks) else "FAILED"
+                restarted = run.get("restarted_processes")  # runs before the lab recorded it have none
+                servers_mb = sum(mb for name, mb in run["peak_rss_mb"].items() if not name.startswith("locust"))
                 rows.append([label, profile, run.get("repeat", 1), totals["requests"], totals["failures"],
-                             f"{totals['failure_ratio']:.2%}", verdict if checks else None])  # fmt: skip
-    headers = ["architecture", "profile", "repeat", "requests", "failures", "failure ratio", "consistency check"]
-    return Table("Failures and checks, every run", headers, rows)
+                             f"{totals['failure_ratio']:.2%}", None if restarted is None else sum(restarted.values()),
+                             round(servers_mb), verdict if checks else None])  # fmt: skip
+    headers = ["architecture", "profile", "repeat", "requests", "failures", "failure ratio", "processes replaced",
+               "peak server memory MB", "consistency check"]  # fmt: skip
+    note = "Peak memory: the largest resident memory of each process tree (database included) during the run, summed."
+    return Table("Failures, restarts, memory and checks, every run", headers, rows, note)
 
 
 def validation(rows_by_label: dict[str, list[dict]], reasons: dict[str, str]) -> Table:

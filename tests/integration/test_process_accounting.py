@@ -1,4 +1,4 @@
-"""CPU accounting of process trees counts children that already exited, as PostgreSQL backends do."""
+"""Process trees: CPU counts children that already exited (as PostgreSQL backends do); a replaced worker is seen."""
 
 import subprocess
 import sys
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import psutil
 
+from lab.measurement import Window
 from lab.processes import tree_cpu_seconds
 
 PARENT = """
@@ -35,3 +36,38 @@ def test_a_process_that_is_gone_counts_nothing():
     finished = subprocess.Popen([sys.executable, "-c", "pass"])
     finished.wait()
     assert tree_cpu_seconds(finished.pid) == 0.0
+
+
+# A supervisor that replaces its worker once, as a gunicorn master does when a worker dies.
+SUPERVISOR = """
+import subprocess, sys, time
+worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+open(sys.argv[1], "w").close()
+while not __import__("os").path.exists(sys.argv[2]):
+    time.sleep(0.05)
+worker.kill(); worker.wait()
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+open(sys.argv[3], "w").close()
+time.sleep(30)
+"""
+
+
+def test_a_worker_that_died_and_was_replaced_counts_as_one_restarted_process(tmp_path: Path):
+    started, kill, replaced = tmp_path / "started", tmp_path / "kill", tmp_path / "replaced"
+    supervisor = subprocess.Popen([sys.executable, "-c", SUPERVISOR, str(started), str(kill), str(replaced)])
+    try:
+        while not started.exists():
+            time.sleep(0.05)
+        window = Window({"server": supervisor.pid}, generator_pid=supervisor.pid, count_dirs={})
+        window.sample_memory()
+        assert window.restarted_processes() == {"server": 0}
+        kill.touch()
+        while not replaced.exists():
+            time.sleep(0.05)
+        window.sample_memory()
+        assert window.restarted_processes() == {"server": 1}
+    finally:
+        for child in psutil.Process(supervisor.pid).children(recursive=True):
+            child.kill()
+        supervisor.kill()
+        supervisor.wait()

@@ -21,7 +21,7 @@ OUTAGE = timeline(
     | {110: {BOOKS: (5, 5)}}
     | {s: {BOOKS: (10, 0), ORDER: (2, 0)} for s in range(111, 115)}
 )
-PHASES = Phases(stopped_at=105.0, restarted_at=109.0, ready_at=110.0)
+PHASES = Phases(stopped_at=105.0, down_at=105.0, restarted_at=109.0, ready_at=110.0)
 
 
 def test_an_endpoint_belongs_to_the_activity_a_shopper_was_doing():
