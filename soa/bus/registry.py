@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import JSON, Column, DateTime, MetaData, String, Table, delete, select
 from sqlalchemy.dialects.postgresql import insert
 
+from bookstore.errors import Unavailable
+
 metadata = MetaData()
 services = Table(
     "service_registry",
@@ -57,12 +59,19 @@ class Registry:
         with self._lock:
             if not fresh and time.monotonic() - self._cached_at < CACHE_S:
                 return self._cache
-        with self.db.read() as conn:
-            rows = conn.execute(
-                select(services.c.service, services.c.address)
-                .where(services.c.last_seen > _now() - STALE_AFTER)
-                .order_by(services.c.address)
-            ).all()
+        try:
+            with self.db.read() as conn:
+                rows = conn.execute(
+                    select(services.c.service, services.c.address)
+                    .where(services.c.last_seen > _now() - STALE_AFTER)
+                    .order_by(services.c.address)
+                ).all()
+        except Unavailable:
+            # The enterprise database is down: route by the last list heard, so services that need no
+            # database (a shipping quote) still answer; a provider that is gone fails its call as usual.
+            if not self._cache:
+                raise
+            return self._cache
         found: dict[str, list[str]] = {}
         for service, address in rows:
             found.setdefault(service, []).append(address)

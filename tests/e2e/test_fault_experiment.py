@@ -40,9 +40,11 @@ def test_nothing_is_lost_when_a_part_stops_under_load(results, label, part):
     assert sum(check["orders_by_status"].values()) >= check["orders_answered_201"]
 
 
-def test_the_monolith_serves_again_after_its_database_restarts(results):
+def test_the_monolith_answers_503_while_its_database_is_down_and_serves_again_after(results):
     run = outcome(results, "monolith-postgres", "database")
     assert run["succeeded_while_down"] < 0.5 and run["succeeded_after"] > 0.95
+    reasons = {reason for found in run["failure_reasons"].values() for reason in found}
+    assert reasons and all("503" in reason for reason in reasons), reasons  # an outage, never a crash (500)
 
 
 def test_the_report_charts_each_fault_and_tables_its_outcome(results):
