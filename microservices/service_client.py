@@ -24,6 +24,13 @@ class Unreachable(Unavailable):
     """No answer came back (refused, reset, timed out): the only failure that is retried and counted."""
 
 
+class NotDelivered(Unreachable):
+    """The request never reached the service (no connection could be made): it certainly did not run."""
+
+
+NOT_DELIVERED = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
+
+
 def _transport_failure(error: BaseException) -> bool:
     return isinstance(error, Unreachable)
 
@@ -43,6 +50,8 @@ class ServiceClient:
     def _once(self, method: str, path: str, body, query, headers: dict) -> dict:
         try:
             answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
+        except NOT_DELIVERED:
+            raise NotDelivered(f"the {self.name} service is unavailable") from None
         except urllib3.exceptions.HTTPError:
             raise Unreachable(f"the {self.name} service is unavailable") from None
         return payload_of_answer(answer.status, answer.data, f"{self.name} service")

@@ -11,7 +11,7 @@ from bookstore.errors import BookstoreError, InvalidInput, Unavailable
 from bookstore.orders import model, repository
 from bookstore.orders import service as orders
 from bookstore.schemas import OrderRequest
-from microservices.service_client import ServiceClient
+from microservices.service_client import CircuitOpen, NotDelivered, ServiceClient
 
 log = logging.getLogger(__name__)
 STEPS = ("reserve", "ship", "confirm")
@@ -45,9 +45,13 @@ def place_order(db, catalog: ServiceClient, shipping: ServiceClient, account_id:
         reserved = [{"book_id": line.book_id, "quantity": line.quantity} for line in lines]
         catalog.call("PUT", f"/reservations/{key}", {"lines": reserved}, idempotency_key=key)
         _maybe_fail("ship", fail_at)
-        attempted.append("ship")
         shipment = {"account_id": account_id, "quantity": parcel, "address": address}
-        shipment_id = shipping.call("PUT", f"/shipments/{order_id}", shipment, idempotency_key=key)["shipment_id"]
+        attempted.append("ship")
+        try:
+            shipment_id = shipping.call("PUT", f"/shipments/{order_id}", shipment, idempotency_key=key)["shipment_id"]
+        except (NotDelivered, CircuitOpen):
+            attempted.remove("ship")  # it never reached shipping: nothing to cancel, and shipping may be down
+            raise
         _maybe_fail("confirm", fail_at)
         with db.write() as conn:
             repository.confirm(conn, order_id, shipment_id)

@@ -24,6 +24,10 @@ FAULT_ERRORS = {
 NOT_DELIVERED = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
 
 
+class Unanswered(Unavailable):
+    """The message reached a provider but no answer came back: the operation may or may not have run."""
+
+
 def audit_logger() -> logging.Logger:
     """One JSON line per message (AUDIT_LOG, default: standard error), shared by every bus worker."""
     logger = logging.getLogger("soa.audit")
@@ -73,7 +77,7 @@ class ServiceCaller:
                 continue
             except urllib3.exceptions.HTTPError:
                 self._record(service, operation, address, started, "no answer")
-                raise Unavailable(f"the {service} service did not answer") from None
+                raise Unanswered(f"the {service} service did not answer") from None
             try:
                 _, result, _ = soap.parse(answer.data)
             except soap.Fault as fault:

@@ -5,6 +5,7 @@ import logging
 from bookstore.errors import BookstoreError, InvalidInput
 from bookstore.orders import model
 from bookstore.schemas import OrderRequest
+from soa.bus.client import Unanswered
 
 log = logging.getLogger(__name__)
 
@@ -27,28 +28,34 @@ def place_order(call, account_id: int, order: OrderRequest) -> dict:
     shipping_cents = call("Shipping", "Quote", {"quantity": parcel, "country": address["country"]})["cost_cents"]
     reserved = [{"book_id": line.book_id, "quantity": line.quantity} for line in lines]
     call("Book", "ReserveStock", {"lines": reserved})
-    order_id, shipment_tried = None, False
+    order_id, shipment_may_exist = None, False
     try:
         order_id = call("Order", "RecordOrder", {
             "account_id": account_id, "shipping_cents": shipping_cents, "address": address,
             "total_cents": model.total_cents(lines, shipping_cents),
             "lines": [{**line, "unit_price_cents": prices[line["book_id"]]} for line in reserved],
         })["order_id"]  # fmt: skip
-        shipment_tried = True  # its answer may be lost though the shipment was booked
-        shipment = call("Shipping", "CreateShipment", {
-            "order_id": order_id, "account_id": account_id, "address": address, "quantity": parcel,
-        })  # fmt: skip
+        try:
+            shipment = call("Shipping", "CreateShipment", {
+                "order_id": order_id, "account_id": account_id, "address": address, "quantity": parcel,
+            })  # fmt: skip
+        except Unanswered:
+            shipment_may_exist = True  # it reached Shipping, whose answer was lost: it may have been booked
+            raise
+        shipment_may_exist = True
         return call("Order", "ConfirmOrder", {
             "account_id": account_id, "order_id": order_id, "shipment_id": shipment["shipment_id"],
         })  # fmt: skip
     except Exception:
-        _compensate(call, reserved, order_id, shipment_tried)
+        _compensate(call, reserved, order_id, shipment_may_exist)
         raise
 
 
-def _compensate(call, reserved: list[dict], order_id: int | None, shipment_tried: bool) -> None:
+def _compensate(call, reserved: list[dict], order_id: int | None, shipment_may_exist: bool) -> None:
+    # A fault, or a message no instance took, means the step did not happen: only what may have happened is
+    # undone. So a Shipping service that is down does not need to be asked to cancel what it never booked.
     try:
-        if shipment_tried:
+        if shipment_may_exist:
             call("Shipping", "CancelShipment", {"order_id": order_id})
         call("Book", "ReleaseStock", {"lines": reserved})
         if order_id is not None:

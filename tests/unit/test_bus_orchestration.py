@@ -6,6 +6,7 @@ import pytest
 
 from bookstore.errors import Conflict, Unavailable
 from bookstore.schemas import OrderRequest
+from soa.bus.client import Unanswered
 from soa.bus.mediation import BusStore
 from soa.bus.orchestration import place_order
 
@@ -61,7 +62,22 @@ def test_a_step_failing_after_the_reservation_releases_the_stock(failing):
     released = next(payload for _, operation, payload in providers.calls if operation == "ReleaseStock")
     assert released == {"lines": [{"book_id": 3, "quantity": 2}]}
     assert ("MarkFailed" in providers.operations()) == (failing != "RecordOrder")
-    assert ("CancelShipment" in providers.operations()) == (failing != "RecordOrder")
+    assert ("CancelShipment" in providers.operations()) == (failing == "ConfirmOrder")  # only a booked one
+
+
+def test_a_shipment_whose_answer_was_lost_is_cancelled_before_the_stock_is_released():
+    providers = Providers("CreateShipment", Unanswered("the Shipping service did not answer"))
+    with pytest.raises(Unavailable):
+        place_order(providers, 1, ORDER)
+    assert providers.operations()[-3:] == ["CancelShipment", "ReleaseStock", "MarkFailed"]
+
+
+def test_with_shipping_down_the_stock_is_released_and_the_order_marked_failed_without_asking_shipping():
+    providers = Providers("CreateShipment", Unavailable("no instance of the Shipping service is available"))
+    with pytest.raises(Unavailable):
+        place_order(providers, 1, ORDER)
+    assert providers.operations()[-2:] == ["ReleaseStock", "MarkFailed"]
+    assert "CancelShipment" not in providers.operations()
 
 
 def test_an_order_short_of_stock_reserves_nothing_and_needs_no_compensation():
