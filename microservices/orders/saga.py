@@ -5,7 +5,11 @@ orders confirms. Calls that change state carry the idempotency key `order-<id>`,
 never reserves or ships twice.
 """
 
+import contextvars
 import logging
+import threading
+
+from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from bookstore.errors import BookstoreError, InvalidInput, Unavailable
 from bookstore.orders import model, repository
@@ -15,6 +19,8 @@ from microservices.service_client import CircuitOpen, NotDelivered, ServiceClien
 
 log = logging.getLogger(__name__)
 STEPS = ("reserve", "ship", "confirm")
+# Long enough for a service to be restarted; every undo is idempotent, so repeating it is safe.
+RETRY_LATER = {"stop": stop_after_delay(300), "wait": wait_exponential(multiplier=0.5, max=5)}
 
 
 class InjectedFailure(Unavailable):
@@ -69,13 +75,31 @@ def _maybe_fail(step: str, fail_at: str | None) -> None:
 def _compensate(
     db, catalog: ServiceClient, shipping: ServiceClient, order_id: int, key: str, attempted: list[str]
 ) -> None:
-    """Undo the steps that were tried, newest first; every undo is idempotent, so it is retried safely."""
-    try:
+    """Undo the steps that were tried, newest first; each undo is idempotent, so it is repeated safely."""
+
+    def undo() -> None:
         if "ship" in attempted:
             shipping.call("DELETE", f"/shipments/{order_id}", idempotency_key=key)
         # Released even when the reservation seemed to fail: it may have landed though its answer was lost.
         catalog.call("DELETE", f"/reservations/{key}", idempotency_key=key)
+        with db.write() as conn:
+            repository.mark_failed(conn, order_id)
+
+    try:
+        undo()
+    except Unavailable as error:
+        # The customer gets the error now; the undo waits in the background for the service to come back.
+        log.warning("compensation of %s waits for a service: %s", key, error)
+        later = Retrying(retry=retry_if_exception_type(Unavailable), reraise=True, **RETRY_LATER)
+        context = contextvars.copy_context()
+        threading.Thread(target=context.run, args=(_finish_later, later, undo, key), daemon=True).start()
     except BookstoreError:
-        log.exception("compensation of %s incomplete: the consistency check will report it", key)
-    with db.write() as conn:
-        repository.mark_failed(conn, order_id)
+        log.exception("compensation of %s failed: the consistency check will report it", key)
+
+
+def _finish_later(later: Retrying, undo, key: str) -> None:
+    try:
+        later(undo)
+        log.warning("compensation of %s completed late", key)
+    except BookstoreError:
+        log.exception("compensation of %s failed: the consistency check will report it", key)

@@ -1,11 +1,14 @@
 """The bus's composite "place an order": every step through a provider, compensated when a later step fails."""
 
+import time
 from types import SimpleNamespace
 
 import pytest
+from tenacity import stop_after_attempt, wait_none
 
 from bookstore.errors import Conflict, Unavailable
 from bookstore.schemas import OrderRequest
+from soa.bus import orchestration
 from soa.bus.client import Unanswered
 from soa.bus.mediation import BusStore
 from soa.bus.orchestration import place_order
@@ -94,3 +97,48 @@ def test_mediation_routes_each_use_case_to_its_service_operation():
     store.get_shipment(1, 21)
     assert providers.calls == [("Book", "GetBook", {"book_id": 5}),
                                ("Shipping", "Track", {"account_id": 1, "shipment_id": 21})]  # fmt: skip
+
+
+class FlakyProviders(Providers):
+    """Fails the named operation the first `times` calls, as a provider does until it is restarted."""
+
+    def __init__(self, failing: str, times: int, error: Exception):
+        super().__init__()
+        self.flaky, self.times, self.flaky_error = failing, times, error
+
+    def __call__(self, service: str, operation: str, payload: dict) -> dict:
+        if operation == self.flaky and self.times > 0:
+            self.calls.append((service, operation, payload))
+            self.times -= 1
+            raise self.flaky_error
+        return super().__call__(service, operation, payload)
+
+
+def wait_for(providers: Providers, operation: str) -> bool:
+    deadline = time.monotonic() + 5
+    while operation not in providers.operations() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return operation in providers.operations()
+
+
+@pytest.fixture
+def retry_at_once(monkeypatch):
+    monkeypatch.setattr(orchestration, "RETRY_LATER", {"stop": stop_after_attempt(5), "wait": wait_none()})
+
+
+def test_an_undo_that_cannot_be_delivered_now_is_finished_in_the_background(retry_at_once):
+    providers = FlakyProviders("CancelShipment", 2, Unavailable("no instance of the Shipping service is available"))
+    providers.failing, providers.error = "ConfirmOrder", Unavailable("down")
+    with pytest.raises(Unavailable):
+        place_order(providers, 1, ORDER)  # the customer hears of the failure at once
+    assert wait_for(providers, "MarkFailed")
+    assert providers.operations().count("CancelShipment") == 3
+    assert providers.operations().count("ReleaseStock") == 1
+
+
+def test_a_stock_release_whose_answer_was_lost_is_never_sent_twice(retry_at_once):
+    providers = FlakyProviders("ReleaseStock", 1, Unanswered("the Book service did not answer"))
+    providers.failing, providers.error = "ConfirmOrder", Unavailable("down")
+    with pytest.raises(Unavailable):
+        place_order(providers, 1, ORDER)
+    assert providers.operations().count("ReleaseStock") == 1 and "MarkFailed" not in providers.operations()
