@@ -11,13 +11,17 @@ from bookstore.shipping.tables import shipments
 from lab.launcher import Launch
 
 
-def _rows(url: str, query) -> list:
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(query).all()
-    finally:
-        engine.dispose()
+def _read(queries: dict[str, tuple[str, object]]) -> dict[str, list]:
+    """Run each named (database URL, query), opening each database once (in a monolith they are all one)."""
+    found = {}
+    for url in {url for url, _ in queries.values()}:
+        engine = create_engine(url)
+        try:
+            with engine.connect() as conn:
+                found |= {name: conn.execute(query).all() for name, (at, query) in queries.items() if at == url}
+        finally:
+            engine.dispose()
+    return found
 
 
 def problems_in(answered_201: list[int], status_of: dict, shipment_of: dict, stock: dict, sold: dict) -> list[str]:
@@ -37,17 +41,21 @@ def problems_in(answered_201: list[int], status_of: dict, shipment_of: dict, sto
 
 def check(launch: Launch, answered_201: list[int]) -> dict:
     """Read each context's own database and judge; also run the architecture's own consistency checks."""
-    status_of = dict(_rows(launch.database_of("orders"), select(orders.c.id, orders.c.status)))
-    sold_rows = _rows(
-        launch.database_of("orders"),
+    sold = (
         select(order_lines.c.book_id, func.sum(order_lines.c.quantity))
         .join(orders, orders.c.id == order_lines.c.order_id)
         .where(orders.c.status == "confirmed")
-        .group_by(order_lines.c.book_id),
+        .group_by(order_lines.c.book_id)
     )
-    shipment_of = dict(_rows(launch.database_of("shipping"), select(shipments.c.order_id, shipments.c.status)))
-    stock = dict(_rows(launch.database_of("catalog"), select(books.c.id, books.c.stock)))
-    found = problems_in(answered_201, status_of, shipment_of, stock, {book: int(n) for book, n in sold_rows})
+    rows = _read({
+        "status": (launch.database_of("orders"), select(orders.c.id, orders.c.status)),
+        "sold": (launch.database_of("orders"), sold),
+        "shipments": (launch.database_of("shipping"), select(shipments.c.order_id, shipments.c.status)),
+        "stock": (launch.database_of("catalog"), select(books.c.id, books.c.stock)),
+    })  # fmt: skip
+    status_of = dict(rows["status"])
+    sold_by_book = {book: int(n) for book, n in rows["sold"]}
+    found = problems_in(answered_201, status_of, dict(rows["shipments"]), dict(rows["stock"]), sold_by_book)
     architecture_checks = launch.run_checks()
     found += [f"{c['command']}: {c['output'][-300:]}" for c in architecture_checks if not c["passed"]]
     return {

@@ -5,22 +5,17 @@ orders confirms. Calls that change state carry the idempotency key `order-<id>`,
 never reserves or ships twice.
 """
 
-import contextvars
 import logging
-import threading
-
-from tenacity import Retrying, retry_if_exception_type, stop_after_delay, wait_exponential
 
 from bookstore.errors import BookstoreError, InvalidInput, Unavailable
 from bookstore.orders import model, repository
 from bookstore.orders import service as orders
+from bookstore.retry_later import finish_later
 from bookstore.schemas import OrderRequest
 from microservices.service_client import CircuitOpen, NotDelivered, ServiceClient
 
 log = logging.getLogger(__name__)
 STEPS = ("reserve", "ship", "confirm")
-# Long enough for a service to be restarted; every undo is idempotent, so repeating it is safe.
-RETRY_LATER = {"stop": stop_after_delay(300), "wait": wait_exponential(multiplier=0.5, max=5)}
 
 
 class InjectedFailure(Unavailable):
@@ -87,19 +82,8 @@ def _compensate(
 
     try:
         undo()
-    except Unavailable as error:
-        # The customer gets the error now; the undo waits in the background for the service to come back.
-        log.warning("compensation of %s waits for a service: %s", key, error)
-        later = Retrying(retry=retry_if_exception_type(Unavailable), reraise=True, **RETRY_LATER)
-        context = contextvars.copy_context()
-        threading.Thread(target=context.run, args=(_finish_later, later, undo, key), daemon=True).start()
-    except BookstoreError:
-        log.exception("compensation of %s failed: the consistency check will report it", key)
-
-
-def _finish_later(later: Retrying, undo, key: str) -> None:
-    try:
-        later(undo)
-        log.warning("compensation of %s completed late", key)
+    except Unavailable:
+        # The customer gets the error now; the undo waits for the service to come back.
+        finish_later(undo, lambda error: isinstance(error, Unavailable), f"compensation of {key}")
     except BookstoreError:
         log.exception("compensation of %s failed: the consistency check will report it", key)

@@ -1,20 +1,14 @@
 """Placing an order, a composite service run by the bus: each step one provider call, undone on failure."""
 
-import contextvars
 import logging
-import threading
-
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, stop_after_delay, wait_exponential
 
 from bookstore.errors import BookstoreError, InvalidInput, Unavailable
 from bookstore.orders import model
+from bookstore.retry_later import finish_later
 from bookstore.schemas import OrderRequest
 from soa.bus.client import Unanswered
 
 log = logging.getLogger(__name__)
-RETRY_NOW = {"stop": stop_after_attempt(1)}
-# Long enough for a provider to be restarted; the bus's registry notices it within a heartbeat.
-RETRY_LATER = {"stop": stop_after_delay(300), "wait": wait_exponential(multiplier=0.5, max=5)}
 
 
 def place_order(call, account_id: int, order: OrderRequest) -> dict:
@@ -61,52 +55,32 @@ def place_order(call, account_id: int, order: OrderRequest) -> dict:
 def _compensate(call, reserved: list[dict], order_id: int | None, shipment_may_exist: bool) -> None:
     # A fault, or a message no instance took, means the step did not happen: only what may have happened is
     # undone. So a Shipping service that is down does not need to be asked to cancel what it never booked.
-    undo = []
+    steps = []
     if shipment_may_exist:
-        undo.append(("Shipping", "CancelShipment", {"order_id": order_id}, True))
-    undo.append(("Book", "ReleaseStock", {"lines": reserved}, False))  # not idempotent: never sent twice
+        steps.append(("Shipping", "CancelShipment", {"order_id": order_id}, True))
+    steps.append(("Book", "ReleaseStock", {"lines": reserved}, False))  # not idempotent: never sent twice
     if order_id is not None:
-        undo.append(("Order", "MarkFailed", {"order_id": order_id}, True))
+        steps.append(("Order", "MarkFailed", {"order_id": order_id}, True))
     try:
-        _undo(call, undo, RETRY_NOW)
-    except _Pending as pending:
-        # The customer gets the error now; the undo waits for the provider in the background.
-        log.warning("compensation of order %s waits for a provider: %s", order_id, pending.__cause__)
-        context = contextvars.copy_context()
-        threading.Thread(target=context.run, args=(_undo_later, call, pending.rest, order_id), daemon=True).start()
-    except BookstoreError:
-        log.exception("compensation failed: order %s may keep its stock %s", order_id, reserved)
+        _undo(call, steps)
+    except BookstoreError as error:
+        if not _may_repeat(steps, error):
+            log.exception("compensation failed: order %s may keep its stock %s", order_id, reserved)
+            return
+        # The customer gets the error now; the rest of the undo waits for the provider.
+        finish_later(lambda: _undo(call, steps), lambda e: _may_repeat(steps, e), f"compensation of order {order_id}")
 
 
-class _Pending(Exception):
-    """Undo steps left after one could not be delivered yet."""
+def _undo(call, steps: list[tuple]) -> None:
+    """Send the undo steps in order, dropping each once done, so that a repeat carries on where it stopped."""
+    while steps:
+        service, operation, payload, _ = steps[0]
+        call(service, operation, payload)
+        steps.pop(0)
 
-    def __init__(self, rest: list[tuple]):
-        super().__init__(f"{len(rest)} undo step(s) left")
-        self.rest = rest
 
-
-def _may_repeat(step_idempotent: bool):
+def _may_repeat(steps: list[tuple], error: BaseException) -> bool:
     # A step whose message never reached a provider did not happen, so it may be sent again; one whose
     # answer was lost may only be repeated when repeating it changes nothing.
-    return lambda error: isinstance(error, Unavailable) and (step_idempotent or not isinstance(error, Unanswered))
-
-
-def _undo(call, steps: list[tuple], retry: dict) -> None:
-    for index, (service, operation, payload, idempotent) in enumerate(steps):
-        try:
-            Retrying(retry=retry_if_exception(_may_repeat(idempotent)), reraise=True, **retry)(
-                call, service, operation, payload
-            )
-        except Unavailable as error:
-            if not _may_repeat(idempotent)(error):
-                raise
-            raise _Pending(steps[index:]) from error
-
-
-def _undo_later(call, steps: list[tuple], order_id: int | None) -> None:
-    try:
-        _undo(call, steps, RETRY_LATER)
-        log.warning("compensation of order %s completed late", order_id)
-    except (_Pending, BookstoreError):
-        log.exception("compensation failed: order %s may keep its stock (undo steps %s)", order_id, steps)
+    idempotent = steps[0][3]
+    return isinstance(error, Unavailable) and (idempotent or not isinstance(error, Unanswered))

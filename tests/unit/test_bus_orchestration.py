@@ -6,9 +6,9 @@ from types import SimpleNamespace
 import pytest
 from tenacity import stop_after_attempt, wait_none
 
+from bookstore import retry_later
 from bookstore.errors import Conflict, Unavailable
 from bookstore.schemas import OrderRequest
-from soa.bus import orchestration
 from soa.bus.client import Unanswered
 from soa.bus.mediation import BusStore
 from soa.bus.orchestration import place_order
@@ -123,7 +123,7 @@ def wait_for(providers: Providers, operation: str) -> bool:
 
 @pytest.fixture
 def retry_at_once(monkeypatch):
-    monkeypatch.setattr(orchestration, "RETRY_LATER", {"stop": stop_after_attempt(5), "wait": wait_none()})
+    monkeypatch.setattr(retry_later, "RETRY_LATER", {"stop": stop_after_attempt(5), "wait": wait_none()})
 
 
 def test_an_undo_that_cannot_be_delivered_now_is_finished_in_the_background(retry_at_once):

@@ -5,11 +5,11 @@ import time
 import pytest
 from tenacity import stop_after_attempt, wait_none
 
+from bookstore import retry_later
 from bookstore.database import Database
 from bookstore.errors import Unavailable
 from bookstore.orders.tables import metadata
 from bookstore.schemas import OrderRequest
-from microservices.orders import saga
 from microservices.orders.saga import place_order
 from microservices.service_client import NotDelivered, Unreachable
 
@@ -66,7 +66,7 @@ def test_a_booking_whose_answer_was_lost_is_cancelled_before_the_stock_is_releas
 
 
 def test_an_undo_that_fails_while_shipping_is_down_is_finished_in_the_background(db, monkeypatch):
-    monkeypatch.setattr(saga, "RETRY_LATER", {"stop": stop_after_attempt(5), "wait": wait_none()})
+    monkeypatch.setattr(retry_later, "RETRY_LATER", {"stop": stop_after_attempt(5), "wait": wait_none()})
     down = NotDelivered("the shipping service is unavailable")
     catalog, shipping = run(db, Unreachable("no answer"), ("DELETE", "/shipments/", down, 2))
     deadline = time.monotonic() + 5
