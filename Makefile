@@ -14,7 +14,7 @@ NEWMAN := postman/node_modules/.bin/newman
 
 ARCHITECTURES := monolith three_tier soa microservices
 
-.PHONY: setup test lint unit contract postman charts report demo bench-all bench-scaling chaos-all clean \
+.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling chaos-all stop clean \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES))
 
@@ -77,6 +77,10 @@ demo: setup
 
 report: setup
 	$(LAB) report
+
+# Whatever the lab left running, for any architecture: launchers stop as on Ctrl-C, orphaned servers are ended.
+stop: setup
+	$(LAB) stop
 
 charts: report  # the name earlier versions of the lab used
 

@@ -1,21 +1,46 @@
-"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,demo,report} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,demo,stop,report} ..."""
 
 import argparse
 import os
 import signal
-import subprocess
 import sys
+import time
 
 from lab.architectures import ARCHITECTURES, DATABASES
 from lab.launcher import Launch
 from lab.paths import ROOT
+from lab.processes import spawn
+
+_SIGNALLED: list[int] = []
 
 
-def _stop_on_sigterm() -> None:
-    def _raise(_signum, _frame):
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM stop the lab cleanly: the first interrupts what runs, later ones cannot cut the stop short."""
+
+    def while_stopping(_signum, _frame) -> None:
+        print("still stopping: each server gets a few seconds to finish its requests", file=sys.stderr, flush=True)
+
+    def first(signum, _frame) -> None:
+        _SIGNALLED.append(signum)
+        for each in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(each, while_stopping)
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, _raise)
+    for each in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(each, first)
+
+
+def _exit_status_when_stopped() -> int:
+    """130 after Ctrl-C, as shells expect of an interrupted command; 0 after a polite SIGTERM."""
+    return 130 if _SIGNALLED[:1] == [signal.SIGINT] else 0
+
+
+def _stop_and_say(launch: Launch) -> None:
+    began = time.monotonic()
+    print(f"{chr(13) if sys.stdout.isatty() else ''}stopping {launch.name} ({launch.db})...", end="", flush=True)
+    stopped = launch.stop()
+    what = ", ".join(stopped) if stopped else "nothing was running"
+    print(f" stopped {what} in {time.monotonic() - began:.1f} s", flush=True)
 
 
 def _announce(launch: Launch) -> None:
@@ -35,32 +60,41 @@ def _announce(launch: Launch) -> None:
 
 
 def run(args) -> int:
-    """Start an architecture in the foreground until Ctrl-C."""
-    with Launch(args.architecture, args.db) as launch:
+    """Start an architecture in the foreground until Ctrl-C or SIGTERM."""
+    launch = Launch(args.architecture, args.db)
+    try:
+        launch.start()
         _announce(launch)
-        try:
-            signal.pause()
-        except KeyboardInterrupt:
-            print("\nstopping...", flush=True)
+        signal.pause()
+    except KeyboardInterrupt:
+        _stop_and_say(launch)
+        return _exit_status_when_stopped()
+    finally:
+        launch.stop()  # after any other error too; a second stop finds nothing left
     return 0
 
 
 def ui(args) -> int:
     """Start an architecture and Locust's web UI against it."""
     web_port = os.environ.get("LOCUST_WEB_PORT", "8089")
-    with Launch(args.architecture, args.db) as launch:
+    launch, locust = Launch(args.architecture, args.db), None
+    try:
+        launch.start()
         _announce(launch)
         print(f"  Locust UI    http://127.0.0.1:{web_port}/", flush=True)
         command = [sys.executable, "-m", "locust", "-f", str(ROOT / "loadtests" / "locustfile.py")]
         command += ["--host", launch.base_url, "--web-host", "127.0.0.1", "--web-port", web_port]
-        locust = subprocess.Popen(command)
-        try:
-            locust.wait()
-        except KeyboardInterrupt:
+        locust = spawn(command, {**os.environ}, own_group=False)
+        locust.wait()
+        return 0
+    except KeyboardInterrupt:
+        if locust is not None:
             locust.terminate()
             locust.wait()
-            print("\nstopping...", flush=True)
-    return 0
+        _stop_and_say(launch)
+        return _exit_status_when_stopped()
+    finally:
+        launch.stop()
 
 
 def bench(args) -> int:
@@ -120,6 +154,19 @@ def chaos_all(_args) -> int:
     return run_campaign(chaos_tasks(every_architecture()), RESULTS, build_report)
 
 
+def stop(_args) -> int:
+    """Stop whatever the lab left running: live launchers (as Ctrl-C would), then servers whose launcher is gone."""
+    from lab import leftovers
+    from lab.paths import RUNS
+
+    stopped = [*leftovers.stop_launchers(RUNS), *leftovers.stop_left_behind(RUNS)]
+    for line in stopped:
+        print(f"stopped {line}")
+    if not stopped:
+        print("nothing the lab started is running")
+    return 0
+
+
 def report(args) -> int:
     """Rebuild the charts and results/index.html from existing results, running nothing."""
     from pathlib import Path
@@ -161,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     commands.add_parser("chaos-all", help=chaos_all.__doc__).set_defaults(handler=chaos_all)
     commands.add_parser("demo", help=demo.__doc__).set_defaults(handler=demo)
+    commands.add_parser("stop", help=stop.__doc__).set_defaults(handler=stop)
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)
@@ -171,8 +219,15 @@ def main(argv: list[str] | None = None) -> int:
             workers_wanted(ROOT / "no-previous-run")
         except ValueError as error:
             parser.error(str(error))
-    _stop_on_sigterm()
-    return args.handler(args)
+    _stop_on_signals()
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:  # a bench or an experiment: its launcher has stopped what it started on the way out
+        print("interrupted: everything the lab started has stopped", file=sys.stderr, flush=True)
+        return _exit_status_when_stopped()
+    except RuntimeError as error:  # the lab's own errors: what went wrong, and where its logs are
+        print(f"python -m lab {args.command}: {error}", file=sys.stderr, flush=True)
+        return 1
 
 
 if __name__ == "__main__":

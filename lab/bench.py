@@ -3,7 +3,6 @@
 import json
 import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +20,8 @@ from lab.load_generator import (
 from lab.machine import environment
 from lab.measurement import Window, idle_cpu, load_generator_report
 from lab.paths import RESULTS, ROOT
-from lab.processes import free_port
+from lab.ports import free_port
+from lab.processes import spawn
 from lab.steps import StepWatcher
 from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
 
@@ -53,11 +53,9 @@ def measure(
     print(f"[{label} {profile.name}] {describe_load(profile)}{generators}", flush=True)
     idle = idle_cpu(launch.process_ids())
     port = free_port() if workers else 0
-    with open(out / "locust.log", "wb") as log:
-        locust = subprocess.Popen(
-            locust_command(profile, launch.base_url, out, locustfile, workers, port), stdout=log,
-            stderr=subprocess.STDOUT, env={**os.environ, **locust_environment(profile, marks)},
-        )  # fmt: skip
+    command = locust_command(profile, launch.base_url, out, locustfile, workers, port)
+    env = {**os.environ, **locust_environment(profile, marks)}
+    locust = spawn(command, env, out / "locust.log", own_group=False)
     helpers = start_workers(profile, locustfile, workers, port, out / "locust.log") if workers else []
     counting = {name: launch.count_dir(name) for name in launch.instances()}
     worker_pids = {f"locust-worker-{n}": worker.pid for n, worker in enumerate(helpers, start=1)}

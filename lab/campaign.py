@@ -10,7 +10,7 @@ from lab.architectures import ARCHITECTURES
 from lab.bench import measure, run_failed, run_floor, run_repeat
 from lab.launcher import Launch
 from lab.paths import RESULTS
-from lab.processes import free_port
+from lab.ports import free_port
 from lab.scaling import CONFIGURATIONS, SCALABLE, SCALING, run_configuration
 from loadtests.profiles import BENCH_PROFILES, DEMO_FLOOR, DEMO_PROFILES, FLOOR, STARTUP_ALLOWANCE_S, get_profile
 

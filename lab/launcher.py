@@ -1,27 +1,24 @@
 """Start an architecture fresh: its database, schema and seed, then every server, healthy and warm."""
 
-import contextlib
-import json
 import os
 import shutil
-import signal
 import subprocess
+import sys
 import time
 import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-import psutil
-
+from lab import leftovers
 from lab.architectures import check_choice, describe
-from lab.paths import ROOT, VAR
+from lab.paths import ROOT, RUNS
+from lab.ports import free_port, listener_of, port_is_free
 from lab.postgres import EmbeddedPostgres
-from lab.processes import free_port, port_is_free, spawn, stop_group
+from lab.processes import spawn, stop_group, stop_groups
 from lab.topology import Architecture, Component
 
 KEEP_RUNS = 10  # run folders kept under var/run, for their logs
-PROCESS_GROUPS = "process-groups.json"
-ORPHAN_MARKS = ("lab.gunicorn_conf", "postgres")  # only ever kill what the lab itself starts
+SERVER_STOP_S = 12  # gunicorn's graceful_timeout (10 s) and a margin, then SIGKILL
 
 
 class Launch:
@@ -35,9 +32,8 @@ class Launch:
         self.name, self.db, self.scale = name, check_choice(name, db), scale or {}
         self.port = port or int(os.environ.get("PORT", "8000"))
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        if run_dir is None:
-            prune_old_runs(VAR / "run")
-        self.run_dir = Path(run_dir or VAR / "run" / f"{name}-{self.db}-{stamp}-{os.getpid()}")
+        self.in_lab_runs = run_dir is None
+        self.run_dir = Path(run_dir or RUNS / f"{name}-{self.db}-{stamp}-{os.getpid()}")
         self.postgres: EmbeddedPostgres | None = None
         self.servers: dict[str, subprocess.Popen] = {}
         self.architecture: Architecture | None = None
@@ -61,6 +57,7 @@ class Launch:
             self.run_dir / "pgdata", free_port(), self.run_dir / "logs" / "postgres.log", log_statements
         )
         self.postgres.start()
+        self._record_process_groups()
         return self.postgres.create_database("bookstore")
 
     def start(self) -> "Launch":
@@ -73,8 +70,16 @@ class Launch:
         return self
 
     def _start(self) -> None:
+        if self.in_lab_runs:
+            for line in leftovers.stop_left_behind(RUNS):
+                print(f"stopped what an earlier run left behind: {line}", file=sys.stderr, flush=True)
+            prune_old_runs(RUNS)
         if not port_is_free(self.port):
-            raise RuntimeError(f"port {self.port} is in use: stop what runs there, or choose another with PORT=")
+            holder = listener_of(self.port)
+            raise RuntimeError(
+                f"port {self.port} is in use{f' by {holder}' if holder else ''}: stop it (`make stop` stops what "
+                "the lab left running), or choose another port with PORT="
+            )
         shutil.rmtree(self.run_dir, ignore_errors=True)
         (self.run_dir / "data").mkdir(parents=True)
         database_url = self.database_url = self._database_url()
@@ -140,9 +145,7 @@ class Launch:
             self._wait_ready(instance, component)
 
     def _record_process_groups(self) -> None:
-        # If this launcher is killed outright, the next one finds and stops what it left (stop_orphans).
-        groups = list(self.process_ids().values())
-        (self.run_dir / PROCESS_GROUPS).write_text(json.dumps(groups))
+        leftovers.record(self.run_dir, self.process_ids())
 
     def count_dir(self, instance: str) -> Path:
         """Where a server's workers report how many requests they served (services that count them)."""
@@ -180,13 +183,17 @@ class Launch:
             found["postgres"] = f"postgresql://127.0.0.1:{self.postgres.port} (password authentication)"
         return found
 
-    def stop(self) -> None:
-        """Stop every server, then the database."""
-        for process in self.servers.values():
-            stop_group(process)
+    def stop(self) -> list[str]:
+        """Stop every server at once, then the database; the names of what was running."""
+        stopped = [name for name, process in self.servers.items() if process.poll() is None]
+        stop_groups(self.servers.values(), SERVER_STOP_S)
         self.servers.clear()
-        if self.postgres:
+        if self.postgres and self.postgres.process and self.postgres.process.poll() is None:
             self.postgres.stop()
+            stopped.append("postgres")
+        if self.run_dir.is_dir():
+            leftovers.forget(self.run_dir)
+        return stopped
 
     def __enter__(self) -> "Launch":
         return self.start()
@@ -195,30 +202,12 @@ class Launch:
         self.stop()
 
 
-def _launcher_alive(run: Path) -> bool:
-    launcher_pid = run.name.rsplit("-", 1)[-1]
-    return launcher_pid.isdigit() and psutil.pid_exists(int(launcher_pid))
-
-
-def stop_orphans(runs: Path) -> None:
-    """Stop servers whose launcher died without stopping them (killed outright, not Ctrl-C)."""
-    for run in runs.glob(f"*/{PROCESS_GROUPS}"):
-        if _launcher_alive(run.parent):
-            continue
-        for group in json.loads(run.read_text() or "[]"):
-            with contextlib.suppress(psutil.Error, ProcessLookupError, PermissionError):
-                if any(mark in " ".join(psutil.Process(group).cmdline()) for mark in ORPHAN_MARKS):
-                    os.killpg(group, signal.SIGKILL)
-        run.unlink()
-
-
 def prune_old_runs(runs: Path, keep: int = KEEP_RUNS) -> None:
     """Delete all but the newest run folders (each holds a database and logs), never one still in use."""
     if not runs.is_dir():
         return
-    stop_orphans(runs)
     for old in sorted(runs.iterdir(), key=lambda path: path.stat().st_mtime)[:-keep]:
-        if not _launcher_alive(old):
+        if old.is_dir() and not leftovers.launcher_alive(old):
             shutil.rmtree(old, ignore_errors=True)
 
 

@@ -2,7 +2,6 @@
 
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 from lab import locust_results
 from lab.measurement import Window
 from lab.paths import ROOT
+from lab.processes import spawn
 from loadtests.profiles import Profile
 
 PROGRESS_EVERY_S = 5
@@ -43,8 +43,7 @@ def start_workers(profile: Profile, locustfile: Path, count: int, master_port: i
     env = {**os.environ, **locust_environment(profile, None)}
     command = [sys.executable, "-m", "locust", "-f", _files(profile, locustfile), "--worker",
                "--master-host", "127.0.0.1", "--master-port", str(master_port), "--loglevel", "WARNING"]  # fmt: skip
-    with open(log, "ab") as output:
-        return [subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, env=env) for _ in range(count)]
+    return [spawn(command, env, log, own_group=False) for _ in range(count)]
 
 
 def locust_command(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import psycopg
 
+from lab.processes import spawn
+
 with warnings.catch_warnings():
     # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine here.
     warnings.simplefilter("ignore")
@@ -72,12 +74,10 @@ class EmbeddedPostgres:
         user = _run_as()
         options = [arg for key, value in self.settings.items() for arg in ("-c", f"{key}={value}")]
         command = [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(self.data_dir), "-p", str(self.port)]
-        command += ["-h", "127.0.0.1", "-k", str(self.data_dir), *options]
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                command, user=user, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-            )
+        # TCP on loopback only: a Unix socket's path must be short, and a run folder's path may not be.
+        command += ["-h", "127.0.0.1", "-k", "", *options]
+        # Should the lab die, SIGINT is PostgreSQL's fast shutdown: open transactions roll back, then it exits.
+        self.process = spawn(command, {**os.environ}, self.log_path, death_signal=signal.SIGINT, user=user)
         self._wait_ready(timeout_s)
 
     def _wait_ready(self, timeout_s: float) -> None:

@@ -1,77 +1,92 @@
-"""Child processes in their own process groups, stopped as a whole; CPU time of whole process trees."""
+"""Child processes that die with the lab, stopped as whole process groups; CPU time of whole process trees."""
 
 import contextlib
+import ctypes
 import os
-import random
 import signal
-import socket
 import subprocess
+import sys
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import psutil
 
-
-def _ephemeral_range() -> tuple[int, int]:
-    try:
-        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
-        return int(low), int(high)
-    except (OSError, ValueError):
-        return 32768, 60999
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+_PR_SET_PDEATHSIG = 1
 
 
-_HANDED_OUT: set[int] = set()
+def _dying_with_this_process(signum: int):
+    """What a child runs between fork and exec: the kernel sends it `signum` when its parent dies.
 
-
-def free_port() -> int:
-    """A TCP port on loopback that nobody listens on now, below the kernel's ephemeral range.
-
-    The kernel hands ports of that range to outgoing connections (to PostgreSQL, between services,
-    from Locust): a server told to listen on one could find it taken by a client a moment later.
+    So a launcher killed outright (SIGKILL, a closed terminal, an IDE's stop button) leaves no server
+    behind holding its port. The signal follows the thread that spawned the child: the lab spawns from
+    its main thread. The setting survives the switch to PostgreSQL's own user, which happens before.
     """
-    low, _ = _ephemeral_range()
-    for _ in range(200):
-        port = random.randrange(20000, max(20001, low - 10))
-        # A port handed out is not bound until its server starts: never hand it out twice meanwhile.
-        if port not in _HANDED_OUT and port_is_free(port) and port_is_free(port + 1):
-            _HANDED_OUT.add(port)
-            return port
-    with socket.socket() as probe:  # a crowded machine: fall back to what the kernel picks
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    parent = os.getpid()
+
+    def arm() -> None:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signum)
+        if os.getppid() != parent:  # the parent died before the line above took effect
+            os._exit(1)
+
+    return arm if _LIBC is not None else None
 
 
-def port_is_free(port: int) -> bool:
-    """True when nothing listens on 127.0.0.1:port."""
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
+def spawn(
+    command: list[str], env: dict, log_path: Path | None = None, *, own_group: bool = True,
+    death_signal: int = signal.SIGTERM, user: str | None = None,
+) -> subprocess.Popen:  # fmt: skip
+    """Start a command that stops when this process dies, output appended to log_path (else inherited).
 
-
-def spawn(command: list[str], env: dict, log_path: Path) -> subprocess.Popen:
-    """Start a command in a new session (its own process group), output appended to log_path."""
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "ab") as log:
+    With own_group it runs in a new session, so a Ctrl-C in the terminal reaches only the launcher,
+    which stops its children in order; the whole group is then stopped at once (stop_groups).
+    """
+    log = None
+    if log_path is not None:
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(log_path, "ab")  # noqa: SIM115 (the child holds it; closed here right after the fork)
+    try:
         return subprocess.Popen(
-            command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
-        )
+            command, env=env, stdout=log, stderr=subprocess.STDOUT if log else None, stdin=subprocess.DEVNULL,
+            start_new_session=own_group, user=user, preexec_fn=_dying_with_this_process(death_signal),
+        )  # fmt: skip
+    finally:
+        if log:
+            log.close()
+
+
+def _signal_group(process: subprocess.Popen, signum: int, own_group: bool) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        if own_group:
+            os.killpg(process.pid, signum)
+        elif process.poll() is None:
+            process.send_signal(signum)
+
+
+def stop_groups(
+    processes: Iterable[subprocess.Popen], timeout_s: float = 15, signum: int = signal.SIGTERM, own_group: bool = True
+) -> None:
+    """Ask every process (group) to stop at once, wait for all up to timeout_s, then SIGKILL what is left.
+
+    All at once, so stopping an architecture of many servers takes as long as its slowest one.
+    """
+    processes = list(processes)
+    for process in processes:
+        if process.poll() is None:
+            _signal_group(process, signum, own_group)
+    deadline = time.monotonic() + timeout_s
+    for process in processes:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(max(0.0, deadline - time.monotonic()))
+    for process in processes:  # stragglers, and members of a group that outlived their leader
+        _signal_group(process, signal.SIGKILL, own_group)
+        process.wait()
 
 
 def stop_group(process: subprocess.Popen, timeout_s: float = 15) -> None:
-    """SIGTERM the process group (graceful), then SIGKILL whatever is left after timeout_s."""
-    if process.poll() is None:
-        try:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout_s)
-        except subprocess.TimeoutExpired:
-            pass
-        except ProcessLookupError:
-            return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)  # stragglers that outlived their leader
-    process.wait()
+    """SIGTERM one process group (graceful), then SIGKILL whatever is left after timeout_s."""
+    stop_groups([process], timeout_s)
 
 
 def _sum_over_tree(pid: int, measure) -> float:

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lab.processes import free_port, port_is_free
+from lab.ports import free_port, port_is_free
 
 PYTHON = sys.executable
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from lab.launcher import Launch
-from lab.processes import free_port
+from lab.ports import free_port
 
 # Each (architecture, database) the contract suite runs against; adding an architecture is one line.
 EDGE_TARGETS = [

@@ -12,7 +12,8 @@ from pathlib import Path
 from lab.chaos import availability, data_check, faults
 from lab.launcher import Launch
 from lab.paths import RESULTS, ROOT
-from lab.processes import free_port
+from lab.ports import free_port
+from lab.processes import spawn
 from loadtests.profiles import get_profile
 
 CHAOS_RESULTS = RESULTS / "chaos"
@@ -49,8 +50,7 @@ def _locust(host: str, out: Path, timing: Timing, users: int) -> subprocess.Pope
         "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
     ]  # fmt: skip
     env = {**os.environ, "LAB_TIMELINE": str(out / "timeline.json"), "PYTHONPATH": str(ROOT)}
-    with open(out / "locust.log", "wb") as log:
-        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    return spawn(command, env, out / "locust.log", own_group=False)
 
 
 def _sleep_until(moment: float, locust: subprocess.Popen, out: Path) -> None:

@@ -6,7 +6,7 @@ import pytest
 import requests
 
 from lab.launcher import Launch
-from lab.processes import free_port
+from lab.ports import free_port
 
 
 @contextmanager

@@ -1,5 +1,6 @@
 """The launcher starts load only on a fully booted server and leaves no process behind."""
 
+import os
 import socket
 
 import psutil
@@ -7,7 +8,7 @@ import pytest
 import requests
 
 from lab.launcher import Launch
-from lab.processes import free_port
+from lab.ports import free_port
 
 
 def test_every_gunicorn_worker_has_booted_before_the_launcher_returns(tmp_path):
@@ -39,11 +40,11 @@ def test_the_postgres_variant_runs_on_a_server_given_by_database_url(tmp_path, m
         own_server.stop()
 
 
-def test_a_busy_edge_port_is_reported_clearly_and_nothing_starts(tmp_path):
+def test_a_busy_edge_port_is_reported_clearly_with_its_listener_and_nothing_starts(tmp_path):
     with socket.socket() as squatter:
         squatter.bind(("127.0.0.1", 0))
         squatter.listen()
         port = squatter.getsockname()[1]
-        with pytest.raises(RuntimeError, match=f"port {port} is in use"):
+        with pytest.raises(RuntimeError, match=f"port {port} is in use by pid {os.getpid()}: .*pytest"):
             Launch("monolith", "sqlite", port=port, run_dir=tmp_path / "run").start()
     assert not (tmp_path / "run").exists()
