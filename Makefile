@@ -38,6 +38,11 @@ lint: setup
 test: lint
 	$(BIN)/pytest
 
+# The fast loop, under a minute and with no server started: the unit tests, and the contract suite over every
+# architecture's processes wired inside the test process (tests/inprocess). `make test` stays the full check.
+test-fast: setup
+	IN_PROCESS=1 $(BIN)/pytest tests/unit tests/inprocess tests/contract
+
 unit: setup
 	$(BIN)/pytest tests/unit
 

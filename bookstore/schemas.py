@@ -1,5 +1,6 @@
 """The edge contract's input rules as Pydantic models; every tier that accepts input validates with them."""
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
@@ -7,6 +8,14 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from bookstore.errors import InvalidInput
 
 MAX_ID = 2**31 - 1  # the largest id any supported database column holds
+# Whitespace spelled out, for `\s` means three things here: Python's str.strip and regexes, Rust's (Pydantic's)
+# and JSON Schema's ECMA-262 disagree on U+0085 and U+FEFF. The contract's patterns use these same classes.
+WHITESPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B)))
+WHITESPACE += "\u2028\u2029\u202f\u205f\u3000\ufeff"
+CONTROL_CLASS = r"\u0000-\u001F\u007F"
+SPACE_CLASS = "".join(f"\\u{ord(ch):04X}" for ch in WHITESPACE if ord(ch) >= 0x20)
+_EMAIL_PART = f"[^@{SPACE_CLASS}{CONTROL_CLASS}]+"
+EMAIL_PATTERN = f"^{_EMAIL_PART}@{_EMAIL_PART}\\.{_EMAIL_PART}$"
 
 
 def _printable(text: str) -> str:
@@ -15,24 +24,29 @@ def _printable(text: str) -> str:
     return text
 
 
-def _printable_as_sent(value: object) -> object:
+def _printable_and_trimmed(value: object) -> object:
     # Checked before trimming, which would otherwise drop a leading or trailing tab, newline or CR unseen.
-    return _printable(value) if isinstance(value, str) else value
+    return _printable(value).strip(WHITESPACE) if isinstance(value, str) else value
 
 
 # Trimmed of surrounding spaces, but refused for a control character anywhere, at the ends too.
-_TRIMMED_PRINTABLE = BeforeValidator(_printable_as_sent)
+_TRIMMED_PRINTABLE = BeforeValidator(_printable_and_trimmed)
 
 
 def _text(max_length: int):
-    return Annotated[
-        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length), _TRIMMED_PRINTABLE
-    ]
+    return Annotated[str, StringConstraints(min_length=1, max_length=max_length), _TRIMMED_PRINTABLE]
 
 
-Email = Annotated[
-    str, StringConstraints(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"), AfterValidator(_printable)
-]
+_EMAIL = re.compile(EMAIL_PATTERN)
+
+
+def _email(text: str) -> str:
+    if not _EMAIL.match(_printable(text)):
+        raise ValueError("must be an email address: one @ with text on both sides, a dot in the domain, no spaces")
+    return text
+
+
+Email = Annotated[str, StringConstraints(max_length=254), AfterValidator(_email)]
 # Any character a person can type, but no control characters (no database or XML stores NUL alike).
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128), AfterValidator(_printable)]
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
@@ -91,7 +105,7 @@ class _Query(BaseModel):
 class BookQuery(_Query):
     """GET /api/books."""
 
-    q: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100), _TRIMMED_PRINTABLE] = ""
+    q: Annotated[str, StringConstraints(max_length=100), _TRIMMED_PRINTABLE] = ""
     page: Annotated[int, Field(ge=1, le=1_000_000)] = 1
     page_size: Annotated[int, Field(ge=1, le=100)] = 20
 

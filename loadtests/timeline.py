@@ -6,6 +6,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import gevent
 from locust import events
 
 TIMELINE = os.environ.get("LAB_TIMELINE")
@@ -29,12 +30,30 @@ def _record(request_type, name, response, exception, start_time=None, **_kwargs)
             reasons[key]["a 201 without an order id"] += 1
 
 
+def _write() -> None:
+    timeline = {
+        "seconds": {str(second): dict(keys) for second, keys in sorted(per_second.items())},
+        "failure_reasons": {key: dict(counts.most_common(5)) for key, counts in reasons.items()},
+        "confirmed_orders": confirmed_orders,
+    }
+    written = Path(f"{TIMELINE}.tmp")
+    written.write_text(json.dumps(timeline))
+    written.replace(TIMELINE)  # whole or not at all: the experiment reads it while the load runs
+
+
+def _write_every_second() -> None:
+    while True:
+        gevent.sleep(1)
+        _write()
+
+
+@events.test_start.add_listener
+def _start_writing(environment, **_kwargs) -> None:
+    if TIMELINE:  # the experiment watches it to see when service has recovered
+        gevent.spawn(_write_every_second)
+
+
 @events.quitting.add_listener
-def _write(environment, **_kwargs) -> None:
+def _write_at_the_end(environment, **_kwargs) -> None:
     if TIMELINE:
-        timeline = {
-            "seconds": {str(second): dict(keys) for second, keys in sorted(per_second.items())},
-            "failure_reasons": {key: dict(counts.most_common(5)) for key, counts in reasons.items()},
-            "confirmed_orders": confirmed_orders,
-        }
-        Path(TIMELINE).write_text(json.dumps(timeline))
+        _write()

@@ -23,18 +23,23 @@ def create_role_and_database(admin_url: str, service: str) -> None:
         admin.execute(f'REVOKE ALL ON DATABASE "{service}" FROM PUBLIC')
 
 
+def create_tables_and_seed(service: str, url: str) -> None:
+    """A service's own tables, fresh, with its seed data, in the database at url."""
+    db = Database(url)
+    with db.engine.begin() as conn:
+        TABLES[service].drop_all(conn)
+        TABLES[service].create_all(conn)
+        if service in SEEDS:
+            SEEDS[service](conn)
+    db.dispose()
+
+
 def prepare(admin_url: str) -> None:
     """Every service's database, fresh and seeded."""
-    for service, tables in TABLES.items():
+    for service in TABLES:
         if not given_url(service):
             create_role_and_database(admin_url, service)
-        db = Database(service_database_url(admin_url, service))
-        with db.engine.begin() as conn:
-            tables.drop_all(conn)
-            tables.create_all(conn)
-            if service in SEEDS:
-                SEEDS[service](conn)
-        db.dispose()
+        create_tables_and_seed(service, service_database_url(admin_url, service))
 
 
 if __name__ == "__main__":

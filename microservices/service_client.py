@@ -7,6 +7,7 @@ import pybreaker
 import urllib3
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
+from bookstore import http_pool
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
@@ -40,8 +41,7 @@ class ServiceClient:
 
     def __init__(self, name: str, base_url: str):
         self.name, self.base_url = name, base_url.rstrip("/")
-        threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-        self.http = urllib3.PoolManager(maxsize=threads, block=False, retries=False, timeout=TIMEOUT)
+        self.http = http_pool.pooled_http(TIMEOUT)
         # Five transport failures in a row open the circuit for five seconds; answers, even 5xx, never count.
         self.breaker = pybreaker.CircuitBreaker(
             fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name

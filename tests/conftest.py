@@ -1,4 +1,9 @@
-"""Fixtures shared by every suite: architectures started fresh on free loopback ports, stopped at the end."""
+"""Fixtures shared by every suite: architectures started fresh on free loopback ports, stopped at the end.
+
+IN_PROCESS=1 (make test-fast) runs the contract suite over each architecture's processes wired inside the
+test process instead (tests/inprocess), on SQLite, with no server started; EDGE_URL runs it against any
+running edge.
+"""
 
 import os
 from types import SimpleNamespace
@@ -18,7 +23,19 @@ EDGE_TARGETS = [
 ]
 
 EXTERNAL = os.environ.get("EDGE_URL", "").rstrip("/")
-TARGETS = [("external", "any")] if EXTERNAL else EDGE_TARGETS
+IN_PROCESS = os.environ.get("IN_PROCESS") == "1"
+IN_PROCESS_TARGETS = [(name, "in-process") for name in ("monolith", "three_tier", "soa", "microservices")]
+TARGETS = [("external", "any")] if EXTERNAL else IN_PROCESS_TARGETS if IN_PROCESS else EDGE_TARGETS
+
+
+def pytest_collection_modifyitems(config, items):
+    """In process there is no HTTP server: tests of what only a real one does are skipped, and say so."""
+    if not IN_PROCESS:
+        return
+    needs_a_server = pytest.mark.skip(reason="needs a real HTTP server: runs in make test")
+    for item in items:
+        if item.get_closest_marker("http_server"):
+            item.add_marker(needs_a_server)
 
 
 def launch(architecture: str, db: str, run_dir) -> Launch:
@@ -33,6 +50,16 @@ def edge(request, tmp_path_factory):
         yield SimpleNamespace(base_url=EXTERNAL, name="external", db="any", database_url=None)
         return
     architecture, db = request.param
+    if IN_PROCESS:
+        from inprocess.wiring import wire
+
+        with pytest.MonkeyPatch.context() as patch:
+            wired = wire(architecture, tmp_path_factory.mktemp(f"{architecture}-in-process"), patch)
+            try:
+                yield wired
+            finally:
+                wired.close()
+        return
     running = launch(architecture, db, tmp_path_factory.mktemp(f"{architecture}-{db}"))
     try:
         yield running

@@ -15,7 +15,8 @@ ACTIVITIES = {
     "order": ("POST /api/orders",),
     "my orders": ("GET /api/orders", "GET /api/orders/[id]", "GET /api/shipments/[id]"),
 }
-RECOVERED_SHARE = 0.99  # a second counts as served normally when at least this share of its requests succeeded
+RECOVERED_SHARE = 0.95  # a second counts as served normally when at least this share of its requests succeeded
+RECOVERED_SECONDS = 3  # recovered: this many seconds in a row served normally, not one lucky second
 
 
 @dataclass(frozen=True)
@@ -64,33 +65,48 @@ def share_succeeded(seconds: dict, start: float, end: float, endpoints=None) -> 
     return sum(ok for ok, _ in window) / sent if sent else None
 
 
+def recovered_at(seconds: dict, since: float, until: float = float("inf")) -> int | None:
+    """The first second, at or after `since`, that begins RECOVERED_SECONDS seconds in a row served normally.
+
+    Only seconds over by `until` count, so that a timeline read while the load still runs is judged on whole
+    seconds. Seconds in which no request was sent neither break nor extend a run. None: not recovered (yet).
+    """
+    in_a_row: list[int] = []
+    for second, (ok, failed) in sorted(_totals(seconds).items()):
+        if second < int(since) or second + 1 > until:
+            continue
+        in_a_row = [*in_a_row, second] if ok / (ok + failed) >= RECOVERED_SHARE else []
+        if len(in_a_row) == RECOVERED_SECONDS:
+            return in_a_row[0]
+    return None
+
+
 def recovery_s(seconds: dict, phases: Phases) -> float | None:
-    """Seconds from the restart until every later second served normally; 0 when service never dropped,
-    None when it had not recovered by the end of the run."""
-    totals = sorted(_totals(seconds).items())
-    normal = [ok / (ok + failed) >= RECOVERED_SHARE for _, (ok, failed) in totals]
-    if all(normal):
+    """Seconds from the restart to the first of RECOVERED_SECONDS seconds in a row served normally once the part
+    was ready again; 0 when service never dropped, None when it had not recovered by the end of the run."""
+    if all(ok / (ok + failed) >= RECOVERED_SHARE for ok, failed in _totals(seconds).values()):
         return 0.0
-    last_bad = max(s for (s, _), fine in zip(totals, normal, strict=True) if not fine)
-    if last_bad == totals[-1][0]:
-        return None
-    return max(0.0, last_bad + 1 - phases.restarted_at)
+    recovered = recovered_at(seconds, phases.ready_at)
+    return None if recovered is None else max(0.0, recovered - phases.restarted_at)
 
 
 def summary(timeline: dict, phases: Phases) -> dict:
     """The outcome of one fault: shares succeeded before, during and after, per activity, and the recovery."""
     seconds = timeline["seconds"]
     first = min(int(s) for s in seconds)
+    recovered = recovered_at(seconds, phases.ready_at)
     during = {
         activity: share_succeeded(seconds, phases.down_at, phases.ready_at, endpoints)
         for activity, endpoints in ACTIVITIES.items()
     }
     return {
-        "succeeded_before": share_succeeded(seconds, first, phases.stopped_at),
+        # Whole seconds only: requests sent in the second of the stop already meet the stopping part.
+        "succeeded_before": share_succeeded(seconds, first, int(phases.stopped_at)),
         "succeeded_while_stopping": share_succeeded(seconds, phases.stopped_at, phases.down_at),
         "succeeded_while_down": share_succeeded(seconds, phases.down_at, phases.ready_at),
         "succeeded_after": share_succeeded(seconds, phases.ready_at, float("inf")),
         "while_down_by_activity": during,
         "recovery_s": recovery_s(seconds, phases),
+        "succeeded_after_recovery": None if recovered is None else share_succeeded(seconds, recovered, float("inf")),
         "failure_reasons": timeline.get("failure_reasons", {}),
     }

@@ -23,16 +23,21 @@ PLUMBING = [ROOT / "loadtests" / "locustfile.py", ROOT / "loadtests" / "timeline
 
 @dataclass(frozen=True)
 class Timing:
-    """Seconds of each phase: users arrive and settle, service as usual, the part down, recovery watched."""
+    """Seconds of each phase: users arrive and settle, service as usual, the part down, recovery watched.
+
+    After the part is ready again the load goes on for at least `after_s`, and until service has recovered
+    (availability.recovered_at), however long a slow machine takes, up to `recovery_limit_s`.
+    """
 
     warm_s: float = 10
     before_s: float = 10
     down_s: float = 15
     after_s: float = 25
+    recovery_limit_s: float = 180
 
     @property
     def run_s(self) -> int:
-        """Locust's run time; the restart's own duration comes out of `after_s`."""
+        """The planned length of a run in which service recovers within `after_s`."""
         return round(self.warm_s + self.before_s + self.down_s + self.after_s)
 
 
@@ -46,7 +51,7 @@ def _say(label: str, began: float, text: str) -> None:
 def _locust(host: str, out: Path, timing: Timing, users: int) -> subprocess.Popen:
     command = [
         sys.executable, "-m", "locust", "-f", ",".join(map(str, PLUMBING)), "--headless", "--host", host,
-        "-u", str(users), "-r", str(LOAD.spawn_rate), "-t", f"{timing.run_s}s", "--csv", str(out / "locust"),
+        "-u", str(users), "-r", str(LOAD.spawn_rate), "--csv", str(out / "locust"),
         "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
     ]  # fmt: skip
     env = {**os.environ, "LAB_TIMELINE": str(out / "timeline.json"), "PYTHONPATH": str(ROOT)}
@@ -58,6 +63,42 @@ def _sleep_until(moment: float, locust: subprocess.Popen, out: Path) -> None:
         if locust.poll() is not None:
             raise RuntimeError(f"Locust stopped early; see {out / 'locust.log'}")
         time.sleep(0.1)
+
+
+def _live_seconds(out: Path) -> dict:
+    try:
+        return json.loads((out / "timeline.json").read_text())["seconds"]
+    except (OSError, ValueError, KeyError):
+        return {}  # not written yet
+
+
+def _watch_recovery(locust: subprocess.Popen, out: Path, ready_at: float, timing: Timing, say) -> None:
+    """Keep the load on for after_s, and on until service has recovered or recovery_limit_s has passed."""
+    settle_s = 2  # a second is judged once the requests sent in it have had time to finish
+    last_said = time.time()
+    while True:
+        _sleep_until(time.time() + 0.5, locust, out)
+        now = time.time()
+        recovered = availability.recovered_at(_live_seconds(out), ready_at, until=now - settle_s)
+        if recovered is not None and now >= ready_at + timing.after_s:
+            return
+        if now >= ready_at + timing.recovery_limit_s:
+            return say(f"not recovered {timing.recovery_limit_s:.0f} s after the restart: stopping the load")
+        if recovered is None and now - last_said >= 5:
+            say(f"waiting for {availability.RECOVERED_SECONDS} seconds in a row with "
+                f"{availability.RECOVERED_SHARE:.0%} of requests succeeding")  # fmt: skip
+            last_said = now
+
+
+def _stop_locust(locust: subprocess.Popen, out: Path) -> None:
+    """SIGTERM: Locust lets users finish (--stop-timeout), then writes its statistics and the timeline."""
+    if locust.poll() is None:
+        locust.terminate()
+        try:
+            locust.wait(120)
+        except subprocess.TimeoutExpired:
+            locust.kill()
+            locust.wait()
 
 
 def run_fault(
@@ -73,7 +114,7 @@ def run_fault(
         out.mkdir(parents=True)
         began, start = time.monotonic(), time.time()
         _say(label, began, f"{users} users arrive; {part} stops at {timing.warm_s + timing.before_s:.0f} s "
-                           f"for {timing.down_s:.0f} s; {timing.run_s} s in all")  # fmt: skip
+                           f"for {timing.down_s:.0f} s; {timing.run_s} s or more in all")  # fmt: skip
         locust = _locust(launch.base_url, out, timing, users)
         try:
             _sleep_until(start + timing.warm_s + timing.before_s, locust, out)
@@ -88,12 +129,11 @@ def run_fault(
             launch.wait_settled()
             ready_at = time.time()
             _say(label, began, f"{part} ready after {ready_at - restarted_at:.1f} s; watching the recovery")
-            if locust.wait(timing.run_s + 60) != 0 and not (out / "timeline.json").exists():
-                raise RuntimeError(f"Locust failed; see {out / 'locust.log'}")
+            _watch_recovery(locust, out, ready_at, timing, lambda text: _say(label, began, text))
         finally:
-            if locust.poll() is None:
-                locust.terminate()
-                locust.wait()
+            _stop_locust(locust, out)
+        if not (out / "timeline.json").exists():
+            raise RuntimeError(f"Locust failed; see {out / 'locust.log'}")
         phases = availability.Phases(stopped_at, down_at, restarted_at, ready_at)
         timeline = json.loads((out / "timeline.json").read_text())
         _say(label, began, "checking that nothing was lost")

@@ -1,10 +1,10 @@
 """The API gateway (the edge): the edge API routed to the owning services, storefront pages to the frontend."""
 
-import os
 
 import urllib3
 from flask import Flask, Response, request
 
+from bookstore import http_pool
 from bookstore.accounts.tokens import token_secret
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Unavailable
@@ -22,7 +22,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.gateway.app:create_app()'`: tokens checked here, no business rule."""
     app = create_edge_app(ServicesStore(token_secret()), "microservices", test_config, parts=("api",))
     frontend = service_url("frontend")
-    http = urllib3.PoolManager(maxsize=int(os.environ.get("GUNICORN_THREADS", "4")), retries=False, timeout=TIMEOUT)
+    http = http_pool.pooled_http(TIMEOUT)
 
     def to_frontend(**_path_values):
         """Pass a storefront page through to the frontend service."""

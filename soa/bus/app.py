@@ -8,7 +8,7 @@ from collections import defaultdict
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.accounts.tokens import token_secret
-from bookstore.database import Database, pool_size
+from bookstore.database import Database
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Forbidden, InvalidInput
 from soa.bus.client import ServiceCaller
@@ -66,7 +66,7 @@ def counters():
 def create_app(test_config: dict | None = None) -> Flask:
     """The bus: consumers' REST/JSON edge mediated onto SOAP providers found in the registry."""
     registry = Registry(Database(os.environ["DATABASE_URL"]))
-    app = create_edge_app(BusStore(ServiceCaller(registry, pool_size()), token_secret()), "soa", test_config)
+    app = create_edge_app(BusStore(ServiceCaller(registry), token_secret()), "soa", test_config)
     app.extensions["registry"] = registry
     app.register_blueprint(admin)
     return app

@@ -7,6 +7,7 @@ import time
 
 import urllib3
 
+from bookstore import http_pool
 from bookstore.errors import BookstoreError, Conflict, Forbidden, InvalidInput, NotFound, Unauthorized, Unavailable
 from bookstore.request_context import HEADER, current_request_id
 from soa import soap
@@ -50,9 +51,9 @@ def error_for_fault(fault: soap.Fault) -> BookstoreError:
 class ServiceCaller:
     """Location transparency: callers name a service and an operation, never an address."""
 
-    def __init__(self, registry: Registry, pool_size: int):
+    def __init__(self, registry: Registry):
         self.registry = registry
-        self.http = urllib3.PoolManager(maxsize=pool_size, block=False, retries=False, timeout=TIMEOUT)
+        self.http = http_pool.pooled_http(TIMEOUT)
         self.audit = audit_logger()
 
     def _record(self, service: str, operation: str, address: str, started: float, outcome: str) -> None:

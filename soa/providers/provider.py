@@ -4,13 +4,13 @@ import json
 import logging
 import os
 import threading
-import time
-import urllib.request
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+import urllib3
 from flask import Flask, Response, request
 
+from bookstore import http_pool
 from bookstore.edge.body_limit import install_body_limit
 from bookstore.errors import BookstoreError
 from soa import soap
@@ -61,16 +61,15 @@ def dispatch(operations: dict[str, Operation], raw: bytes) -> tuple[bytes, int]:
         return soap.fault_envelope(soap.Fault("internal_error", "the provider failed", "Server")), 500
 
 
-def _register_forever(bus_url: str, service: str, address: str, operations: list[str]) -> None:
-    body = json.dumps({"service": service, "address": address, "operations": operations}).encode()
-    while True:
+def _register_until_stopped(bus_url: str, announcement: dict, stopped: threading.Event) -> None:
+    body, headers = json.dumps(announcement), {"Content-Type": "application/json", REGISTRY_KEY_HEADER: registry_key()}
+    http = http_pool.pooled_http(urllib3.Timeout(connect=0.5, read=2))
+    while not stopped.is_set():
         try:
-            headers = {"Content-Type": "application/json", REGISTRY_KEY_HEADER: registry_key()}
-            call = urllib.request.Request(f"{bus_url}/registry", body, headers)
-            urllib.request.urlopen(call, timeout=2).close()
-            time.sleep(HEARTBEAT_S)
-        except OSError:
-            time.sleep(0.2)  # the bus may still be starting: try again soon
+            registered = http.request("POST", f"{bus_url}/registry", body=body, headers=headers).status == 201
+        except urllib3.exceptions.HTTPError:
+            registered = False  # the bus may still be starting: try again soon
+        stopped.wait(HEARTBEAT_S if registered else 0.2)
 
 
 def create_provider_app(service: str, operations: dict[str, Operation], register: bool = True) -> Flask:
@@ -99,6 +98,9 @@ def create_provider_app(service: str, operations: dict[str, Operation], register
     if register and bus_url and port:
         # Where the bus should send this provider's messages: its service name in a container.
         address = os.environ.get("ADVERTISE_URL") or f"http://127.0.0.1:{port}/soap"
-        args = (bus_url.rstrip("/"), service, address, list(operations))
-        threading.Thread(target=_register_forever, args=args, daemon=True, name="registration").start()
+        announcement = {"service": service, "address": address, "operations": list(operations)}
+        stopped = threading.Event()
+        args = (bus_url.rstrip("/"), announcement, stopped)
+        threading.Thread(target=_register_until_stopped, args=args, daemon=True, name="registration").start()
+        app.extensions["stop_registering"] = stopped.set
     return app

@@ -114,6 +114,7 @@ def test_a_body_over_64_kib_is_refused_with_413(edge_url, customer, path):
         assert_error(oversized_post(connection, edge_url, path, customer), 413, "payload_too_large")
 
 
+@pytest.mark.http_server
 @pytest.mark.parametrize("path", ["/api/accounts", "/api/sessions", "/api/orders"])
 def test_a_keep_alive_connection_that_got_a_413_still_serves_the_next_request(edge_url, customer, path):
     url = urlsplit(edge_url)

@@ -24,11 +24,17 @@ def outcome(results, label: str, part: str) -> dict:
     return json.loads((results / "chaos" / label / part / "run.json").read_text())
 
 
+def assert_recovered(run: dict) -> None:
+    """Service came back (however long a busy machine took to get there), and stayed back."""
+    assert run["recovery_s"] is not None, (run["phases"], run["succeeded_after"], run["failure_reasons"])
+    assert run["succeeded_after_recovery"] >= 0.95
+
+
 def test_stopping_the_application_tier_fails_requests_until_it_is_back(results):
     run = outcome(results, "three_tier", "application")
     assert run["succeeded_before"] > 0.95
     assert run["succeeded_while_down"] < 0.5  # every request needs the application tier
-    assert run["succeeded_after"] > 0.95 and run["recovery_s"] is not None
+    assert_recovered(run)
     reasons = " ".join(" ".join(found) for found in run["failure_reasons"].values())
     assert "503" in reasons  # the presentation tier said so, rather than hanging
 
@@ -42,7 +48,8 @@ def test_nothing_is_lost_when_a_part_stops_under_load(results, label, part):
 
 def test_the_monolith_answers_503_while_its_database_is_down_and_serves_again_after(results):
     run = outcome(results, "monolith-postgres", "database")
-    assert run["succeeded_while_down"] < 0.5 and run["succeeded_after"] > 0.95
+    assert run["succeeded_while_down"] < 0.5
+    assert_recovered(run)
     reasons = {reason for found in run["failure_reasons"].values() for reason in found}
     assert reasons and all("503" in reason for reason in reasons), reasons  # an outage, never a crash (500)
 

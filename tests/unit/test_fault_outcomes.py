@@ -3,7 +3,15 @@
 import pytest
 
 from bookstore.seed import book as seeded_book
-from lab.chaos.availability import Phases, activity_of, recovery_s, series_by_activity, share_succeeded, summary
+from lab.chaos.availability import (
+    Phases,
+    activity_of,
+    recovered_at,
+    recovery_s,
+    series_by_activity,
+    share_succeeded,
+    summary,
+)
 from lab.chaos.data_check import problems_in
 
 BOOKS = "GET /api/books/[id]"
@@ -39,6 +47,18 @@ def test_recovery_is_counted_from_the_restart_to_the_first_second_of_normal_serv
     assert recovery_s(OUTAGE["seconds"], PHASES) == pytest.approx(2.0)  # 110 was the last bad second
 
 
+def test_recovery_needs_three_good_seconds_in_a_row_not_one_lucky_second():
+    shares = {110: (10, 0), 111: (0, 10), 112: (10, 0), 113: (19, 1), 114: (10, 0), 115: (10, 0)}
+    flaky = timeline({s: {BOOKS: counts} for s, counts in shares.items()})
+    assert recovered_at(flaky["seconds"], since=110) == 112  # 113 at exactly 95 % counts as normal
+
+
+def test_a_second_still_running_is_not_judged_yet():
+    recovering = timeline({s: {BOOKS: (10, 0)} for s in range(111, 114)})
+    assert recovered_at(recovering["seconds"], since=110, until=113.5) is None  # 113 is not over
+    assert recovered_at(recovering["seconds"], since=110, until=114.0) == 111
+
+
 def test_a_fault_that_never_hurt_recovers_in_no_time():
     fine = timeline({s: {BOOKS: (10, 0)} for s in range(100, 110)})
     assert recovery_s(fine["seconds"], PHASES) == 0.0
@@ -60,6 +80,7 @@ def test_the_summary_splits_before_down_and_after_per_activity():
     assert outcome["succeeded_before"] == 1.0 and outcome["succeeded_while_down"] == 0.0
     assert outcome["while_down_by_activity"]["order"] == 0.0 and outcome["while_down_by_activity"]["quote"] is None
     assert outcome["succeeded_after"] == pytest.approx(53 / 58)  # second 110 half, then four good seconds
+    assert outcome["succeeded_after_recovery"] == 1.0  # from 111, the first of three good seconds in a row
 
 
 def test_the_data_check_passes_when_every_201_is_confirmed_and_stock_adds_up():

@@ -5,7 +5,19 @@ import json
 import pytest
 
 from bookstore.errors import InvalidInput
-from bookstore.schemas import BookQuery, OrderRequest, QuoteQuery, Registration, parse_json, parse_query
+from bookstore.schemas import (
+    CONTROL_CLASS,
+    EMAIL_PATTERN,
+    SPACE_CLASS,
+    WHITESPACE,
+    BookQuery,
+    OrderRequest,
+    QuoteQuery,
+    Registration,
+    parse_json,
+    parse_query,
+)
+from contract import openapi_document
 
 ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "Springfield", "postal_code": "12345", "country": "US"}
 
@@ -95,3 +107,24 @@ def test_a_control_character_is_refused_at_either_end_of_a_text_too_not_trimmed_
 def test_spaces_around_a_text_are_trimmed():
     body = json.dumps({"email": "a@b.io", "password": "long enough", "name": "  Ada  "})
     assert parse_json(Registration, body).name == "Ada"
+
+
+@pytest.mark.parametrize("space", list(WHITESPACE), ids=lambda ch: f"U+{ord(ch):04X}")
+def test_every_kind_of_whitespace_is_refused_in_an_email_and_trimmed_from_a_name_or_refused_if_a_control(space):
+    with pytest.raises(InvalidInput):
+        parse_json(Registration, json.dumps({"email": f"ada@x{space}y.org", "password": "p" * 8, "name": "Ada"}))
+    body = json.dumps({"email": "ada@example.org", "password": "p" * 8, "name": f"{space}Ada{space}"})
+    if ord(space) < 0x20:  # a tab, newline or CR is a control character: refused, even at the ends
+        with pytest.raises(InvalidInput):
+            parse_json(Registration, body)
+    else:
+        assert parse_json(Registration, body).name == "Ada"
+
+
+def test_the_contract_states_the_same_email_and_visible_text_rules_as_the_validation():
+    schemas = openapi_document()["components"]["schemas"]
+    assert schemas["Email"]["pattern"] == EMAIL_PATTERN
+    visible = schemas["PersonName"]["pattern"]
+    assert f"[^{SPACE_CLASS}{CONTROL_CLASS}]" in visible
+    for field in ("street", "city", "postal_code"):
+        assert schemas["AddressInput"]["properties"][field]["pattern"] == visible

@@ -1,9 +1,8 @@
 """The Store as a remote proxy: every use case is one HTTP call to the application tier."""
 
-import os
-
 import urllib3
 
+from bookstore import http_pool
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.edge.errors import payload_of_answer
@@ -22,8 +21,7 @@ class RemoteStore:
 
     def __init__(self, base_url: str, key: str, secret: str):
         self.base_url, self.key, self.secret = base_url, key, secret
-        threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-        self.http = urllib3.PoolManager(maxsize=threads, block=False, retries=False, timeout=TIMEOUT)
+        self.http = http_pool.pooled_http(TIMEOUT)
         self.known_accounts = KnownAccounts(self.profile)
 
     def _call(self, method: str, path: str, body=None, account_id: int | None = None, query=None) -> dict:
