@@ -98,7 +98,7 @@ class Launch:
             self._wait_ready(instance, self.architecture.component_of(instance))
         self.wait_settled()
 
-    def wait_settled(self, timeout_s: float = 30) -> None:
+    def wait_settled(self, timeout_s: float = 90) -> None:
         """Wait for the architecture's own readiness beyond health (e.g. providers registered)."""
         deadline = time.monotonic() + timeout_s
         while self.architecture.settled is not None:
@@ -155,7 +155,7 @@ class Launch:
         """Stop one server process group, leaving the others running."""
         stop_group(self.servers.pop(instance))
 
-    def _wait_ready(self, instance: str, component: Component, timeout_s: float = 60) -> None:
+    def _wait_ready(self, instance: str, component: Component, timeout_s: float = 120) -> None:
         deadline = time.monotonic() + timeout_s
         url = f"http://127.0.0.1:{component.port}{component.health_path}"
         ready_dir = self.run_dir / "ready" / instance

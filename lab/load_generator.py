@@ -59,7 +59,7 @@ def locust_command(
         else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
     )
     distributed = (
-        ["--master", "--expect-workers", str(workers), "--expect-workers-max-wait", "30",
+        ["--master", "--expect-workers", str(workers), "--expect-workers-max-wait", "90",
          "--master-bind-host", "127.0.0.1", "--master-bind-port", str(master_port)] if workers else []
     )  # fmt: skip
     return [

@@ -32,7 +32,7 @@ def test_the_postgres_variant_runs_on_a_server_given_by_database_url(tmp_path, m
     try:
         monkeypatch.setenv("DATABASE_URL", own_server.create_database("mine"))
         with Launch("monolith", "postgres", port=free_port(), run_dir=tmp_path / "run") as launch:
-            health = requests.get(f"{launch.base_url}/health", timeout=5).json()
+            health = requests.get(f"{launch.base_url}/health", timeout=30).json()
             assert health == {"status": "ok", "architecture": "monolith", "database": "postgresql"}
             assert launch.postgres is None  # the launcher used the given server, started none of its own
             assert "/mine" in launch.database_url

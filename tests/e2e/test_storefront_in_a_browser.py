@@ -10,7 +10,7 @@ def page(browser):
     """A fresh page that records console errors."""
     context = browser.new_context()
     opened = context.new_page()
-    opened.set_default_timeout(10_000)
+    opened.set_default_timeout(60_000)  # a deadline for a slow, busy machine, not a measure of speed
     opened.console_errors = []
     opened.on("console", lambda message: message.type == "error" and opened.console_errors.append(message.text))
     yield opened

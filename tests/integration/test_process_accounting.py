@@ -10,11 +10,18 @@ import psutil
 from lab.measurement import Window
 from lab.processes import tree_cpu_seconds
 
+
+def wait_for_file(path: Path, deadline_s: float = 120) -> None:
+    deadline = time.monotonic() + deadline_s
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path.name} did not appear"
+        time.sleep(0.05)
+
 PARENT = """
 import subprocess, sys, time
 subprocess.run([sys.executable, "-c", "sum(range(3 * 10**7))"])
 open(sys.argv[1], "w").close()
-time.sleep(30)
+time.sleep(600)
 """
 
 
@@ -22,8 +29,7 @@ def test_a_reaped_childs_cpu_is_still_counted_in_its_parents_tree(tmp_path: Path
     done = tmp_path / "child-done"
     parent = subprocess.Popen([sys.executable, "-c", PARENT, str(done)])
     try:
-        while not done.exists():
-            time.sleep(0.05)
+        wait_for_file(done)
         own = psutil.Process(parent.pid).cpu_times()
         assert psutil.Process(parent.pid).children() == []
         assert tree_cpu_seconds(parent.pid) - (own.user + own.system) > 0.1
@@ -41,14 +47,14 @@ def test_a_process_that_is_gone_counts_nothing():
 # A supervisor that replaces its worker once, as a gunicorn master does when a worker dies.
 SUPERVISOR = """
 import subprocess, sys, time
-worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+worker = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
 open(sys.argv[1], "w").close()
 while not __import__("os").path.exists(sys.argv[2]):
     time.sleep(0.05)
 worker.kill(); worker.wait()
-subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
 open(sys.argv[3], "w").close()
-time.sleep(30)
+time.sleep(600)
 """
 
 
@@ -56,14 +62,12 @@ def test_a_worker_that_died_and_was_replaced_counts_as_one_restarted_process(tmp
     started, kill, replaced = tmp_path / "started", tmp_path / "kill", tmp_path / "replaced"
     supervisor = subprocess.Popen([sys.executable, "-c", SUPERVISOR, str(started), str(kill), str(replaced)])
     try:
-        while not started.exists():
-            time.sleep(0.05)
+        wait_for_file(started)
         window = Window({"server": supervisor.pid}, generator_pid=supervisor.pid, count_dirs={})
         window.sample_memory()
         assert window.restarted_processes() == {"server": 0}
         kill.touch()
-        while not replaced.exists():
-            time.sleep(0.05)
+        wait_for_file(replaced)
         window.sample_memory()
         assert window.restarted_processes() == {"server": 1}
     finally:
