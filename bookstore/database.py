@@ -2,12 +2,13 @@
 
 import os
 import select
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from sqlalchemy import MetaData, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from bookstore.errors import Unavailable
+from bookstore.replicas import ReadRouter, ReadSettings
 from bookstore.request_context import sql_comment
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
@@ -79,10 +80,20 @@ def pool_size() -> int:
     return int(os.environ.get("DB_POOL_SIZE", os.environ.get("GUNICORN_THREADS", "4")))
 
 
-class Database:
-    """A pooled engine for one database URL (SQLite file or PostgreSQL)."""
+def _postgres_engine(url: str) -> Engine:
+    # No pre-ping: it would add a database round trip to every request of the bench. A server that
+    # stops answering (a host gone, a network cut) fails a connection in seconds, not in minutes.
+    engine = create_engine(url, pool_size=pool_size(), max_overflow=2, pool_recycle=1800,
+                           connect_args={"connect_timeout": 3, "tcp_user_timeout": 5000})  # fmt: skip
+    _discard_connections_the_server_closed(engine)
+    _tag_statements_with_request_id(engine)
+    return engine
 
-    def __init__(self, url: str):
+
+class Database:
+    """A pooled engine for one database URL (SQLite file or PostgreSQL), and for its replicas if any."""
+
+    def __init__(self, url: str, reads: ReadSettings | None = None):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
@@ -93,16 +104,27 @@ class Database:
                 max_overflow=0,
             )
             _configure_sqlite(self.engine)
+            _tag_statements_with_request_id(self.engine)
         else:
-            # No pre-ping: it would add a database round trip to every request of the bench.
-            self.engine = create_engine(url, pool_size=pool_size(), max_overflow=2, pool_recycle=1800)
-            _discard_connections_the_server_closed(self.engine)
-        _tag_statements_with_request_id(self.engine)
+            self.engine = _postgres_engine(url)
+        self.router = ReadRouter(self.engine, reads or ReadSettings(), _postgres_engine)
 
     @contextmanager
-    def read(self):
-        """A connection in a read-only unit of work (rolled back at the end)."""
-        with _database_errors_as_unavailable(), self.engine.connect() as conn, conn.begin() as transaction:
+    def read(self, stale_ok: bool = False):
+        """A connection in a read-only unit of work (rolled back at the end).
+
+        stale_ok: the caller can use a replica's view, which may lag behind the primary (see replicas.py);
+        a replica that cannot be reached leaves the read to the primary.
+        """
+        engine = self.router.engine(stale_ok)
+        with _database_errors_as_unavailable(), ExitStack() as stack:
+            try:
+                conn = stack.enter_context(engine.connect())
+            except exc.OperationalError:
+                if engine is self.engine:
+                    raise
+                conn = stack.enter_context(self.engine.connect())
+            transaction = stack.enter_context(conn.begin())
             yield conn
             transaction.rollback()
 
@@ -123,4 +145,5 @@ class Database:
 
     def dispose(self) -> None:
         """Close pooled connections, e.g. after gunicorn forks a worker."""
+        self.router.dispose()
         self.engine.dispose()

@@ -41,7 +41,17 @@ class InProcessShipping:
 
 
 class InProcessStore:
-    """Implements bookstore.store.Store over one database holding every context's tables."""
+    """Implements bookstore.store.Store over one database holding every context's tables.
+
+    It is the data-access layer of the monolith and of the three-tier application tier, so it decides
+    which reads may go to a replica (READS, see bookstore/replicas.py):
+      - catalog pages, searches and book pages may be a little stale: a shopper who sees a stock count a
+        moment old loses nothing, because the order takes its stock on the primary, where it is the truth;
+      - logging in, the profile, orders and shipments read the primary: an account just registered must
+        log in, and a buyer must see the order just placed (read-your-writes);
+      - everything that writes, and the checkout's prices and stock, runs on the primary.
+    A shipping quote reads no table at all.
+    """
 
     def __init__(self, database: Database, secret: str):
         self.db = database
@@ -79,12 +89,12 @@ class InProcessStore:
 
     def list_books(self, query: BookQuery) -> dict:
         """A catalog page."""
-        with self.db.read() as conn:
+        with self.db.read(stale_ok=True) as conn:
             return catalog.list_books(conn, query.q, query.page, query.page_size)
 
     def get_book(self, book_id: int) -> dict:
         """One book."""
-        with self.db.read() as conn:
+        with self.db.read(stale_ok=True) as conn:
             return catalog.get_book(conn, book_id)
 
     def quote(self, query: QuoteQuery) -> dict:

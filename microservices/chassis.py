@@ -9,6 +9,7 @@ from bookstore.edge.body_limit import install_body_limit
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.request_id import install_request_id
 from bookstore.errors import InvalidInput
+from bookstore.replicas import ReadSettings
 from microservices.request_counter import install_request_counter
 from microservices.service_client import ACCOUNT_HEADER
 
@@ -22,7 +23,8 @@ def create_service_app(name: str, api: Blueprint, test_config: dict | None = Non
     app.json.sort_keys = False
     url = app.config.pop("DATABASE_URL", None) or os.environ.get("DATABASE_URL")
     if url:
-        app.extensions["database"] = Database(url)
+        # Replicas, where the deployment gives this service any (only the catalog reads from them).
+        app.extensions["database"] = Database(url, ReadSettings.from_environment())
     install_request_id(app)
     install_body_limit(app)
     install_request_counter(app)

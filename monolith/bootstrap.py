@@ -6,6 +6,7 @@ from pathlib import Path
 from bookstore.accounts.tokens import token_secret
 from bookstore.database import Database
 from bookstore.inprocess import InProcessStore
+from bookstore.replicas import ReadSettings
 
 DEFAULT_SQLITE = Path(__file__).resolve().parent.parent / "var" / "monolith.sqlite"
 
@@ -17,4 +18,4 @@ def database_url() -> str:
 
 def bootstrap(url: str | None = None) -> InProcessStore:
     """Wire the in-process Store to the monolith's one database."""
-    return InProcessStore(Database(url or database_url()), token_secret())
+    return InProcessStore(Database(url or database_url(), ReadSettings.from_environment()), token_secret())

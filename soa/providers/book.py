@@ -6,6 +6,7 @@ from flask import Flask
 
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
+from bookstore.replicas import ReadSettings
 from soa.providers.provider import create_provider_app, whole_number
 
 
@@ -14,18 +15,23 @@ def _lines(payload: dict) -> list[tuple[int, int]]:
 
 
 def create_app() -> Flask:
-    """`gunicorn 'soa.providers.book:create_app()'`, on the shared enterprise database."""
-    db = Database(os.environ["DATABASE_URL"])
+    """`gunicorn 'soa.providers.book:create_app()'`, on the shared enterprise database.
+
+    The Book provider decides which of its reads may go to a replica (READS): ListBooks and GetBook may be
+    a little stale (what a shopper browses); GetPrices, ReserveStock and ReleaseStock serve an order, so
+    they read and write the primary, where stock is the truth.
+    """
+    db = Database(os.environ["DATABASE_URL"], ReadSettings.from_environment())
 
     def list_books(payload: dict, _headers: dict) -> dict:
         """A catalog page {q, page, page_size}."""
-        with db.read() as conn:
+        with db.read(stale_ok=True) as conn:
             page = whole_number(payload, "page")
             return catalog.list_books(conn, str(payload["q"]), page, whole_number(payload, "page_size"))
 
     def get_book(payload: dict, _headers: dict) -> dict:
         """One book {book_id}."""
-        with db.read() as conn:
+        with db.read(stale_ok=True) as conn:
             return catalog.get_book(conn, whole_number(payload, "book_id"))
 
     def get_prices(payload: dict, _headers: dict) -> dict:
