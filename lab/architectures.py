@@ -1,6 +1,7 @@
 """The architectures the lab knows, the databases each runs on, and where each describes its deployment."""
 
 import importlib
+import os
 
 from lab.topology import Architecture
 
@@ -16,10 +17,27 @@ DATABASES = ("sqlite", "postgres")
 REFERENCES = {"floor": "lab.floor.topology"}
 
 
-def describe(name: str, port: int, database_url: str, db: str) -> Architecture:
-    """An architecture's own description, from its folder's topology module."""
+def describe(name: str, port: int, database_url: str, db: str, replica_urls: tuple[str, ...] = ()) -> Architecture:
+    """An architecture's own description, from its folder's topology module.
+
+    replica_urls: the same database on each PostgreSQL replica; the architecture decides who reads them.
+    """
     module = REFERENCES.get(name, f"{name}.topology")
-    return importlib.import_module(module).describe(port, database_url, db)
+    return importlib.import_module(module).describe(port, database_url, db, replica_urls)
+
+
+def database_replicas(name: str, db: str) -> int:
+    """How many hot standbys of its PostgreSQL server an architecture gets: PG_REPLICAS (default 0).
+
+    The microservices' catalog, the one service that reads from them, also takes REPLICAS_DB_CATALOG.
+    """
+    names = ("REPLICAS_DB_CATALOG", "PG_REPLICAS") if name == "microservices" else ("PG_REPLICAS",)
+    text = next((os.environ[n] for n in names if os.environ.get(n)), "0")
+    if not text.isdigit():
+        raise ValueError(f"{' or '.join(names)} must be a whole number of replicas, not {text!r}")
+    if int(text) and db != "postgres":
+        raise ValueError(f"replicas need PostgreSQL: {name} runs on {db} here (DB=postgres)")
+    return int(text)
 
 
 def check_choice(name: str, db: str | None) -> str:

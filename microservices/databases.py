@@ -36,6 +36,12 @@ def role_password(admin_url: str, service: str) -> str:
     return given or hashlib.sha256(f"{admin_url}|{service}".encode()).hexdigest()[:24]
 
 
+def replica_database_url(service_url: str, replica_admin_url: str) -> str:
+    """A service's own database and role on a replica: the same, but at the replica's host and port."""
+    replica = make_url(replica_admin_url)
+    return make_url(service_url).set(host=replica.host, port=replica.port).render_as_string(hide_password=False)
+
+
 def service_database_url(admin_url: str, service: str) -> str:
     """The URL a service uses: its own role on its own database."""
     if given_url(service):

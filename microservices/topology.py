@@ -3,13 +3,19 @@
 import os
 
 from lab.topology import PYTHON, Architecture, Component, internal_port
-from microservices.databases import service_database_url
+from microservices.databases import replica_database_url, service_database_url
 
 SERVICES = ("accounts", "catalog", "orders", "shipping")
 
 
-def describe(edge_port: int, database_url: str, db: str) -> Architecture:
-    """Each service its own gunicorn server, port and database role; the gateway and frontend have no database."""
+def describe(edge_port: int, database_url: str, db: str, replica_urls: tuple[str, ...] = ()) -> Architecture:
+    """Each service its own gunicorn server, port and database role; the gateway and frontend have no database.
+
+    The catalog, which takes most reads, reads its own database on the server's replicas (REPLICAS_DB_CATALOG):
+    here the four databases share one server, so each replica holds them all, but only the catalog uses them.
+    """
+    catalog_replicas = ",".join(replica_database_url(service_database_url(database_url, "catalog"), url)
+                                for url in replica_urls)  # fmt: skip
     ports = {name: internal_port(edge_port, offset) for offset, name in enumerate(("frontend", *SERVICES), start=1)}
     addresses = {f"{name.upper()}_URL": f"http://127.0.0.1:{port}" for name, port in ports.items()}
     services = [
@@ -17,7 +23,8 @@ def describe(edge_port: int, database_url: str, db: str) -> Architecture:
             name=name,
             wsgi_app=f"microservices.{name}.app:create_app()",
             port=ports[name],
-            env={**addresses, "DATABASE_URL": service_database_url(database_url, name)},
+            env={**addresses, "DATABASE_URL": service_database_url(database_url, name),
+                 **({"DATABASE_REPLICA_URLS": catalog_replicas} if name == "catalog" and replica_urls else {})},
             replicas=int(os.environ.get(f"REPLICAS_{name.upper()}", "1")),
         )
         for name in SERVICES

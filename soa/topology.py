@@ -10,8 +10,11 @@ PROVIDERS = ("account", "book", "order", "shipping")
 SERVICE_NAMES = {"account": "Account", "book": "Book", "order": "Order", "shipping": "Shipping"}
 
 
-def describe(edge_port: int, database_url: str, db: str) -> Architecture:
-    """The bus and every provider instance; providers register with the bus at start and then every 3 s."""
+def describe(edge_port: int, database_url: str, db: str, replica_urls: tuple[str, ...] = ()) -> Architecture:
+    """The bus and every provider instance; providers register with the bus at start and then every 3 s.
+
+    The enterprise database's replicas serve the Book provider, which takes most of the reads.
+    """
     replicas = int(os.environ.get("SOA_REPLICAS", "1"))
     bus_url = f"http://127.0.0.1:{edge_port}"
     bus = Component(name="bus", wsgi_app="soa.bus.app:create_app()", port=edge_port)
@@ -25,7 +28,8 @@ def describe(edge_port: int, database_url: str, db: str) -> Architecture:
             name=f"{provider}-{n}" if replicas > 1 else provider,
             wsgi_app=f"soa.providers.{provider}:create_app()",
             port=port,
-            env={"BUS_URL": bus_url, "ADVERTISE_URL": f"http://127.0.0.1:{port}/soap"},
+            env={"BUS_URL": bus_url, "ADVERTISE_URL": f"http://127.0.0.1:{port}/soap",
+                 **({"DATABASE_REPLICA_URLS": ",".join(replica_urls)} if provider == "book" and replica_urls else {})},
         )
         for (provider, n), port in ports.items()
     ]

@@ -6,15 +6,19 @@ from lab.topology import PYTHON, Architecture, Component, internal_port
 from three_tier.internal_api import internal_key
 
 
-def describe(edge_port: int, database_url: str, db: str) -> Architecture:
-    """Two gunicorn servers and the data tier; APP_REPLICAS=N runs N application tiers on one port."""
+def describe(edge_port: int, database_url: str, db: str, replica_urls: tuple[str, ...] = ()) -> Architecture:
+    """Two gunicorn servers and the data tier; APP_REPLICAS=N runs N application tiers on one port.
+
+    Only the application tier reaches the data tier, so it alone is given the database's replicas.
+    """
     app_port = internal_port(edge_port, 1)
     shared = {"INTERNAL_API_KEY": internal_key()}
+    replicas = {"DATABASE_REPLICA_URLS": ",".join(replica_urls)} if replica_urls else {}
     application = Component(
         name="application",
         wsgi_app="three_tier.application.app:create_app()",
         port=app_port,
-        env=shared,
+        env={**shared, **replicas},
         replicas=int(os.environ.get("APP_REPLICAS", "1")),
     )
     presentation = Component(
