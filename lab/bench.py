@@ -6,7 +6,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from lab import locust_results
+from bookstore.replicas import ReadSettings
+from lab import locust_results, stale_reads
 from lab.launcher import Launch
 from lab.load_generator import (
     LOCUSTFILE,
@@ -22,6 +23,7 @@ from lab.measurement import Window, idle_cpu, load_generator_report
 from lab.paths import RESULTS, ROOT
 from lab.ports import free_port
 from lab.processes import spawn
+from lab.replication import ReplicationWatch
 from lab.steps import StepWatcher
 from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
 
@@ -54,15 +56,16 @@ def measure(
     idle = idle_cpu(launch.process_ids())
     port = free_port() if workers else 0
     command = locust_command(profile, launch.base_url, out, locustfile, workers, port)
-    env = {**os.environ, **locust_environment(profile, marks)}
+    env = {**os.environ, **locust_environment(profile, marks), "LAB_STALENESS_DIR": str(out / "staleness")}
     locust = spawn(command, env, out / "locust.log", own_group=False)
     helpers = start_workers(profile, locustfile, workers, port, out / "locust.log") if workers else []
     counting = {name: launch.count_dir(name) for name in launch.instances()}
     worker_pids = {f"locust-worker-{n}": worker.pid for n, worker in enumerate(helpers, start=1)}
     window = Window(launch.process_ids(), locust.pid, counting, worker_pids)
     steps = StepWatcher(marks, {**launch.process_ids(), **worker_pids}) if profile.shape == "steps" else None
+    watch = ReplicationWatch(launch.postgres, launch.replicas) if launch.replicas else None
     try:
-        follow(locust, window, marks, label, profile, out, steps)
+        follow(locust, window, marks, label, profile, out, steps, watch)
     finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
         for process in [locust, *helpers]:
             if process.poll() is None:
@@ -72,8 +75,14 @@ def measure(
         raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
     if not window.end_cpu:
         window.close()
+    if watch and not watch.work:
+        watch.close()
     checks = launch.run_checks()
+    start, end = _window_times(marks)
     extra = {**(extra or {}), "idle_cpu_share": idle}
+    extra["stale_reads"] = stale_reads.summarise(out / "staleness", start, end)
+    if watch:
+        extra["replication"] = {**watch.report(start, end), **reads_setting()}
     if steps:
         steps.poll()
         extra["steps"] = steps.steps()
@@ -86,7 +95,7 @@ def _write_run(
 ) -> None:
     start_mark = json.loads((marks / "measure_start").read_text())
     end_mark = json.loads((marks / "measure_end").read_text())
-    start, end = start_mark["time"], end_mark["time"]
+    start, end = _window_times(marks)
     seconds = end - start
     summary = locust_results.summarise(out / "locust.json", seconds)
     master = end_mark["cpu_seconds"] - start_mark["cpu_seconds"]  # from its own rusage: it has exited by now
@@ -134,6 +143,17 @@ def _write_run(
         share = generator["cpu_share_of_one_core"]
         print(f"  WARNING: Locust used {share:.0%} of a core: the load generator was saturated, "
               "so these numbers understate the server", flush=True)  # fmt: skip
+
+
+def _window_times(marks: Path) -> tuple[float, float]:
+    """When the measured window opened and closed (epoch seconds), as Locust marked them."""
+    return tuple(json.loads((marks / name).read_text())["time"] for name in ("measure_start", "measure_end"))
+
+
+def reads_setting() -> dict:
+    """Where reads that may be stale went in this run (bookstore/replicas.py)."""
+    settings = ReadSettings.from_environment()
+    return {"reads": settings.mode, "max_staleness_ms": settings.max_staleness_ms}
 
 
 def _internal_requests(served: dict[str, int], edge_requests: int) -> dict | None:

@@ -101,8 +101,11 @@ def describe_load(profile: Profile) -> str:
     return f"{profile.users} users, warm-up {profile.warmup_s} s, measured {profile.duration_s} s"
 
 
-def follow(locust, window: Window, marks: Path, label: str, profile: Profile, out: Path, steps) -> None:
-    """Sample the window while Locust runs, printing progress every few seconds."""
+def follow(locust, window: Window, marks: Path, label: str, profile: Profile, out: Path, steps, watch=None) -> None:
+    """Sample the window while Locust runs, printing progress every few seconds.
+
+    watch: besides the CPU window, something to poll and to open and close with it (the replicas' lag).
+    """
     started, last_tick, last = time.monotonic(), 0.0, []
     deadline = started + profile.run_time_s + STALL_ALLOWANCE_S
     while locust.poll() is None:
@@ -110,8 +113,14 @@ def follow(locust, window: Window, marks: Path, label: str, profile: Profile, ou
             raise RuntimeError(f"Locust ran {STALL_ALLOWANCE_S} s past its planned end; see {out / 'locust.log'}")
         if not window.start_cpu and (marks / "measure_start").exists():
             window.open()
+            if watch:
+                watch.open()
         if window.start_cpu and not window.end_cpu and (marks / "measure_end").exists():
             window.close()
+            if watch:
+                watch.close()
+        if watch:
+            watch.poll()
         if steps:
             steps.poll()
         window.sample_memory()

@@ -11,8 +11,11 @@ from locust.exception import StopUser
 
 try:
     from loadtests import behaviour as b
+    from loadtests import sites, staleness
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     import behaviour as b
+    import sites
+    import staleness
 
 SEED_ACCOUNTS = int(os.environ.get("SEED_ACCOUNTS", "1000"))
 PASSWORD = "bookstore-reader"
@@ -36,13 +39,21 @@ class Shopper(FastHttpUser):
     wait_time = between(1, 5)
 
     def on_start(self) -> None:
+        if sites.SITES:  # the CAP experiment: every request to one of several sites
+            self.client = sites.RoamingClient(self.client)
         self.total = b.catalog_size(self.client)
         if self.total is None:
             raise StopUser()
         self.seen: dict[int, int] = {}  # book id -> price_cents, most recently seen last
         self.words: list[str] = []
+        self.stock = staleness.StockMemory()
 
-    def remember(self, item: dict) -> None:
+    def where(self, endpoint: str) -> str:
+        """The endpoint, and the site that answered where shoppers roam between sites."""
+        return endpoint + getattr(self.client, "at", "")
+
+    def remember(self, item: dict, endpoint: str) -> None:
+        self.stock.read(self.where(endpoint), item["id"], item["stock"])
         self.seen.pop(item["id"], None)
         self.seen[item["id"]] = item["price_cents"]
         if len(self.seen) > 60:
@@ -64,7 +75,7 @@ class Shopper(FastHttpUser):
         with self.client.get(url, name="/api/books?page=[page]", catch_response=True) as r:
             body = b.judge(r, 200, lambda d: b.check_page(d, page, PAGE_SIZE, total=self.total))
         for item in (body or {}).get("items", []):
-            self.remember(item)
+            self.remember(item, "GET /api/books?page=[page]")
 
     @task(3)
     def search(self) -> None:
@@ -74,7 +85,7 @@ class Shopper(FastHttpUser):
         with self.client.get(f"/api/books?q={quote(q)}", name="/api/books?q=[q]", catch_response=True) as r:
             body = b.judge(r, 200, lambda d: b.check_page(d, 1, PAGE_SIZE, q=q))
         for item in (body or {}).get("items", [])[:5]:
-            self.remember(item)
+            self.remember(item, "GET /api/books?q=[q]")
 
     @task(4)
     def view_book(self) -> None:
@@ -82,7 +93,7 @@ class Shopper(FastHttpUser):
         with self.client.get(f"/api/books/{book_id}", name="/api/books/[id]", catch_response=True) as r:
             body = b.judge(r, 200, lambda d: b.check_book(d, book_id))
         if body:
-            self.remember(body)
+            self.remember(body, "GET /api/books/[id]")
 
     @task(1)
     def shipping_quote(self) -> None:
@@ -150,12 +161,15 @@ class Buyer(Shopper):
             return
         OUTCOMES["orders"] += 1
         self.last_order = order
+        self.stock.order_placed([(line["book_id"], line["quantity"]) for line in lines])
         with self.client.get(
             f"/api/shipments/{order['shipment_id']}", name="/api/shipments/[id]", headers=self.auth, catch_response=True
         ) as r:
             b.judge(r, 200, lambda d: b.check_shipment(d, order["shipment_id"], order["id"]))
         with self.client.get("/api/orders", headers=self.auth, catch_response=True) as r:
-            b.judge(r, 200, lambda d: b.check_orders(d, order["id"]))
+            listed = b.judge(r, 200, lambda d: b.check_orders(d, order["id"]))
+        if r.status_code == 200:  # read-your-writes: the order just placed is in the list
+            staleness.order_read_back(self.where("GET /api/orders"), listed is not None)
 
     @task(1)
     def my_last_order(self) -> None:

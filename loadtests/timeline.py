@@ -9,6 +9,11 @@ from pathlib import Path
 import gevent
 from locust import events
 
+try:
+    from loadtests.sites import site_of
+except ImportError:  # run with `locust -f` from outside the project: this file's own folder is on sys.path
+    from sites import site_of
+
 TIMELINE = os.environ.get("LAB_TIMELINE")
 # second (epoch, by when the request was sent) -> "METHOD name" -> [succeeded, failed]
 per_second: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
@@ -17,13 +22,14 @@ confirmed_orders: list[int] = []
 
 
 @events.request.add_listener
-def _record(request_type, name, response, exception, start_time=None, **_kwargs) -> None:
-    key = f"{request_type} {name}"
+def _record(request_type, name, response, exception, start_time=None, url=None, **_kwargs) -> None:
+    site = site_of(url)  # where shoppers roam between sites (the CAP experiment), each site counts apart
+    key = f"{request_type} {name}" + (f" @{site}" if site else "")
     second = int(start_time or time.time())
     per_second[second][key][1 if exception else 0] += 1
     if exception:
         reasons[key][str(exception)[:120]] += 1
-    if key == "POST /api/orders" and response is not None and response.status_code == 201:
+    if key.startswith("POST /api/orders") and response is not None and response.status_code == 201:
         try:  # every 201 counts, even one whose content the shopper found wrong: the server promised an order
             confirmed_orders.append(int(response.json()["id"]))
         except (ValueError, KeyError, TypeError):
