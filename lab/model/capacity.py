@@ -135,7 +135,7 @@ def plan(tiers: list[Tier], delay_s: float, think_s: float, users: int, slo_s: f
     elif best.response_s > slo_s:
         worst = max(capped, key=lambda t: best.residence_s[t.name] - t.demand_s)
         replicas, per = _shape(worst, _top(worst))
-        machines = "one replica" if replicas == 1 else f"{replicas} replicas"
+        machines = "one machine" if replicas == 1 else f"{replicas} instances"
         how = "serial, one request at a time," if worst.serial else f"{machines} of {per} cores"
         limit = (
             f"{worst.name}: {how} tops out at {replicas * per / worst.demand_s:,.0f} req/s; "

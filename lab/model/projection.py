@@ -3,7 +3,7 @@
 import os
 from dataclasses import asdict, replace
 
-from lab.model.calibration import DATABASE, Calibration, predicted_response_s
+from lab.model.calibration import DATABASE, REPLICA, Calibration, predicted_response_s
 from lab.model.capacity import Tier, plan
 
 POPULATIONS = (
@@ -29,6 +29,9 @@ SLO_S = float(os.environ.get("SLO_MS", "200")) / 1000
 # primary, or a monolith tied to its SQLite file. Settable, because it is an assumption.
 MAX_CORES_ONE_MACHINE = int(os.environ.get("MAX_CORES_ONE_MACHINE", "64"))
 CORES_PER_REPLICA = 2  # as the lab runs each server: two gunicorn workers
+# A database replica's machine: an assumption (replicas are usually bigger than a web server), so settable.
+REPLICA_CORES = int(os.environ.get("REPLICA_CORES", "8"))
+REPLICA_TIER = "postgres replicas"
 
 
 def machine_curve(calibration: Calibration, populations=POPULATIONS) -> list[dict]:
@@ -54,6 +57,8 @@ def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
     """The components as a capacity plan sees them: what scales out, what only up, what not at all."""
     demands = dict(calibration.demands_s)
     database_s = demands.pop(DATABASE, 0.0)
+    # Hot standbys take the reads that may be stale and scale out; the primary keeps writes and fresh reads.
+    replicas = [Tier(REPLICA_TIER, demands.pop(REPLICA), cores_per_replica=REPLICA_CORES)] if REPLICA in demands else []
     if database == "sqlite":
         # The SQLite file lives beside the one process that writes it: the monolith grows only upwards.
         ((name, demand),) = demands.items()
@@ -68,10 +73,25 @@ def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
         # primary. Its CPU is split by each service's own CPU share: an assumption, not a measurement.
         services = {name: demand for name, demand in demands.items() if name not in ("gateway", "frontend")}
         total = sum(services.values()) or 1.0
-        return scalable + [
+        return scalable + replicas + [
             Tier(f"{DATABASE} ({name})", database_s * demand / total, **primary) for name, demand in services.items()
         ]
-    return scalable + ([Tier(DATABASE, database_s, **primary)] if database_s else [])
+    return scalable + replicas + ([Tier(DATABASE, database_s, **primary)] if database_s else [])
+
+
+def write_share(run: dict) -> float:
+    """The share of edge requests that write (POST): what a database primary must take whatever the replicas."""
+    writes = sum(e["requests"] for e in run["endpoints"] if e["method"] != "GET")
+    return writes / run["totals"]["requests"] if run["totals"]["requests"] else 0.0
+
+
+def with_write_rate(limit: str | None, run: dict) -> str | None:
+    """A primary's limit, also as the writes per second it can take at this run's mix."""
+    if not limit or not limit.startswith(DATABASE) or "tops out at " not in limit:
+        return limit
+    rate = float(limit.split("tops out at ")[1].split(" req/s")[0].replace(",", ""))
+    share = write_share(run)
+    return f"{limit} (at this run's {share:.1%} of writes: {rate * share:,.0f} writes/s)" if share else limit
 
 
 def split_database(planned: list[Tier]) -> list[Tier]:
@@ -90,6 +110,7 @@ def capacity_plans(calibration: Calibration, run: dict, database: str, slo_s: fl
     planned = tiers(calibration, run, database)
     for users in PLAN_POPULATIONS:
         result = asdict(plan(planned, calibration.delay_s, calibration.think_s, users, slo_s))
+        result["limit"] = with_write_rate(result["limit"], run)
         result["cores_if_database_split"] = None
         if not result["feasible"] and database != "sqlite":
             split = plan(split_database(planned), calibration.delay_s, calibration.think_s, users, slo_s)

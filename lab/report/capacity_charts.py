@@ -21,6 +21,7 @@ COMPONENT_COLOURS = {
     "monolith": "#1f77b4", "presentation": "#ff7f0e", "frontend": "#ffbb78", "application": "#2ca02c",
     "bus": "#d62728", "gateway": "#ff9896", "account": "#9467bd", "accounts": "#9467bd", "book": "#8c564b",
     "catalog": "#8c564b", "order": "#e377c2", "orders": "#e377c2", "shipping": "#bcbd22",
+    "postgres-replica": "#c7c7c7",  # the database's hot standbys: a lighter grey than the primary
 }  # fmt: skip
 DATABASES = {"postgres", "database", "sqlite"}
 SPARE_COMPONENT_COLOURS = ("#aec7e8", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#17becf", "#9edae5")
@@ -34,13 +35,16 @@ def component_colour(name: str) -> str:
         return DATABASE_GREY
     if name in COMPONENT_COLOURS:
         return COMPONENT_COLOURS[name]
+    if name.startswith("postgres-replica"):
+        return COMPONENT_COLOURS["postgres-replica"]
     return SPARE_COMPONENT_COLOURS[sum(name.encode()) % len(SPARE_COMPONENT_COLOURS)]
 
 
 def _component_rank(name: str) -> tuple[int, int, str]:
     # Edge-side processes at the bottom of each stack, the database on top, as in lab/charts.py.
     known = list(COMPONENT_COLOURS)
-    return (name in DATABASES, known.index(name) if name in known else len(known), name)
+    database = name in DATABASES or name.startswith("postgres-replica")
+    return (database, known.index(name) if name in known else len(known), name)
 
 
 def cores_needed(plans: dict[str, list[dict]], slo_ms: float, path: Path, machine_cores: int = 2) -> Path:

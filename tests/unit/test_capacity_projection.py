@@ -64,3 +64,22 @@ def test_on_sqlite_both_paths_end_at_the_write_lock():
     paths = scaling_paths(calibration("monolith", {"monolith": 0.0001}), RUN, "sqlite")
     assert paths["up_rps"] == paths["out_rps"] == pytest.approx(1 / 0.001)
     assert paths["out_limit"] == "sqlite write lock"
+
+
+def test_replicas_scale_out_while_the_primary_keeps_the_writes_and_fresh_reads():
+    demands = {"application": 0.002, "postgres": 0.0004, "postgres-replica": 0.0006}
+    found = {t.name: t for t in tiers(calibration("three_tier", demands), RUN, "postgres")}
+    assert found["postgres replicas"].max_replicas is None and found["postgres replicas"].cores_per_replica == 8
+    assert found["postgres"].max_replicas == 1 and found["postgres"].demand_s == pytest.approx(0.0004)
+
+
+def test_with_replicas_a_million_users_need_fewer_primary_cores_and_the_limit_gives_the_writes_per_second():
+    without = capacity_plans(calibration("three_tier", {"application": 0.002, "postgres": 0.002}), RUN, "postgres")
+    replicated = {"application": 0.002, "postgres": 0.0012, "postgres-replica": 0.0008}
+    plans = capacity_plans(calibration("three_tier", replicated), RUN, "postgres")
+    assert plans[-1]["limit"].startswith("postgres") and not plans[-1]["feasible"]
+    ceiling = MAX_CORES_ONE_MACHINE / 0.0012
+    assert f"tops out at {ceiling:,.0f} req/s" in plans[-1]["limit"]
+    assert f"{ceiling * 0.1:,.0f} writes/s" in plans[-1]["limit"]  # RUN writes one request in ten
+    assert plans[1]["replicas"]["postgres replicas"] >= 1 and plans[1]["feasible"]
+    assert without[-1]["limit"] != plans[-1]["limit"]

@@ -1,0 +1,99 @@
+"""Read replicas in the report: the read modes side by side, the model across them, the million with replicas."""
+
+import re
+
+from lab.model.calibration import DATABASE, REPLICA, calibrate
+from lab.model.projection import MAX_CORES_ONE_MACHINE, REPLICA_CORES, REPLICA_TIER, SLO_S, capacity_plans
+from lab.model.validation import validate
+from lab.report.page import Table
+from lab.report.results import SATURATION, Results, server_cpu_ms
+
+REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
+INTRO = """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
+streaming replication (pg_basebackup, a replication slot each); the microservices' catalog takes \
+`REPLICAS_DB_CATALOG=N`. Each architecture routes in its own data-access layer (the monolith's and the \
+application tier's store, the SOA's Book provider, the microservices' catalog): catalog pages, searches and \
+book pages may be a little stale and go where `READS` says; logging in, orders and the stock an order takes \
+need the truth and stay on the primary. `READS=primary` reads nothing from a replica (always consistent), \
+`replica` reads from the replicas in turn (eventually consistent), `bounded` reads a replica only while its \
+replay lag is under `MAX_STALENESS_MS`, else the primary. Stale reads are counted where a shopper can tell \
+(a stock figure higher than one it already saw, its own order not yet counted), not as failures: they are \
+the price of the mode. On this machine's two cores the replicas compete for the same CPU as everything else, \
+so throughput cannot rise here; what the runs give the model is how the database's work splits between the \
+primary and the replicas."""
+
+
+def replicated_labels(results: Results) -> dict[str, tuple[str, int, str]]:
+    """label -> (label of the same architecture without replicas, replicas, read mode)."""
+    found = {}
+    for label in results.labels:
+        match = REPLICATED.match(label)
+        if match:
+            found[label] = (match["base"], int(match["replicas"]), match["mode"])
+    return found
+
+
+def _row(label: str, load: str, run: dict, throughput, p95, requests) -> list:
+    cpu = server_cpu_ms(run)
+    replicas = sum(ms for name, ms in cpu.items() if name.startswith(REPLICA))
+    replication = run.get("replication") or {}
+    stale = run.get("stale_reads") or {}
+    return [label, load, throughput, p95, sum(cpu.values()), cpu.get(DATABASE), replicas or None,
+            (replication.get("lag_ms") or {}).get("median"), (replication.get("lag_ms") or {}).get("max"),
+            stale.get("stale_per_1000_reads"), requests]  # fmt: skip
+
+
+def modes_side_by_side(results: Results) -> Table:
+    """Each architecture with replicas beside the same architecture without: at users-1000 and at the knee."""
+    replicated = replicated_labels(results)
+    rows = []
+    for base in dict.fromkeys(base for base, _, _ in replicated.values()):
+        for label in [base, *(label for label, (b, _, _) in replicated.items() if b == base)]:
+            run = results.run(label, "users-1000")
+            if run:
+                totals = run["totals"]
+                rows.append(_row(label, "users-1000", run, totals["throughput_rps"], totals["latency_ms"]["p95"],
+                                 totals["requests"]))  # fmt: skip
+            saturation = results.run(label, SATURATION)
+            steps = [s for s in (saturation or {}).get("steps", []) if not s["stop_reason"]]
+            if steps:
+                knee = max(steps, key=lambda step: step["throughput_rps"])
+                rows.append(_row(label, f"step {knee['users']}", saturation, knee["throughput_rps"],
+                                 knee["latency_ms"]["p95"], knee["requests"]))  # fmt: skip
+    headers = ["architecture", "load", "req/s", "p95 ms", "server CPU ms/req", "primary ms/req", "replicas ms/req",
+               "lag median ms", "lag max ms", "stale per 1,000 reads", "requests"]  # fmt: skip
+    return Table("Read modes side by side: the same architecture without and with replicas", headers, rows,
+                 note="At a step the CPU and stale reads are those of the whole saturation run.")  # fmt: skip
+
+
+def predicted_from_unreplicated(results: Results) -> dict[str, list[dict]]:
+    """Rows of the model calibrated on the run without replicas (users-100), predicting the runs with them."""
+    found = {}
+    for label, (base, _, _) in replicated_labels(results).items():
+        light = results.run(base, "users-100")
+        if light:
+            rows = validate(light, results.run(label, "users-1000"), results.run(label, SATURATION))
+            found[f"{label} (from {base})"] = rows
+    return found
+
+
+def million(results: Results) -> Table:
+    """Per architecture with replicas: do 1,000,000 users fit with one primary and R replicas, and what limits it."""
+    rows = []
+    for label, (base, _, mode) in replicated_labels(results).items():
+        run = results.run(label, "users-1000") or results.run(label, "users-100")
+        if not run:
+            continue
+        calibration = calibrate(run, results.run(label, "users-100"))
+        plan = capacity_plans(calibration, run, run["database"])[-1]
+        replicas = plan["replicas"].get(REPLICA_TIER)
+        primaries = {name: cores for name, cores in plan["cores"].items() if name.startswith(DATABASE + " ") or
+                     name == DATABASE}  # fmt: skip
+        rows.append([base, mode, "yes" if plan["feasible"] else "no", replicas, sum(primaries.values()) or None,
+                     plan["total_cores"] if plan["feasible"] else None, plan["limit"] or "within the SLO"])  # fmt: skip
+    headers = ["architecture", "reads", "1,000,000 users fit", f"replicas of {REPLICA_CORES} cores",
+               "primary cores", "cores in all", "what limits it"]  # fmt: skip
+    note = (f"By the model calibrated on each run with replicas; a primary may grow to {MAX_CORES_ONE_MACHINE} "
+            f"cores (MAX_CORES_ONE_MACHINE), a replica is {REPLICA_CORES} (REPLICA_CORES), SLO {1000 * SLO_S:.0f} ms.")
+    return Table("A million users with a data tier that scales out: one primary and R replicas", headers, rows,
+                 note)  # fmt: skip
