@@ -9,14 +9,16 @@ PROFILE ?=
 REPEAT ?= 1
 ARCH   ?=
 COMPONENT ?=
+MODE   ?=
 BASE_URL ?= http://127.0.0.1:8000
 NEWMAN := postman/node_modules/.bin/newman
 
 ARCHITECTURES := monolith three_tier soa microservices
+CAP_ARCHITECTURES := three_tier microservices monolith
 
 .PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling chaos-all stop clean \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
-        $(addprefix chaos-,$(ARCHITECTURES))
+        $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
 setup: $(VENV)/.installed
 
@@ -76,6 +78,13 @@ $(addprefix chaos-,$(ARCHITECTURES)): chaos-%: setup
 
 chaos-all: setup
 	$(LAB) chaos-all
+
+# The CAP experiment (as root: it makes network namespaces): two sites, a partition, CP then AP (MODE= for one).
+$(addprefix cap-,$(CAP_ARCHITECTURES)): cap-%: setup
+	$(LAB) cap $*$(if $(MODE), --mode $(MODE))
+
+cap-all: setup
+	$(LAB) cap three_tier microservices
 
 demo: setup
 	$(LAB) demo

@@ -1,4 +1,4 @@
-"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,demo,stop,report} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,cap,demo,stop,report} ..."""
 
 import argparse
 import os
@@ -154,6 +154,23 @@ def chaos_all(_args) -> int:
     return run_campaign(chaos_tasks(every_architecture()), RESULTS, build_report)
 
 
+def cap(args) -> int:
+    """Two sites, a real network partition, CP and AP side by side: what each kept available and what it cost."""
+    from lab.campaign import run_campaign
+    from lab.cap.campaign import cap_tasks
+    from lab.cap.sites import SitesUnavailable, check_possible
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    try:
+        check_possible()
+        tasks = cap_tasks(args.architectures, args.mode)
+    except (SitesUnavailable, ValueError) as error:
+        print(error)
+        return 2
+    return run_campaign(tasks, RESULTS, build_report)
+
+
 def stop(_args) -> int:
     """Stop whatever the lab left running: live launchers (as Ctrl-C would), then servers whose launcher is gone."""
     from lab import leftovers
@@ -209,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("chaos-all", help=chaos_all.__doc__).set_defaults(handler=chaos_all)
     commands.add_parser("demo", help=demo.__doc__).set_defaults(handler=demo)
     commands.add_parser("stop", help=stop.__doc__).set_defaults(handler=stop)
+    capping = commands.add_parser("cap", help=cap.__doc__)
+    capping.add_argument("architectures", nargs="+", choices=["three_tier", "microservices", "monolith"])
+    capping.add_argument("--mode", choices=["CP", "AP"], default=os.environ.get("MODE") or None,
+                         help="one mode only (default: CP, then AP)")  # fmt: skip
+    capping.set_defaults(handler=cap)
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)

@@ -106,5 +106,6 @@ def table(faults: dict[str, list[dict]]) -> Table:
             ])  # fmt: skip
     headers = ["architecture", "component stopped", "ok while down", *(f"{a} ok" for a in ACTIVITIES),
                "recovery s", "orders 201", "data check"]  # fmt: skip
-    note = "Recovery: seconds from the restart until every later second had at least 99 % of its requests succeed."
+    note = ("Recovery: seconds from the restart to the first of three seconds in a row in which at least 95 % of "
+            "the requests succeeded, once the component was ready again.")
     return Table("Faults: what still succeeded while one component was down", headers, rows, note)

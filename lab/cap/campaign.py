@@ -1,0 +1,32 @@
+"""`make cap-<arch>` and `make cap-all`: each mode in turn on a fresh pair of sites, then the report."""
+
+import json
+from pathlib import Path
+
+from lab.campaign import Task
+from lab.cap.experiment import CAP_RESULTS, DEFAULT_TIMING, MODES, CapTiming, run_cap
+from loadtests.profiles import STARTUP_ALLOWANCE_S
+
+# Where each site can run on its own: SOA's registry expects every provider at the lab's own loopback.
+CAP_ARCHITECTURES = ("three_tier", "microservices", "monolith")
+
+
+def _failed(out: Path) -> bool:
+    found = json.loads((out / "run.json").read_text())
+    return not found["data_check"]["passed"] or not found["replication_cut"]
+
+
+def cap_tasks(architectures: list[str], mode: str | None = None, results: Path = CAP_RESULTS,
+              timing: CapTiming = DEFAULT_TIMING) -> list[Task]:  # fmt: skip
+    """One task per architecture and mode (both, CP first, unless one is named); a task fails on lost data."""
+    for architecture in architectures:
+        if architecture not in CAP_ARCHITECTURES:
+            raise ValueError(f"the CAP experiment runs {', '.join(CAP_ARCHITECTURES)}, not {architecture}")
+    if mode is not None and mode not in MODES:
+        raise ValueError(f"MODE must be {' or '.join(MODES)}, not {mode!r}")
+    estimate = timing.warm_s + timing.before_s + timing.partition_s + timing.after_s + 2 * STARTUP_ALLOWANCE_S
+    return [
+        Task(f"{architecture}: CAP experiment, {each} mode", estimate,
+             lambda a=architecture, m=each: _failed(run_cap(a, m, results, timing)))
+        for architecture in architectures for each in ([mode] if mode else list(MODES))
+    ]  # fmt: skip
