@@ -177,6 +177,13 @@ def stop(_args) -> int:
     from lab.paths import RUNS
 
     stopped = [*leftovers.stop_launchers(RUNS), *leftovers.stop_left_behind(RUNS)]
+    if os.geteuid() == 0:  # the CAP experiment's sites, should one have been killed outright
+        from lab.cap.sites import leftover_sites, remove
+
+        sites = leftover_sites()
+        if sites:
+            remove()
+            stopped.append(f"the CAP experiment's network namespaces {', '.join(sites)}")
     for line in stopped:
         print(f"stopped {line}")
     if not stopped:

@@ -44,6 +44,11 @@ def forget(run_dir: Path) -> None:
     (run_dir / RECORD).unlink(missing_ok=True)
 
 
+def _recorded(runs: Path) -> list[Path]:
+    """Run folders with a record: a launch's own, or one part of a run of several (a CAP experiment's site)."""
+    return sorted(path.parent for pattern in (f"*/{RECORD}", f"*/*/{RECORD}") for path in runs.glob(pattern))
+
+
 def _read(run_dir: Path) -> dict | None:
     try:
         return json.loads((run_dir / RECORD).read_text())
@@ -88,7 +93,7 @@ def _end(members: list[psutil.Process], timeout_s: float) -> None:
 def stop_left_behind(runs: Path, timeout_s: float = 10) -> list[str]:
     """Stop the processes of every run under `runs` whose launcher is gone; what was stopped, one line per run."""
     stopped = []
-    for run_dir in sorted(path.parent for path in runs.glob(f"*/{RECORD}")):
+    for run_dir in _recorded(runs):
         written = _read(run_dir)
         if written is None or _same_process(written["launcher"]):
             continue
@@ -105,7 +110,7 @@ def stop_left_behind(runs: Path, timeout_s: float = 10) -> list[str]:
 def stop_launchers(runs: Path, timeout_s: float = 30) -> list[str]:
     """Ask every live launcher of a run under `runs` to stop (as Ctrl-C would), and wait for it to finish."""
     launchers = {}
-    for run_dir in sorted(path.parent for path in runs.glob(f"*/{RECORD}")):
+    for run_dir in _recorded(runs):
         written = _read(run_dir)
         if written and _same_process(written["launcher"]) and written["launcher"]["pid"] != os.getpid():
             with contextlib.suppress(psutil.Error):

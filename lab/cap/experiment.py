@@ -18,7 +18,7 @@ from pathlib import Path
 
 import psycopg
 
-from lab import replication
+from lab import leftovers, replication
 from lab.cap import outcome
 from lab.cap.site_launch import SiteLaunch
 from lab.cap.sites import Sites, two_sites
@@ -75,10 +75,13 @@ class Run:
         self.primary.create_database("bookstore")
         with psycopg.connect(self.primary.dsn("postgres"), autocommit=True) as conn:
             conn.execute(HEARTBEAT_TABLE)
+        leftovers.record(self.folder, {"postgres": self.primary.process.pid})
         self.replica = self.primary.replica(
             self.folder / "pgdata-replica-1", DB_PORT, logs / "postgres-replica-1.log", replication.slot_name(1),
             netns=self.sites.b.netns, listen="*", address=self.sites.b.address, source=self.sites.a_across,
         )  # fmt: skip
+        leftovers.record(self.folder, {"postgres": self.primary.process.pid,
+                                       replication.replica_name(1): self.replica.process.pid})  # fmt: skip
         at = lambda host: f"postgresql+psycopg://postgres:{self.primary.password}@{host}:{DB_PORT}/bookstore"  # noqa: E731
         site_a = SiteLaunch(self.architecture, self.sites.a, SITE_PORT, self.folder / "site-a", at("127.0.0.1"), (),
                             {"READS": "primary"}, prepares_data=True)  # fmt: skip
@@ -133,6 +136,7 @@ class Run:
         for server in (self.replica, self.primary):
             if server:
                 server.stop()
+        leftovers.forget(self.folder)
 
 
 def run_cap(architecture: str, mode: str, results: Path = CAP_RESULTS, timing: CapTiming = DEFAULT_TIMING,

@@ -64,6 +64,12 @@ def check_possible() -> None:
         raise SitesUnavailable(f"{RANGE}0.0/22 is already in use here ({taken[0].split()[1]}): the experiment needs it")
 
 
+def leftover_sites() -> list[str]:
+    """The experiment's namespaces that exist now."""
+    listed = _ip("netns", "list", check=False).stdout.split()
+    return [netns for netns in NAMESPACES if netns in listed]
+
+
 def remove() -> None:
     """Remove both sites and their links, whatever is left of them (deleting a namespace removes its ends)."""
     for link in LAB_SIDE_LINKS:

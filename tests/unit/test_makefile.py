@@ -82,3 +82,14 @@ def test_setup_fails_when_npm_exists_but_npm_ci_fails(tmp_path):
     fake_npm.write_text("#!/bin/sh\nexit 7\n")
     fake_npm.chmod(0o755)
     assert run_with_path(newman_install_step(), tmp_path).returncode != 0
+
+
+def test_the_cap_experiment_runs_both_modes_or_the_one_named():
+    assert "-m lab cap three_tier" in dry_run("cap-three_tier")
+    assert "-m lab cap microservices --mode AP" in dry_run("cap-microservices", "MODE=AP")
+    assert "-m lab cap three_tier microservices" in dry_run("cap-all")
+
+
+def test_stop_and_the_fast_loop_reach_their_commands():
+    assert "-m lab stop" in dry_run("stop")
+    assert "IN_PROCESS=1" in dry_run("test-fast") and "tests/contract" in dry_run("test-fast")
