@@ -16,7 +16,8 @@ NEWMAN := postman/node_modules/.bin/newman
 ARCHITECTURES := monolith three_tier soa microservices
 CAP_ARCHITECTURES := three_tier microservices monolith
 
-.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling chaos-all stop clean \
+.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling bench-replicas \
+        chaos-all stop clean \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
@@ -69,6 +70,11 @@ $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
 bench-scaling: setup
 	@test -n "$(ARCH)" || { echo "usage: make bench-scaling ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
 	$(LAB) scaling $(ARCH) $(if $(DB),--db $(DB))
+
+# One architecture without replicas, then with one replica and READS=replica, then bounded (about 25 minutes).
+bench-replicas: setup
+	@test -n "$(ARCH)" || { echo "usage: make bench-replicas ARCH=<one of: $(ARCHITECTURES)> [DB=postgres]"; exit 2; }
+	$(LAB) replicas $(ARCH) $(if $(DB),--db $(DB))
 
 bench-all: setup
 	$(LAB) bench-all --repeat $(REPEAT)

@@ -154,6 +154,21 @@ def chaos_all(_args) -> int:
     return run_campaign(chaos_tasks(every_architecture()), RESULTS, build_report)
 
 
+def replicas(args) -> int:
+    """One architecture without replicas, then with one replica in each read mode, each bench profile, the report."""
+    from lab.campaign import run_campaign
+    from lab.paths import RESULTS
+    from lab.replica_bench import replica_tasks
+    from lab.report.build import build_report
+
+    try:
+        tasks = replica_tasks(args.architecture, args.db)
+    except ValueError as error:
+        print(error)
+        return 2
+    return run_campaign(tasks, RESULTS, build_report)
+
+
 def cap(args) -> int:
     """Two sites, a real network partition, CP and AP side by side: what each kept available and what it cost."""
     from lab.campaign import run_campaign
@@ -212,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a command."""
     parser = argparse.ArgumentParser(prog="python -m lab", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling), ("chaos", chaos)):
+    for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling), ("chaos", chaos),
+                          ("replicas", replicas)):  # fmt: skip
         sub = commands.add_parser(name, help=handler.__doc__)
         sub.add_argument("architecture", choices=list(ARCHITECTURES))
         sub.add_argument(

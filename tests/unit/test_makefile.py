@@ -90,6 +90,11 @@ def test_the_cap_experiment_runs_both_modes_or_the_one_named():
     assert "-m lab cap three_tier microservices" in dry_run("cap-all")
 
 
+def test_bench_replicas_needs_an_architecture_and_passes_it_on():
+    assert "-m lab replicas three_tier" in dry_run("bench-replicas", "ARCH=three_tier")
+    assert "--db postgres" in dry_run("bench-replicas", "ARCH=monolith", "DB=postgres")
+
+
 def test_stop_and_the_fast_loop_reach_their_commands():
     assert "-m lab stop" in dry_run("stop")
     assert "IN_PROCESS=1" in dry_run("test-fast") and "tests/contract" in dry_run("test-fast")

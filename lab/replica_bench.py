@@ -1,0 +1,47 @@
+"""`make bench-replicas ARCH=<arch>`: one architecture without replicas, then with one in each read mode, side by side.
+
+Every setup runs the bench profiles in turn on a fresh start, so the report can set the modes side by side
+at users-1000 and in the saturation steps, and calibrate the model on each.
+"""
+
+import os
+from contextlib import contextmanager
+
+from lab.bench import run_failed, run_repeat
+from lab.campaign import Task
+from lab.paths import RESULTS
+from loadtests.profiles import BENCH_PROFILES, STARTUP_ALLOWANCE_S, get_profile
+
+SETUPS = ({"PG_REPLICAS": "0", "READS": "primary"}, {"PG_REPLICAS": "1", "READS": "replica"},
+          {"PG_REPLICAS": "1", "READS": "bounded"})  # fmt: skip
+
+
+@contextmanager
+def _settings(settings: dict[str, str]):
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _run(architecture: str, db: str | None, settings: dict[str, str], profile: str, results) -> bool:
+    with _settings(settings):
+        return run_failed(run_repeat(architecture, db, get_profile(profile), 1, results))
+
+
+def replica_tasks(architecture: str, db: str | None = None, results=RESULTS) -> list[Task]:
+    """Each setup's bench profiles, the setup without replicas first."""
+    if architecture == "monolith" and db != "postgres":
+        raise ValueError("replicas need PostgreSQL: make bench-replicas ARCH=monolith DB=postgres")
+    return [
+        Task(f"{architecture}, {s['PG_REPLICAS']} replica(s), READS={s['READS']}: {profile}",
+             get_profile(profile).run_time_s + STARTUP_ALLOWANCE_S,
+             lambda s=s, profile=profile: _run(architecture, db, s, profile, results))
+        for s in SETUPS for profile in BENCH_PROFILES
+    ]  # fmt: skip
