@@ -47,3 +47,11 @@ class Unavailable(BookstoreError):
     """A component this request needs is down; the client may retry later."""
 
     code = "service_unavailable"
+
+
+class NotDelivered(Unavailable):
+    """The request never reached the component that would carry it out: it certainly did not happen."""
+
+
+class AnswerLost(Unavailable):
+    """The request reached its component but no answer came back: it may or may not have happened."""

@@ -6,38 +6,10 @@ from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
 from bookstore.orders import service as orders
+from bookstore.orders.workflow import PlaceOrder
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.shipping import service as shipping
-
-
-class InProcessInventory:
-    """Orders' Inventory port answered by the catalog service inside the caller's transaction."""
-
-    def __init__(self, conn):
-        self.conn = conn
-
-    def prices(self, book_ids: list[int]) -> dict[int, int]:
-        """Unit price per book."""
-        return catalog.prices(self.conn, book_ids)
-
-    def reserve(self, order_ref: str, lines: list[tuple[int, int]]) -> None:
-        """Take stock; the shared transaction undoes it if the order fails later."""
-        catalog.reserve(self.conn, lines)
-
-
-class InProcessShipping:
-    """Orders' Shipping port answered by the shipping service inside the caller's transaction."""
-
-    def __init__(self, conn):
-        self.conn = conn
-
-    def quote(self, quantity: int, country: str) -> dict:
-        """Price a parcel."""
-        return shipping.quote(quantity, country)
-
-    def create_shipment(self, order_id: int, account_id: int, address: dict, quantity: int) -> int:
-        """Book the shipment."""
-        return shipping.create_shipment(self.conn, order_id, account_id, address, quantity)
+from bookstore.transaction_ports import InProcessInventory, InProcessOrderBook, InProcessShipping
 
 
 class InProcessStore:
@@ -102,13 +74,12 @@ class InProcessStore:
         return shipping.quote(query.quantity, query.country)
 
     def place_order(self, account_id: int, order: OrderRequest) -> dict:
-        """One transaction: price, reserve stock, record, ship, confirm; all or nothing."""
+        """The order workflow in one transaction: every step commits together, or none does."""
         requested = [(line.book_id, line.quantity) for line in order.items]
-        address = order.shipping_address.model_dump()
         with self.db.write() as conn:
-            return orders.place_order(
-                conn, account_id, requested, address, InProcessInventory(conn), InProcessShipping(conn)
-            )
+            place = PlaceOrder(InProcessOrderBook(conn), InProcessInventory(conn), InProcessShipping(conn),
+                               compensate=False)  # fmt: skip
+            return place(account_id, requested, order.shipping_address.model_dump())
 
     def list_orders(self, account_id: int) -> dict:
         """The account's newest orders."""

@@ -7,7 +7,7 @@ import pybreaker
 import urllib3
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from bookstore import http_pool
+from bookstore import errors, http_pool
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
@@ -17,16 +17,20 @@ ACCOUNT_HEADER = "X-Account-Id"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
-class CircuitOpen(Unavailable):
-    """The breaker is open: the service failed repeatedly, so calls fail at once for a while."""
+class CircuitOpen(errors.NotDelivered):
+    """The breaker is open: the service failed repeatedly, so calls fail at once for a while, never sent."""
 
 
 class Unreachable(Unavailable):
     """No answer came back (refused, reset, timed out): the only failure that is retried and counted."""
 
 
-class NotDelivered(Unreachable):
+class NotDelivered(Unreachable, errors.NotDelivered):
     """The request never reached the service (no connection could be made): it certainly did not run."""
+
+
+class NoAnswer(Unreachable, errors.AnswerLost):
+    """The request reached the service, or may have, but no answer came back: it may have run."""
 
 
 NOT_DELIVERED = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
@@ -53,7 +57,7 @@ class ServiceClient:
         except NOT_DELIVERED:
             raise NotDelivered(f"the {self.name} service is unavailable") from None
         except urllib3.exceptions.HTTPError:
-            raise Unreachable(f"the {self.name} service is unavailable") from None
+            raise NoAnswer(f"the {self.name} service is unavailable") from None
         return payload_of_answer(answer.status, answer.data, f"{self.name} service")
 
     def _guarded(self, *args) -> dict:

@@ -1,31 +1,23 @@
-"""Orders' use cases; other contexts are reached only through the ports."""
+"""Orders' own use cases over their records; placing an order, which reaches other contexts, is workflow.py."""
 
-from bookstore.errors import InvalidInput, NotFound
+from bookstore.errors import NotFound
 from bookstore.orders import model, repository
-from bookstore.orders.ports import Inventory, Shipping
 
 
-def place_order(
-    conn, account_id: int, requested: list[tuple[int, int]], address: dict, inventory: Inventory, shipping: Shipping
-) -> dict:
-    """Price, reserve, record and ship an order.
+def record(conn, account_id: int, lines: list[model.Line], shipping_cents: int, total_cents: int, address: dict) -> int:
+    """Record a pending order with its lines; returns its id (placing it: workflow.py)."""
+    return repository.add(conn, account_id, lines, shipping_cents, total_cents, address)
 
-    Where one transaction spans every step (monolith, three-tier) a failure anywhere rolls all of
-    it back; architectures without one wrap this in compensations of their own.
-    """
-    prices = inventory.prices([book_id for book_id, _ in requested])
-    try:
-        lines = model.price_lines(requested, prices)
-    except ValueError as error:
-        raise InvalidInput(str(error)) from None
-    shipping_cents = shipping.quote(model.parcel_size(lines), address["country"])["cost_cents"]
-    order_id = repository.add(
-        conn, account_id, lines, shipping_cents, model.total_cents(lines, shipping_cents), address
-    )
-    inventory.reserve(f"order-{order_id}", [(li.book_id, li.quantity) for li in lines])
-    shipment_id = shipping.create_shipment(order_id, account_id, address, model.parcel_size(lines))
+
+def confirm(conn, account_id: int, order_id: int, shipment_id: int) -> dict:
+    """Confirm an order with its shipment; the order as the contract shows it."""
     repository.confirm(conn, order_id, shipment_id)
     return get_order(conn, account_id, order_id)
+
+
+def mark_failed(conn, order_id: int) -> None:
+    """Mark an order that could not be completed; it never shows among the account's orders."""
+    repository.mark_failed(conn, order_id)
 
 
 def get_order(conn, account_id: int, order_id: int) -> dict:

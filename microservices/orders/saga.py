@@ -1,89 +1,89 @@
-"""Placing an order as a saga: each service commits its own step; a failed step is undone by compensations.
+"""Placing an order as a saga: the one order workflow, each step committed by the service that owns it.
 
-Steps: orders records a pending order -> catalog reserves stock -> shipping books the shipment ->
-orders confirms. Calls that change state carry the idempotency key `order-<id>`, so a retried call
-never reserves or ships twice.
+The orders service records and confirms in its own database; the catalog reserves stock and shipping books
+the shipment over HTTP. Calls that change state carry the idempotency key `order-<id>`, so a retried call
+never reserves or ships twice, and every undo may be repeated: the workflow (bookstore/orders/workflow.py)
+undoes whatever may have happened, newest first, finishing in the background what cannot be done now.
 """
 
-import logging
-
-from bookstore.errors import BookstoreError, InvalidInput, Unavailable
-from bookstore.orders import model, repository
+from bookstore.errors import Unavailable
 from bookstore.orders import service as orders
-from bookstore.retry_later import finish_later
+from bookstore.orders.model import Line
+from bookstore.orders.workflow import PlaceOrder
 from bookstore.schemas import OrderRequest
-from microservices.service_client import CircuitOpen, NotDelivered, ServiceClient
-
-log = logging.getLogger(__name__)
-STEPS = ("reserve", "ship", "confirm")
+from microservices.service_client import ServiceClient
 
 
 class InjectedFailure(Unavailable):
-    """A failure injected at a named step, to test compensations (only when FAULT_INJECTION=1)."""
+    """A failure injected before a named step, to test compensations (only when FAULT_INJECTION=1)."""
+
+
+class OwnOrderBook:
+    """The orders service's own records: each step a transaction of its own in its own database."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def record(self, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict) -> int:
+        with self.db.write() as conn:
+            return orders.record(conn, account_id, lines, shipping_cents, total_cents, address)
+
+    def confirm(self, account_id: int, order_id: int, shipment_id: int) -> dict:
+        with self.db.write() as conn:
+            return orders.confirm(conn, account_id, order_id, shipment_id)
+
+    def mark_failed(self, order_id: int) -> None:
+        with self.db.write() as conn:
+            orders.mark_failed(conn, order_id)
+
+
+class CatalogInventory:
+    """The catalog service's prices and reservations, keyed by the order."""
+
+    release_is_idempotent = True  # DELETE /reservations/{key} releases once; an unknown key leaves a tombstone
+
+    def __init__(self, catalog: ServiceClient):
+        self.catalog = catalog
+
+    def prices(self, book_ids: list[int]) -> dict[int, int]:
+        found = self.catalog.call("GET", "/prices", query={"ids": ",".join(map(str, book_ids))})["prices"]
+        return {entry["book_id"]: entry["price_cents"] for entry in found}
+
+    def reserve(self, order_ref: str, lines: list[tuple[int, int]]) -> None:
+        body = {"lines": [{"book_id": book_id, "quantity": quantity} for book_id, quantity in lines]}
+        self.catalog.call("PUT", f"/reservations/{order_ref}", body, idempotency_key=order_ref)
+
+    def release(self, order_ref: str, lines: list[tuple[int, int]]) -> None:
+        self.catalog.call("DELETE", f"/reservations/{order_ref}", idempotency_key=order_ref)
+
+
+class ShippingService:
+    """The shipping service's quotes and shipments, a shipment booked once per order."""
+
+    def __init__(self, shipping: ServiceClient):
+        self.shipping = shipping
+
+    def quote(self, quantity: int, country: str) -> dict:
+        return self.shipping.call("GET", "/parcel-quote", query={"quantity": quantity, "country": country})
+
+    def create_shipment(self, order_id: int, account_id: int, address: dict, quantity: int) -> int:
+        body = {"account_id": account_id, "quantity": quantity, "address": address}
+        key = f"order-{order_id}"
+        return self.shipping.call("PUT", f"/shipments/{order_id}", body, idempotency_key=key)["shipment_id"]
+
+    def cancel_shipment(self, order_id: int) -> None:
+        self.shipping.call("DELETE", f"/shipments/{order_id}", idempotency_key=f"order-{order_id}")
 
 
 def place_order(db, catalog: ServiceClient, shipping: ServiceClient, account_id: int, order: OrderRequest,
                 fail_at: str | None = None) -> dict:  # fmt: skip
     """Run the saga; answers the confirmed order or raises the failed step's error after compensating."""
+
+    def inject(step: str) -> None:
+        if step == fail_at:
+            raise InjectedFailure(f"failure injected before step {step}")
+
+    place = PlaceOrder(OwnOrderBook(db), CatalogInventory(catalog), ShippingService(shipping), before_step=inject)
     requested = [(line.book_id, line.quantity) for line in order.items]
-    address = order.shipping_address.model_dump()
-    ids = ",".join(str(book_id) for book_id, _ in requested)
-    prices = {p["book_id"]: p["price_cents"] for p in catalog.call("GET", "/prices", query={"ids": ids})["prices"]}
-    try:
-        lines = model.price_lines(requested, prices)
-    except ValueError as error:
-        raise InvalidInput(str(error)) from None
-    parcel = model.parcel_size(lines)
-    query = {"book_id": lines[0].book_id, "quantity": parcel, "country": address["country"]}
-    shipping_cents = shipping.call("GET", "/quote", query=query)["cost_cents"]
-    with db.write() as conn:
-        order_id = repository.add(conn, account_id, lines, shipping_cents, model.total_cents(lines, shipping_cents),
-                                  address)  # fmt: skip
-    key = f"order-{order_id}"
-    attempted: list[str] = []  # a step whose answer was lost may still have happened: undo what was tried
-    try:
-        _maybe_fail("reserve", fail_at)
-        reserved = [{"book_id": line.book_id, "quantity": line.quantity} for line in lines]
-        catalog.call("PUT", f"/reservations/{key}", {"lines": reserved}, idempotency_key=key)
-        _maybe_fail("ship", fail_at)
-        shipment = {"account_id": account_id, "quantity": parcel, "address": address}
-        attempted.append("ship")
-        try:
-            shipment_id = shipping.call("PUT", f"/shipments/{order_id}", shipment, idempotency_key=key)["shipment_id"]
-        except (NotDelivered, CircuitOpen):
-            attempted.remove("ship")  # it never reached shipping: nothing to cancel, and shipping may be down
-            raise
-        _maybe_fail("confirm", fail_at)
-        with db.write() as conn:
-            repository.confirm(conn, order_id, shipment_id)
-            return orders.get_order(conn, account_id, order_id)
-    except Exception:
-        _compensate(db, catalog, shipping, order_id, key, attempted)
-        raise
+    return place(account_id, requested, order.shipping_address.model_dump())
 
-
-def _maybe_fail(step: str, fail_at: str | None) -> None:
-    if step == fail_at:
-        raise InjectedFailure(f"failure injected before step {step}")
-
-
-def _compensate(
-    db, catalog: ServiceClient, shipping: ServiceClient, order_id: int, key: str, attempted: list[str]
-) -> None:
-    """Undo the steps that were tried, newest first; each undo is idempotent, so it is repeated safely."""
-
-    def undo() -> None:
-        if "ship" in attempted:
-            shipping.call("DELETE", f"/shipments/{order_id}", idempotency_key=key)
-        # Released even when the reservation seemed to fail: it may have landed though its answer was lost.
-        catalog.call("DELETE", f"/reservations/{key}", idempotency_key=key)
-        with db.write() as conn:
-            repository.mark_failed(conn, order_id)
-
-    try:
-        undo()
-    except Unavailable:
-        # The customer gets the error now; the undo waits for the service to come back.
-        finish_later(undo, lambda error: isinstance(error, Unavailable), f"compensation of {key}")
-    except BookstoreError:
-        log.exception("compensation of %s failed: the consistency check will report it", key)

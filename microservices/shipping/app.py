@@ -5,7 +5,7 @@ from typing import Annotated
 from flask import Blueprint, Flask, current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field
 
-from bookstore.schemas import Address, Id, QuoteQuery, parse_json, parse_query
+from bookstore.schemas import Address, Country, Id, QuoteQuery, parse_json, parse_query
 from bookstore.shipping import service as shipping
 from microservices.chassis import calling_account, create_service_app
 
@@ -29,6 +29,21 @@ def _db():
 def quote():
     """A shipping quote."""
     query = parse_query(QuoteQuery, request.args.to_dict())
+    return jsonify(shipping.quote(query.quantity, query.country))
+
+
+class ParcelQuery(BaseModel):
+    """GET /parcel-quote: a parcel as an order makes it (up to 20 lines of 100 books)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    quantity: Annotated[int, Field(ge=1, le=2000)]
+    country: Country
+
+
+@api.get("/parcel-quote")
+def parcel_quote():
+    """What the order saga asks: the cost of a parcel of any size an order can make."""
+    query = parse_query(ParcelQuery, request.args.to_dict())
     return jsonify(shipping.quote(query.quantity, query.country))
 
 

@@ -8,7 +8,17 @@ import time
 import urllib3
 
 from bookstore import http_pool
-from bookstore.errors import BookstoreError, Conflict, Forbidden, InvalidInput, NotFound, Unauthorized, Unavailable
+from bookstore.errors import (
+    AnswerLost,
+    BookstoreError,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotDelivered,
+    NotFound,
+    Unauthorized,
+    Unavailable,
+)
 from bookstore.request_context import HEADER, current_request_id
 from soa import soap
 from soa.bus.registry import Registry
@@ -21,19 +31,23 @@ FAULT_ERRORS = {
     "not_found": NotFound,
     "email_taken": Conflict,
     "out_of_stock": Conflict,
+    "reservation_released": Conflict,
 }
 NOT_DELIVERED = (urllib3.exceptions.NewConnectionError, urllib3.exceptions.ConnectTimeoutError)
 
 
-class Unanswered(Unavailable):
+class Unanswered(AnswerLost):
     """The message reached a provider but no answer came back: the operation may or may not have run."""
 
 
 def audit_logger() -> logging.Logger:
-    """One JSON line per message (AUDIT_LOG, default: standard error), shared by every bus worker."""
-    logger = logging.getLogger("soa.audit")
+    """One JSON line per message (AUDIT_LOG, default: standard error), shared by every bus worker.
+
+    One logger per file: a process that builds two buses (the tests) writes each one's audit where it says.
+    """
+    path = os.environ.get("AUDIT_LOG")
+    logger = logging.getLogger(f"soa.audit.{path}" if path else "soa.audit")
     if not logger.handlers:
-        path = os.environ.get("AUDIT_LOG")
         logger.addHandler(logging.FileHandler(path) if path else logging.StreamHandler())
         logger.setLevel(logging.INFO)
         logger.propagate = False
@@ -86,4 +100,4 @@ class ServiceCaller:
                 raise error_for_fault(fault) from None
             self._record(service, operation, address, started, "ok")
             return result
-        raise Unavailable(f"no instance of the {service} service is available")
+        raise NotDelivered(f"no instance of the {service} service is available")

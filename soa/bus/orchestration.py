@@ -1,86 +1,88 @@
-"""Placing an order, a composite service run by the bus: each step one provider call, undone on failure."""
+"""Placing an order, a composite service run by the bus: the one order workflow over provider messages.
 
-import logging
+Every step of bookstore/orders/workflow.py is one SOAP message to the provider that owns it; there is no
+transaction across providers, so a failed step is undone by compensating messages, as the workflow rules.
+As the course's ESB does, the composite checks the account with the Account service first.
+"""
 
-from bookstore.errors import BookstoreError, InvalidInput, Unavailable
-from bookstore.orders import model
-from bookstore.retry_later import finish_later
+from bookstore.orders.model import Line
+from bookstore.orders.workflow import PlaceOrder
 from bookstore.schemas import OrderRequest
-from soa.bus.client import Unanswered
 
-log = logging.getLogger(__name__)
+
+class BusAccounts:
+    """Account.GetProfile: the composite's first step."""
+
+    def __init__(self, call):
+        self.call = call
+
+    def check(self, account_id: int) -> None:
+        self.call("Account", "GetProfile", {"account_id": account_id})
+
+
+class BusInventory:
+    """The Book provider's prices and stock; reservations carry the order's key, so their undo is idempotent."""
+
+    release_is_idempotent = True
+
+    def __init__(self, call):
+        self.call = call
+
+    def prices(self, book_ids: list[int]) -> dict[int, int]:
+        answer = self.call("Book", "GetPrices", {"book_ids": book_ids})
+        return {entry["book_id"]: entry["price_cents"] for entry in answer["prices"]}
+
+    def reserve(self, order_ref: str, lines: list[tuple[int, int]]) -> None:
+        self.call("Book", "ReserveStock", {"order_ref": order_ref, "lines": _lines(lines)})
+
+    def release(self, order_ref: str, lines: list[tuple[int, int]]) -> None:
+        self.call("Book", "ReleaseStock", {"order_ref": order_ref})
+
+
+class BusShipping:
+    """The Shipping provider's quotes and shipments."""
+
+    def __init__(self, call):
+        self.call = call
+
+    def quote(self, quantity: int, country: str) -> dict:
+        return self.call("Shipping", "Quote", {"quantity": quantity, "country": country})
+
+    def create_shipment(self, order_id: int, account_id: int, address: dict, quantity: int) -> int:
+        payload = {"order_id": order_id, "account_id": account_id, "address": address, "quantity": quantity}
+        return self.call("Shipping", "CreateShipment", payload)["shipment_id"]
+
+    def cancel_shipment(self, order_id: int) -> None:
+        self.call("Shipping", "CancelShipment", {"order_id": order_id})
+
+
+class BusOrderBook:
+    """The Order provider's records."""
+
+    def __init__(self, call):
+        self.call = call
+
+    def record(self, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict) -> int:
+        return self.call("Order", "RecordOrder", {
+            "account_id": account_id, "shipping_cents": shipping_cents, "total_cents": total_cents, "address": address,
+            "lines": [{"book_id": li.book_id, "quantity": li.quantity, "unit_price_cents": li.unit_price_cents}
+                      for li in lines],
+        })["order_id"]  # fmt: skip
+
+    def confirm(self, account_id: int, order_id: int, shipment_id: int) -> dict:
+        return self.call("Order", "ConfirmOrder", {"account_id": account_id, "order_id": order_id,
+                                                   "shipment_id": shipment_id})  # fmt: skip
+
+    def mark_failed(self, order_id: int) -> None:
+        self.call("Order", "MarkFailed", {"order_id": order_id})
+
+
+def _lines(lines: list[tuple[int, int]]) -> list[dict]:
+    return [{"book_id": book_id, "quantity": quantity} for book_id, quantity in lines]
 
 
 def place_order(call, account_id: int, order: OrderRequest) -> dict:
-    """Check the account, price, quote, reserve, record, ship, confirm; undo what was done if a later step fails.
-
-    There is no transaction across providers: after ReserveStock, a failure is undone by compensations.
-    """
+    """The composite: the order workflow, each step a message through `call(service, operation, payload)`."""
+    place = PlaceOrder(BusOrderBook(call), BusInventory(call), BusShipping(call), accounts=BusAccounts(call))
     requested = [(line.book_id, line.quantity) for line in order.items]
-    address = order.shipping_address.model_dump()
-    call("Account", "GetProfile", {"account_id": account_id})
-    answer = call("Book", "GetPrices", {"book_ids": [book_id for book_id, _ in requested]})
-    prices = {entry["book_id"]: entry["price_cents"] for entry in answer["prices"]}
-    try:
-        lines = model.price_lines(requested, prices)
-    except ValueError as error:
-        raise InvalidInput(str(error)) from None
-    parcel = model.parcel_size(lines)
-    shipping_cents = call("Shipping", "Quote", {"quantity": parcel, "country": address["country"]})["cost_cents"]
-    reserved = [{"book_id": line.book_id, "quantity": line.quantity} for line in lines]
-    call("Book", "ReserveStock", {"lines": reserved})
-    order_id, shipment_may_exist = None, False
-    try:
-        order_id = call("Order", "RecordOrder", {
-            "account_id": account_id, "shipping_cents": shipping_cents, "address": address,
-            "total_cents": model.total_cents(lines, shipping_cents),
-            "lines": [{**line, "unit_price_cents": prices[line["book_id"]]} for line in reserved],
-        })["order_id"]  # fmt: skip
-        try:
-            shipment = call("Shipping", "CreateShipment", {
-                "order_id": order_id, "account_id": account_id, "address": address, "quantity": parcel,
-            })  # fmt: skip
-        except Unanswered:
-            shipment_may_exist = True  # it reached Shipping, whose answer was lost: it may have been booked
-            raise
-        shipment_may_exist = True
-        return call("Order", "ConfirmOrder", {
-            "account_id": account_id, "order_id": order_id, "shipment_id": shipment["shipment_id"],
-        })  # fmt: skip
-    except Exception:
-        _compensate(call, reserved, order_id, shipment_may_exist)
-        raise
-
-
-def _compensate(call, reserved: list[dict], order_id: int | None, shipment_may_exist: bool) -> None:
-    # A fault, or a message no instance took, means the step did not happen: only what may have happened is
-    # undone. So a Shipping service that is down does not need to be asked to cancel what it never booked.
-    steps = []
-    if shipment_may_exist:
-        steps.append(("Shipping", "CancelShipment", {"order_id": order_id}, True))
-    steps.append(("Book", "ReleaseStock", {"lines": reserved}, False))  # not idempotent: never sent twice
-    if order_id is not None:
-        steps.append(("Order", "MarkFailed", {"order_id": order_id}, True))
-    try:
-        _undo(call, steps)
-    except BookstoreError as error:
-        if not _may_repeat(steps, error):
-            log.exception("compensation failed: order %s may keep its stock %s", order_id, reserved)
-            return
-        # The customer gets the error now; the rest of the undo waits for the provider.
-        finish_later(lambda: _undo(call, steps), lambda e: _may_repeat(steps, e), f"compensation of order {order_id}")
-
-
-def _undo(call, steps: list[tuple]) -> None:
-    """Send the undo steps in order, dropping each once done, so that a repeat carries on where it stopped."""
-    while steps:
-        service, operation, payload, _ = steps[0]
-        call(service, operation, payload)
-        steps.pop(0)
-
-
-def _may_repeat(steps: list[tuple], error: BaseException) -> bool:
-    # A step whose message never reached a provider did not happen, so it may be sent again; one whose
-    # answer was lost may only be repeated when repeating it changes nothing.
-    idempotent = steps[0][3]
-    return isinstance(error, Unavailable) and (idempotent or not isinstance(error, Unanswered))
+    return place(account_id, requested, order.shipping_address.model_dump())

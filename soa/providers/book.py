@@ -7,7 +7,15 @@ from flask import Flask
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
 from bookstore.replicas import ReadSettings
+from soa import soap
 from soa.providers.provider import create_provider_app, whole_number
+
+
+def _order_ref(payload: dict) -> str:
+    reference = payload["order_ref"]
+    if not isinstance(reference, str) or not 0 < len(reference) <= 64:
+        raise soap.Fault("invalid_request", "order_ref must be a text of 1 to 64 characters")
+    return reference
 
 
 def _lines(payload: dict) -> list[tuple[int, int]]:
@@ -42,16 +50,16 @@ def create_app() -> Flask:
         return {"prices": [{"book_id": book_id, "price_cents": price} for book_id, price in prices.items()]}
 
     def reserve_stock(payload: dict, _headers: dict) -> dict:
-        """Take stock for all {lines} or none (fault out_of_stock)."""
+        """Take stock for all {lines} or none (fault out_of_stock), once per {order_ref}: a repeat changes nothing."""
         with db.write() as conn:
-            catalog.reserve(conn, _lines(payload))
-        return {"reserved": True}
+            taken = catalog.reserve_once(conn, _order_ref(payload), _lines(payload))
+        return {"reserved": True, "taken_now": taken}
 
     def release_stock(payload: dict, _headers: dict) -> dict:
-        """Give back stock taken for {lines} of an order that did not complete."""
+        """Give back the stock of the order {order_ref}, once: a repeat, or a key never reserved, changes nothing."""
         with db.write() as conn:
-            catalog.release(conn, _lines(payload))
-        return {"released": True}
+            released = catalog.release_once(conn, _order_ref(payload))
+        return {"released": True, "released_now": released}
 
     operations = {
         "ListBooks": list_books,

@@ -29,6 +29,15 @@ def scarce_book(edge_url: str) -> dict:
     pytest.skip("no book with less than 100 in stock on the first 1000")
 
 
+def test_an_order_of_more_than_a_hundred_books_in_all_is_confirmed_and_shipped(edge_url, customer):
+    # Each line may ask for 100 copies and an order may have 20 lines: the parcel is the sum of them all.
+    first, second = (item for item in well_stocked_books(edge_url, 2) if item["stock"] >= 60)
+    order = assert_json(place_order(edge_url, customer, [(first["id"], 60), (second["id"], 60)]), 201, "Order")
+    assert order["status"] == "confirmed" and order["shipment_id"]
+    shipment = assert_json(get(edge_url, f"/api/shipments/{order['shipment_id']}", customer), 200, "Shipment")
+    assert shipment["order_id"] == order["id"]
+
+
 def test_an_order_confirms_decrements_the_stock_and_adds_up(edge_url, customer):
     first, second = well_stocked_books(edge_url, 2)
     before = {item["id"]: book(edge_url, item["id"]) for item in (first, second)}

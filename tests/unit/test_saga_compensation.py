@@ -1,17 +1,13 @@
-"""The order saga undoes only what may have happened: a booking that never reached shipping is not cancelled."""
-
-import time
+"""The saga: the order workflow as calls to the services that own each step (its rules: test_order_workflow)."""
 
 import pytest
-from tenacity import stop_after_attempt, wait_none
 
-from bookstore import retry_later
 from bookstore.database import Database
 from bookstore.errors import Unavailable
 from bookstore.orders.tables import metadata
 from bookstore.schemas import OrderRequest
 from microservices.orders.saga import place_order
-from microservices.service_client import NotDelivered, Unreachable
+from microservices.service_client import NoAnswer, NotDelivered
 
 ORDER = OrderRequest.model_validate({
     "items": [{"book_id": 3, "quantity": 2}],
@@ -34,8 +30,8 @@ class Service:
         return self.answers.get(method, {})
 
 
-ALWAYS = 10**6
 PRICES = {"GET": {"prices": [{"book_id": 3, "price_cents": 1000}]}}
+QUOTE = {"GET": {"cost_cents": 598}, "PUT": {"shipment_id": 21}}
 
 
 @pytest.fixture
@@ -45,32 +41,24 @@ def db(tmp_path):
     return database
 
 
-def run(db, shipping_error: Exception, *more_failures) -> tuple[Service, Service]:
-    catalog = Service(PRICES)
-    shipping = Service({"GET": {"cost_cents": 598}}, ("PUT", "/shipments/", shipping_error, ALWAYS), *more_failures)
-    with pytest.raises(Unavailable):
-        place_order(db, catalog, shipping, 1, ORDER)
-    return catalog, shipping
+def test_each_step_is_a_call_to_the_service_that_owns_it_with_the_order_as_its_key(db):
+    catalog, shipping = Service(PRICES), Service(QUOTE)
+    order = place_order(db, catalog, shipping, 1, ORDER)
+    assert order["id"] == 1 and order["status"] == "confirmed" and order["shipment_id"] == 21
+    assert catalog.calls == [("GET", "/prices"), ("PUT", "/reservations/order-1")]
+    assert shipping.calls == [("GET", "/parcel-quote"), ("PUT", "/shipments/1")]
 
 
 def test_a_booking_that_never_reached_shipping_is_not_cancelled_but_the_stock_is_released(db):
-    catalog, shipping = run(db, NotDelivered("the shipping service is unavailable"))
+    catalog, shipping = Service(PRICES), Service(QUOTE, ("PUT", "/shipments/", NotDelivered("down"), 1))
+    with pytest.raises(Unavailable):
+        place_order(db, catalog, shipping, 1, ORDER)
     assert ("DELETE", "/reservations/order-1") in catalog.calls
     assert not any(method == "DELETE" for method, _ in shipping.calls)
 
 
 def test_a_booking_whose_answer_was_lost_is_cancelled_before_the_stock_is_released(db):
-    catalog, shipping = run(db, Unreachable("the shipping service is unavailable"))
-    assert ("DELETE", "/shipments/1") in shipping.calls
-    assert ("DELETE", "/reservations/order-1") in catalog.calls
-
-
-def test_an_undo_that_fails_while_shipping_is_down_is_finished_in_the_background(db, monkeypatch):
-    monkeypatch.setattr(retry_later, "RETRY_LATER", {"stop": stop_after_attempt(5), "wait": wait_none()})
-    down = NotDelivered("the shipping service is unavailable")
-    catalog, shipping = run(db, Unreachable("no answer"), ("DELETE", "/shipments/", down, 2))
-    deadline = time.monotonic() + 60  # a generous wait for a background thread on a busy machine
-    while ("DELETE", "/reservations/order-1") not in catalog.calls and time.monotonic() < deadline:
-        time.sleep(0.01)
-    assert shipping.calls.count(("DELETE", "/shipments/1")) == 3  # twice refused, then done
-    assert ("DELETE", "/reservations/order-1") in catalog.calls
+    catalog, shipping = Service(PRICES), Service(QUOTE, ("PUT", "/shipments/", NoAnswer("no answer"), 10**6))
+    with pytest.raises(Unavailable):
+        place_order(db, catalog, shipping, 1, ORDER)
+    assert ("DELETE", "/shipments/1") in shipping.calls and ("DELETE", "/reservations/order-1") in catalog.calls
