@@ -1,6 +1,5 @@
 """The one way every architecture opens its database: pooled engines and explicit read/write transactions."""
 
-import os
 import select
 from contextlib import ExitStack, contextmanager
 
@@ -8,8 +7,9 @@ from sqlalchemy import MetaData, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 
 from bookstore.errors import Unavailable
-from bookstore.replicas import ReadRouter, ReadSettings
+from bookstore.replicas import ReadRouter
 from bookstore.request_context import sql_comment
+from bookstore.settings import ReadSettings, Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -37,11 +37,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def _tag_statements_with_request_id(engine: Engine) -> None:
-    # On only where someone reads the database's statement log: a comment that differs per request
-    # also keeps the driver from reusing prepared statements, which the bench would pay for.
-    if os.environ.get("SQL_REQUEST_IDS") != "1":
-        return
-
+    # On only where someone reads the database's statement log (SQL_REQUEST_IDS): a comment that differs
+    # per request also keeps the driver from reusing prepared statements, which the bench would pay for.
     @event.listens_for(engine, "before_cursor_execute", retval=True)
     def _prefix(_conn, _cursor, statement, parameters, _context, _executemany):
         return sql_comment() + statement, parameters
@@ -75,39 +72,45 @@ def _database_errors_as_unavailable():
         raise
 
 
-def pool_size() -> int:
-    """Connections per process: one per gunicorn thread, so no request waits for a connection."""
-    return int(os.environ.get("DB_POOL_SIZE", os.environ.get("GUNICORN_THREADS", "4")))
-
-
-def _postgres_engine(url: str) -> Engine:
+def _postgres_engine(url: str, pool_size: int, tag_requests: bool) -> Engine:
     # No pre-ping: it would add a database round trip to every request of the bench. A server that
     # stops answering (a host gone, a network cut) fails a connection in seconds, not in minutes.
-    engine = create_engine(url, pool_size=pool_size(), max_overflow=2, pool_recycle=1800,
+    engine = create_engine(url, pool_size=pool_size, max_overflow=2, pool_recycle=1800,
                            connect_args={"connect_timeout": 3, "tcp_user_timeout": 5000})  # fmt: skip
     _discard_connections_the_server_closed(engine)
-    _tag_statements_with_request_id(engine)
+    if tag_requests:
+        _tag_statements_with_request_id(engine)
     return engine
 
 
 class Database:
-    """A pooled engine for one database URL (SQLite file or PostgreSQL), and for its replicas if any."""
+    """A pooled engine for one database URL (SQLite file or PostgreSQL), and for its replicas if any.
 
-    def __init__(self, url: str, reads: ReadSettings | None = None):
+    pool_size: one connection per gunicorn thread, so no request waits for one (Settings.database_pool_size).
+    """
+
+    def __init__(self, url: str, reads: ReadSettings | None = None, pool_size: int = 4, tag_requests: bool = False):
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
             self.engine = create_engine(
                 url,
                 connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-                pool_size=pool_size(),
+                pool_size=pool_size,
                 max_overflow=0,
             )
             _configure_sqlite(self.engine)
-            _tag_statements_with_request_id(self.engine)
+            if tag_requests:
+                _tag_statements_with_request_id(self.engine)
         else:
-            self.engine = _postgres_engine(url)
-        self.router = ReadRouter(self.engine, reads or ReadSettings(), _postgres_engine)
+            self.engine = _postgres_engine(url, pool_size, tag_requests)
+        replica = lambda replica_url: _postgres_engine(replica_url, pool_size, tag_requests)  # noqa: E731
+        self.router = ReadRouter(self.engine, reads or ReadSettings(), replica)
+
+    @classmethod
+    def for_server(cls, settings: Settings, url: str | None = None) -> "Database":
+        """A server process's database: its URL (settings.database_url unless given), pool and read routing."""
+        return cls(url or settings.database_url, settings.reads, settings.database_pool_size, settings.sql_request_ids)
 
     @contextmanager
     def read(self, stale_ok: bool = False):

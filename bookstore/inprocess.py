@@ -8,6 +8,7 @@ from bookstore.database import Database
 from bookstore.orders import service as orders
 from bookstore.orders.workflow import PlaceOrder
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.settings import Settings
 from bookstore.shipping import service as shipping
 from bookstore.transaction_ports import InProcessInventory, InProcessOrderBook, InProcessShipping
 
@@ -25,10 +26,10 @@ class InProcessStore:
     A shipping quote reads no table at all.
     """
 
-    def __init__(self, database: Database, secret: str):
+    def __init__(self, database: Database, settings: Settings):
         self.db = database
-        self.secret = secret
-        self.known_accounts = KnownAccounts(self._confirm_account)
+        self.secret = settings.token_secret
+        self.known_accounts = KnownAccounts(self._confirm_account, settings.account_check_ttl_s)
 
     def ready(self) -> dict:
         """Report the database engine."""

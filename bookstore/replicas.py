@@ -10,47 +10,15 @@ Database.read(stale_ok=True)). How stale they may be is a setting, READS:
 import contextlib
 import itertools
 import math
-import os
 import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-MODES = ("primary", "replica", "bounded")
+from bookstore.settings import ReadSettings
+
 LAG_EVERY_S = 0.2  # how often bounded mode looks at each replica's lag
-
-
-@dataclass(frozen=True)
-class ReadSettings:
-    """Where reads that may be stale go: the replicas' URLs, the mode, and the staleness bound."""
-
-    replica_urls: tuple[str, ...] = ()
-    mode: str = "primary"
-    max_staleness_ms: float = 1000.0
-
-    def __post_init__(self):
-        if self.mode not in MODES:
-            raise ValueError(f"READS must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if not math.isfinite(self.max_staleness_ms) or self.max_staleness_ms < 0:
-            raise ValueError(f"MAX_STALENESS_MS must be a number of milliseconds >= 0, not {self.max_staleness_ms}")
-
-    @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "ReadSettings":
-        """DATABASE_REPLICA_URLS (comma-separated), READS and MAX_STALENESS_MS, from the process's environment."""
-        environ = os.environ if environ is None else environ
-        urls = tuple(url.strip() for url in environ.get("DATABASE_REPLICA_URLS", "").split(",") if url.strip())
-        try:
-            bound = float(environ.get("MAX_STALENESS_MS") or "1000")
-        except ValueError:
-            raise ValueError("MAX_STALENESS_MS must be a number of milliseconds") from None
-        return cls(urls, environ.get("READS") or "primary", bound)
-
-    @property
-    def uses_replicas(self) -> bool:
-        """Whether any read may leave the primary."""
-        return bool(self.replica_urls) and self.mode != "primary"
 
 
 class LagWatch:

@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from bookstore.replicas import ReadSettings
+from bookstore.settings import ReadSettings
 from lab import locust_results, stale_reads
 from lab.launcher import Launch
 from lab.load_generator import (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from bookstore.replicas import ReadSettings
+from bookstore.settings import ReadSettings
 from lab import leftovers, replication
 from lab.architectures import check_choice, database_replicas, describe
 from lab.paths import ROOT, RUNS

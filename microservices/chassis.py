@@ -1,34 +1,33 @@
 """The microservice chassis: what every service's Flask app gets alike (request ids, JSON errors, health, limits)."""
 
 import os
+from dataclasses import replace
 
-from flask import Blueprint, Flask, request
+from flask import Blueprint, Flask
 
 from bookstore.database import Database
-from bookstore.edge.body_limit import install_body_limit
-from bookstore.edge.errors import register_error_handlers
-from bookstore.edge.request_id import install_request_id
-from bookstore.errors import InvalidInput
-from bookstore.replicas import ReadSettings
+from bookstore.edge.common import install_common, vouched_account
+from bookstore.settings import Settings
 from microservices.request_counter import install_request_counter
-from microservices.service_client import ACCOUNT_HEADER
-
-MAX_BODY_BYTES = 64 * 1024
 
 
 def create_service_app(name: str, api: Blueprint, test_config: dict | None = None) -> Flask:
-    """A service: its API, a /health naming it, JSON errors, and a pooled connection to its own database."""
+    """A service: its API, a /health naming it, JSON errors, and a pooled connection to its own database.
+
+    Its composition root: the settings are read here, once; DATABASE_URL in test_config overrides them.
+    """
     app = Flask(name)
-    app.config.update(MAX_CONTENT_LENGTH=MAX_BODY_BYTES, **(test_config or {}))
-    app.json.sort_keys = False
-    url = app.config.pop("DATABASE_URL", None) or os.environ.get("DATABASE_URL")
-    if url:
+    install_common(app)
+    config = dict(test_config or {})
+    settings = Settings.from_environment()
+    if "DATABASE_URL" in config:
+        settings = replace(settings, database_url=config.pop("DATABASE_URL"))
+    app.config.update(config)
+    app.extensions["settings"] = settings
+    if settings.database_url:
         # Replicas, where the deployment gives this service any (only the catalog reads from them).
-        app.extensions["database"] = Database(url, ReadSettings.from_environment())
-    install_request_id(app)
-    install_body_limit(app)
+        app.extensions["database"] = Database.for_server(settings)
     install_request_counter(app)
-    register_error_handlers(app)
     app.register_blueprint(api)
 
     @app.get("/health")
@@ -41,7 +40,4 @@ def create_service_app(name: str, api: Blueprint, test_config: dict | None = Non
 
 def calling_account() -> int:
     """The account the gateway authenticated, passed on in X-Account-Id."""
-    value = request.headers.get(ACCOUNT_HEADER, "")
-    if not value.isdigit():
-        raise InvalidInput(f"{ACCOUNT_HEADER} is missing")
-    return int(value)
+    return vouched_account()

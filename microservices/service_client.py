@@ -8,12 +8,12 @@ import urllib3
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from bookstore import errors, http_pool
+from bookstore.edge.common import ACCOUNT_HEADER
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
 
 TIMEOUT = urllib3.Timeout(connect=0.5, read=5)
-ACCOUNT_HEADER = "X-Account-Id"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
@@ -43,9 +43,9 @@ def _transport_failure(error: BaseException) -> bool:
 class ServiceClient:
     """One other service, by name and base URL."""
 
-    def __init__(self, name: str, base_url: str):
+    def __init__(self, name: str, base_url: str, connections: int):
         self.name, self.base_url = name, base_url.rstrip("/")
-        self.http = http_pool.pooled_http(TIMEOUT)
+        self.http = http_pool.pooled_http(TIMEOUT, connections)
         # Five transport failures in a row open the circuit for five seconds; answers, even 5xx, never count.
         self.breaker = pybreaker.CircuitBreaker(
             fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name

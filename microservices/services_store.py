@@ -3,6 +3,7 @@
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.settings import Settings
 from microservices.service_client import ServiceClient, service_url
 
 SERVICES = ("accounts", "catalog", "orders", "shipping")
@@ -11,10 +12,12 @@ SERVICES = ("accounts", "catalog", "orders", "shipping")
 class ServicesStore:
     """Implements bookstore.store.Store by routing each use case to the one service that owns it."""
 
-    def __init__(self, secret: str, clients: dict[str, ServiceClient] | None = None):
-        self.secret = secret
-        self.services = clients or {name: ServiceClient(name, service_url(name)) for name in SERVICES}
-        self.known_accounts = KnownAccounts(self.profile)
+    def __init__(self, settings: Settings, clients: dict[str, ServiceClient] | None = None):
+        self.secret = settings.token_secret
+        self.services = clients or {
+            name: ServiceClient(name, service_url(name), settings.worker_threads) for name in SERVICES
+        }
+        self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 
     def _call(self, service: str, method: str, path: str, **options) -> dict:
         return self.services[service].call(method, path, **options)

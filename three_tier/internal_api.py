@@ -3,7 +3,6 @@
 import os
 
 KEY_HEADER = "X-Internal-Key"
-ACCOUNT_HEADER = "X-Account-Id"  # set by the presentation tier after it checked the bearer token
 
 
 def application_tier_url() -> str:

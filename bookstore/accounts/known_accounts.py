@@ -1,6 +1,5 @@
 """Which accounts exist, as the edge last confirmed them: a signed token alone cannot prove its account still exists."""
 
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -13,17 +12,12 @@ DEFAULT_TTL_S = 30.0
 MAX_ENTRIES = 100_000
 
 
-def confirmation_ttl_s() -> float:
-    """How long a confirmed account is trusted without asking again (ACCOUNT_CHECK_TTL_S, 0 asks every time)."""
-    return float(os.environ.get("ACCOUNT_CHECK_TTL_S", DEFAULT_TTL_S))
-
-
 class KnownAccounts:
     """Confirms that an account exists, asking its owner only when the last confirmation has expired."""
 
-    def __init__(self, confirm: Callable[[int], None], ttl_s: float | None = None, clock=time.monotonic):
-        """`confirm(account_id)` raises Unauthorized (or Unavailable) when it cannot confirm the account."""
-        ttl_s = confirmation_ttl_s() if ttl_s is None else ttl_s
+    def __init__(self, confirm: Callable[[int], None], ttl_s: float = DEFAULT_TTL_S, clock=time.monotonic):
+        """`confirm(account_id)` raises Unauthorized (or Unavailable) when it cannot confirm the account;
+        ttl_s: Settings.account_check_ttl_s (ACCOUNT_CHECK_TTL_S), 0 asks every time."""
         self._confirm = confirm
         self._confirmed = TTLCache(maxsize=MAX_ENTRIES, ttl=ttl_s, timer=clock) if ttl_s > 0 else None
         self._lock = threading.Lock()

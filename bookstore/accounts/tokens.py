@@ -1,6 +1,5 @@
 """Signed, expiring bearer tokens (JWT, HS256) that any component holding the secret can check."""
 
-import os
 import time
 
 import jwt
@@ -10,11 +9,6 @@ from bookstore.schemas import MAX_ID
 
 _ALGORITHM = "HS256"
 DEFAULT_TTL_S = 3600
-
-
-def token_secret() -> str:
-    """The signing secret shared by every component that checks tokens."""
-    return os.environ.get("TOKEN_SECRET", "bookstore-lab-secret-change-me-in-production-0123456789")
 
 
 def issue_token(account_id: int, secret: str, ttl_s: int = DEFAULT_TTL_S) -> str:

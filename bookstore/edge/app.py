@@ -5,13 +5,10 @@ from pathlib import Path
 from flask import Flask
 
 from bookstore.edge.api import api
-from bookstore.edge.body_limit import install_body_limit
-from bookstore.edge.errors import register_error_handlers
+from bookstore.edge.common import install_common
 from bookstore.edge.pages import pages
-from bookstore.edge.request_id import install_request_id
 from bookstore.store import Store
 
-MAX_BODY_BYTES = 64 * 1024
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -24,13 +21,9 @@ def create_edge_app(
         template_folder=str(_PACKAGE / "templates"),
         static_folder=None,
     )
-    app.config.update(ARCHITECTURE=architecture, MAX_CONTENT_LENGTH=MAX_BODY_BYTES)
-    app.config.update(test_config or {})
-    app.json.sort_keys = False
+    install_common(app)
+    app.config.update(ARCHITECTURE=architecture, **(test_config or {}))
     app.extensions["store"] = store
-    install_request_id(app)
-    install_body_limit(app)
-    register_error_handlers(app)
     if "api" in parts:
         app.register_blueprint(api)
     if "pages" in parts:

@@ -120,9 +120,10 @@ def deployment(architecture: str) -> Deployment:
 
 def secret_defaults() -> dict[str, str]:
     """The shared secrets and the lab defaults the code itself falls back to: one place says them."""
-    from bookstore.accounts.tokens import token_secret
+    from bookstore.settings import Settings
     from soa.registration import registry_key
     from three_tier.internal_api import internal_key
 
     with without_local_settings():
-        return {"TOKEN_SECRET": token_secret(), "INTERNAL_API_KEY": internal_key(), "REGISTRY_KEY": registry_key()}
+        return {"TOKEN_SECRET": Settings.from_environment().token_secret, "INTERNAL_API_KEY": internal_key(),
+                "REGISTRY_KEY": registry_key()}  # fmt: skip

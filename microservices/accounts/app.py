@@ -3,7 +3,6 @@
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.accounts import service as accounts
-from bookstore.accounts.tokens import token_secret
 from bookstore.schemas import Credentials, Registration, parse_json
 from microservices.chassis import calling_account, create_service_app
 
@@ -29,7 +28,7 @@ def log_in():
     credentials = parse_json(Credentials, request.get_data())
     with _db().read() as conn:
         account_id = accounts.check_credentials(conn, credentials.email, credentials.password)
-    return jsonify(accounts.log_in(account_id, token_secret()))
+    return jsonify(accounts.log_in(account_id, current_app.extensions["settings"].token_secret))
 
 
 @api.get("/profile")

@@ -4,14 +4,14 @@ import os
 
 from flask import Flask
 
-from bookstore.accounts.tokens import token_secret
 from bookstore.edge.app import create_edge_app
+from bookstore.settings import Settings
 from microservices.services_store import ServicesStore
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.frontend.app:create_app()'`."""
-    app = create_edge_app(ServicesStore(token_secret()), "microservices", test_config, parts=("pages",))
+    app = create_edge_app(ServicesStore(Settings.from_environment()), "microservices", test_config, parts=("pages",))
 
     @app.get("/health")
     def health():

@@ -5,10 +5,10 @@ import urllib3
 from flask import Flask, Response, request
 
 from bookstore import http_pool
-from bookstore.accounts.tokens import token_secret
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
+from bookstore.settings import Settings
 from microservices.service_client import TIMEOUT, service_url
 from microservices.services_store import ServicesStore
 
@@ -20,9 +20,10 @@ PASSED_BACK = ("Content-Type", "Location")
 
 def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.gateway.app:create_app()'`: tokens checked here, no business rule."""
-    app = create_edge_app(ServicesStore(token_secret()), "microservices", test_config, parts=("api",))
+    settings = Settings.from_environment()
+    app = create_edge_app(ServicesStore(settings), "microservices", test_config, parts=("api",))
     frontend = service_url("frontend")
-    http = http_pool.pooled_http(TIMEOUT)
+    http = http_pool.pooled_http(TIMEOUT, settings.worker_threads)
 
     def to_frontend(**_path_values):
         """Pass a storefront page through to the frontend service."""

@@ -47,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.orders.app:create_app()'`."""
     config = {"FAULT_INJECTION": os.environ.get("FAULT_INJECTION") == "1", **(test_config or {})}
     app = create_service_app("orders", api, config)
-    app.extensions["catalog"] = ServiceClient("catalog", service_url("catalog"))
-    app.extensions["shipping"] = ServiceClient("shipping", service_url("shipping"))
+    connections = app.extensions["settings"].worker_threads
+    app.extensions["catalog"] = ServiceClient("catalog", service_url("catalog"), connections)
+    app.extensions["shipping"] = ServiceClient("shipping", service_url("shipping"), connections)
     return app

@@ -7,10 +7,10 @@ from collections import defaultdict
 
 from flask import Blueprint, Flask, current_app, jsonify, request
 
-from bookstore.accounts.tokens import token_secret
 from bookstore.database import Database
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Forbidden, InvalidInput
+from bookstore.settings import Settings
 from soa.bus.client import ServiceCaller
 from soa.bus.mediation import BusStore
 from soa.bus.registry import Registry
@@ -65,8 +65,9 @@ def counters():
 
 def create_app(test_config: dict | None = None) -> Flask:
     """The bus: consumers' REST/JSON edge mediated onto SOAP providers found in the registry."""
-    registry = Registry(Database(os.environ["DATABASE_URL"]))
-    app = create_edge_app(BusStore(ServiceCaller(registry), token_secret()), "soa", test_config)
+    settings = Settings.from_environment()
+    registry = Registry(Database.for_server(settings))
+    app = create_edge_app(BusStore(ServiceCaller(registry, settings.worker_threads), settings), "soa", test_config)
     app.extensions["registry"] = registry
     app.register_blueprint(admin)
     return app

@@ -65,9 +65,9 @@ def error_for_fault(fault: soap.Fault) -> BookstoreError:
 class ServiceCaller:
     """Location transparency: callers name a service and an operation, never an address."""
 
-    def __init__(self, registry: Registry):
+    def __init__(self, registry: Registry, connections: int):
         self.registry = registry
-        self.http = http_pool.pooled_http(TIMEOUT)
+        self.http = http_pool.pooled_http(TIMEOUT, connections)
         self.audit = audit_logger()
 
     def _record(self, service: str, operation: str, address: str, started: float, outcome: str) -> None:

@@ -3,6 +3,7 @@
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of, issue_token
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.settings import Settings
 from soa.bus import orchestration
 from soa.bus.client import ServiceCaller
 
@@ -10,9 +11,9 @@ from soa.bus.client import ServiceCaller
 class BusStore:
     """Implements bookstore.store.Store by routing each use case to a service operation through the bus."""
 
-    def __init__(self, caller: ServiceCaller, secret: str):
-        self.call, self.secret = caller.call, secret
-        self.known_accounts = KnownAccounts(self.profile)
+    def __init__(self, caller: ServiceCaller, settings: Settings):
+        self.call, self.secret = caller.call, settings.token_secret
+        self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 
     def ready(self) -> dict:
         """The bus itself is up; providers are checked per call."""

@@ -1,17 +1,17 @@
 """The Account provider: registration, credentials and profiles, as SOAP operations."""
 
-import os
-
 from flask import Flask
 
 from bookstore.accounts import service as accounts
 from bookstore.database import Database
+from bookstore.settings import Settings
 from soa.providers.provider import create_provider_app, whole_number
 
 
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.account:create_app()'`, on the shared enterprise database."""
-    db = Database(os.environ["DATABASE_URL"])
+    settings = Settings.from_environment()
+    db = Database.for_server(settings)
 
     def register(payload: dict, _headers: dict) -> dict:
         """Create an account {email, password, name}."""
@@ -30,4 +30,4 @@ def create_app() -> Flask:
             return accounts.profile(conn, whole_number(payload, "account_id"))
 
     operations = {"Register": register, "CheckCredentials": check_credentials, "GetProfile": get_profile}
-    return create_provider_app("Account", operations)
+    return create_provider_app("Account", operations, settings, db)

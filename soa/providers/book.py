@@ -1,12 +1,10 @@
 """The Book provider: catalog pages, books, prices and stock reservations, as SOAP operations."""
 
-import os
-
 from flask import Flask
 
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
-from bookstore.replicas import ReadSettings
+from bookstore.settings import Settings
 from soa import soap
 from soa.providers.provider import create_provider_app, whole_number
 
@@ -29,7 +27,8 @@ def create_app() -> Flask:
     a little stale (what a shopper browses); GetPrices, ReserveStock and ReleaseStock serve an order, so
     they read and write the primary, where stock is the truth.
     """
-    db = Database(os.environ["DATABASE_URL"], ReadSettings.from_environment())
+    settings = Settings.from_environment()
+    db = Database.for_server(settings)
 
     def list_books(payload: dict, _headers: dict) -> dict:
         """A catalog page {q, page, page_size}."""
@@ -68,4 +67,4 @@ def create_app() -> Flask:
         "ReserveStock": reserve_stock,
         "ReleaseStock": release_stock,
     }
-    return create_provider_app("Book", operations)
+    return create_provider_app("Book", operations, settings, db)

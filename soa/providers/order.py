@@ -1,18 +1,18 @@
 """The Order provider: recording, confirming and reading orders, as SOAP operations."""
 
-import os
-
 from flask import Flask
 
 from bookstore.database import Database
 from bookstore.orders import repository, service
 from bookstore.orders.model import Line
+from bookstore.settings import Settings
 from soa.providers.provider import create_provider_app, whole_number
 
 
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.order:create_app()'`, on the shared enterprise database."""
-    db = Database(os.environ["DATABASE_URL"])
+    settings = Settings.from_environment()
+    db = Database.for_server(settings)
 
     def record_order(payload: dict, _headers: dict) -> dict:
         """Record a pending order {account_id, lines, shipping_cents, total_cents, address}."""
@@ -57,4 +57,4 @@ def create_app() -> Flask:
         "ListOrders": list_orders,
         "GetOrder": get_order,
     }
-    return create_provider_app("Order", operations)
+    return create_provider_app("Order", operations, settings, db)

@@ -11,8 +11,10 @@ import urllib3
 from flask import Flask, Response, request
 
 from bookstore import http_pool
+from bookstore.database import Database
 from bookstore.edge.body_limit import install_body_limit
 from bookstore.errors import BookstoreError
+from bookstore.settings import Settings
 from soa import soap
 from soa.registration import REGISTRY_KEY_HEADER, registry_key
 
@@ -61,9 +63,9 @@ def dispatch(operations: dict[str, Operation], raw: bytes) -> tuple[bytes, int]:
         return soap.fault_envelope(soap.Fault("internal_error", "the provider failed", "Server")), 500
 
 
-def _register_until_stopped(bus_url: str, announcement: dict, stopped: threading.Event) -> None:
+def _register_until_stopped(bus_url: str, announcement: dict, settings: Settings, stopped: threading.Event) -> None:
     body, headers = json.dumps(announcement), {"Content-Type": "application/json", REGISTRY_KEY_HEADER: registry_key()}
-    http = http_pool.pooled_http(urllib3.Timeout(connect=0.5, read=2))
+    http = http_pool.pooled_http(urllib3.Timeout(connect=0.5, read=2), settings.worker_threads)
     while not stopped.is_set():
         try:
             registered = http.request("POST", f"{bus_url}/registry", body=body, headers=headers).status == 201
@@ -72,9 +74,11 @@ def _register_until_stopped(bus_url: str, announcement: dict, stopped: threading
         stopped.wait(HEARTBEAT_S if registered else 0.2)
 
 
-def create_provider_app(service: str, operations: dict[str, Operation], register: bool = True) -> Flask:
+def create_provider_app(service: str, operations: dict[str, Operation], settings: Settings, database: Database,
+                        register: bool = True) -> Flask:  # fmt: skip
     """A provider: POST /soap runs operations, GET /soap?wsdl describes them; it registers with the bus."""
     app = Flask(service)
+    app.extensions["database"] = database
     app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
     install_body_limit(app)
 
@@ -100,7 +104,7 @@ def create_provider_app(service: str, operations: dict[str, Operation], register
         address = os.environ.get("ADVERTISE_URL") or f"http://127.0.0.1:{port}/soap"
         announcement = {"service": service, "address": address, "operations": list(operations)}
         stopped = threading.Event()
-        args = (bus_url.rstrip("/"), announcement, stopped)
+        args = (bus_url.rstrip("/"), announcement, settings, stopped)
         threading.Thread(target=_register_until_stopped, args=args, daemon=True, name="registration").start()
         app.extensions["stop_registering"] = stopped.set
     return app

@@ -1,17 +1,17 @@
 """The Shipping provider: quotes, shipments and tracking, as SOAP operations."""
 
-import os
-
 from flask import Flask
 
 from bookstore.database import Database
+from bookstore.settings import Settings
 from bookstore.shipping import service as shipping
 from soa.providers.provider import create_provider_app, whole_number
 
 
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.shipping:create_app()'`, on the shared enterprise database."""
-    db = Database(os.environ["DATABASE_URL"])
+    settings = Settings.from_environment()
+    db = Database.for_server(settings)
 
     def quote(payload: dict, _headers: dict) -> dict:
         """Cost and days for {quantity} books to {country}."""
@@ -38,4 +38,4 @@ def create_app() -> Flask:
             return shipping.tracking(conn, whole_number(payload, "shipment_id"), whole_number(payload, "account_id"))
 
     operations = {"Quote": quote, "CreateShipment": create_shipment, "CancelShipment": cancel_shipment, "Track": track}
-    return create_provider_app("Shipping", operations)
+    return create_provider_app("Shipping", operations, settings, db)

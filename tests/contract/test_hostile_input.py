@@ -5,7 +5,8 @@ import sqlalchemy
 from edge_api import TIMEOUT, assert_error, http, order_body
 
 from bookstore.accounts.tables import accounts
-from bookstore.accounts.tokens import issue_token, token_secret
+from bookstore.accounts.tokens import issue_token
+from bookstore.settings import Settings
 
 PROTECTED_READS = ["/api/accounts/me", "/api/orders", "/api/orders/1", "/api/shipments/1"]
 
@@ -14,7 +15,7 @@ def lab_secret(edge) -> str:
     """The lab's own signing secret; a server at EDGE_URL may use another one, or another database."""
     if edge.name == "external":
         pytest.skip("needs the secret and the database of the lab's own servers")
-    return token_secret()
+    return Settings.from_environment().token_secret
 
 
 def assert_refused_everywhere(edge_url: str, token: str) -> None:

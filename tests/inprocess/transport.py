@@ -35,6 +35,7 @@ class Network:
 
     def __init__(self):
         self.hosts: dict[str, object] = {}
+        self.pool_sizes: list[int] = []  # the connections each process's HTTP pool asked for
 
     def add(self, base_url: str, app) -> None:
         self.hosts[base_url.rstrip("/")] = app

@@ -123,7 +123,11 @@ WIRINGS = {"monolith": monolith, "three_tier": three_tier, "soa": soa, "microser
 def wire(architecture: str, folder: Path, patch: pytest.MonkeyPatch) -> InProcessEdge:
     """The architecture built in this process; every HTTP pool it opens is the in-process network."""
     network = Network()
-    patch.setattr(http_pool, "pooled_http", lambda timeout: network)
+    def pooled_http(_timeout, connections: int) -> Network:
+        network.pool_sizes.append(connections)
+        return network
+
+    patch.setattr(http_pool, "pooled_http", pooled_http)
     patch.setattr(requests.Session, "get_adapter", routed_through(network, ".test", requests.Session.get_adapter))
     edge = WIRINGS[architecture](folder, network)
     edge.network = network

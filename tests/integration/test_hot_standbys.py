@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from bookstore.database import Database
-from bookstore.replicas import ReadSettings
+from bookstore.settings import ReadSettings
 from lab.ports import free_port
 from lab.postgres import EmbeddedPostgres
 

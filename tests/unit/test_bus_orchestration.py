@@ -6,6 +6,7 @@ import pytest
 
 from bookstore.errors import NotDelivered, Unavailable
 from bookstore.schemas import OrderRequest
+from bookstore.settings import Settings
 from soa.bus.client import Unanswered
 from soa.bus.mediation import BusStore
 from soa.bus.orchestration import place_order
@@ -77,7 +78,7 @@ def test_a_message_no_instance_took_did_not_happen_and_one_whose_answer_was_lost
 
 def test_mediation_routes_each_use_case_to_its_service_operation():
     providers = Providers()
-    store = BusStore(SimpleNamespace(call=providers), "s" * 40)
+    store = BusStore(SimpleNamespace(call=providers), Settings(token_secret="s" * 40))
     store.get_book(5)
     store.get_shipment(1, 21)
     assert providers.calls == [("Book", "GetBook", {"book_id": 5}),

@@ -4,7 +4,8 @@ import math
 
 import pytest
 
-from bookstore.replicas import ReadRouter, ReadSettings
+from bookstore.replicas import ReadRouter
+from bookstore.settings import ReadSettings
 
 PRIMARY, FIRST, SECOND = "primary", "replica-1", "replica-2"
 URLS = ("postgresql://r1/db", "postgresql://r2/db")

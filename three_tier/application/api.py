@@ -4,10 +4,11 @@ import hmac
 
 from flask import Blueprint, current_app, jsonify, request
 
-from bookstore.errors import Forbidden, InvalidInput
+from bookstore.edge.common import vouched_account
+from bookstore.errors import Forbidden
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration, parse_json, parse_query
 from bookstore.store import Store
-from three_tier.internal_api import ACCOUNT_HEADER, KEY_HEADER
+from three_tier.internal_api import KEY_HEADER
 
 internal = Blueprint("internal", __name__, url_prefix="/internal")
 
@@ -24,10 +25,7 @@ def _store() -> Store:
 
 
 def _account() -> int:
-    value = request.headers.get(ACCOUNT_HEADER, "")
-    if not value.isdigit():
-        raise InvalidInput(f"{ACCOUNT_HEADER} is missing")
-    return int(value)
+    return vouched_account()
 
 
 @internal.post("/accounts")

@@ -5,11 +5,13 @@ import urllib3
 from bookstore import http_pool
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
+from bookstore.edge.common import ACCOUNT_HEADER
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
 from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
-from three_tier.internal_api import ACCOUNT_HEADER, KEY_HEADER
+from bookstore.settings import Settings
+from three_tier.internal_api import KEY_HEADER
 
 # Connecting on loopback takes microseconds: half a second means the tier is gone. Reads wait longer,
 # but never as long as the edge's own clients would, so a stuck tier gives a 503, not a hang.
@@ -19,10 +21,10 @@ TIMEOUT = urllib3.Timeout(connect=0.5, read=10)
 class RemoteStore:
     """Implements bookstore.store.Store over pooled keep-alive connections to the application tier."""
 
-    def __init__(self, base_url: str, key: str, secret: str):
-        self.base_url, self.key, self.secret = base_url, key, secret
-        self.http = http_pool.pooled_http(TIMEOUT)
-        self.known_accounts = KnownAccounts(self.profile)
+    def __init__(self, base_url: str, key: str, settings: Settings):
+        self.base_url, self.key, self.secret = base_url, key, settings.token_secret
+        self.http = http_pool.pooled_http(TIMEOUT, settings.worker_threads)
+        self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 
     def _call(self, method: str, path: str, body=None, account_id: int | None = None, query=None) -> dict:
         headers = {KEY_HEADER: self.key, HEADER: current_request_id.get() or ""}
