@@ -53,7 +53,7 @@ def _announce(launch: Launch) -> None:
         print(f"  component    {name:<13} {address}")
     for name, pid in launch.process_ids().items():
         print(f"  process      {name:<13} pid {pid}")
-    for line in launch.architecture.status() if launch.architecture.status else []:
+    for line in launch.status_lines():
         print(f"  {line}")
     print(f"  logs         {launch.run_dir / 'logs'}")
     print("Press Ctrl-C to stop.", flush=True)

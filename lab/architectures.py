@@ -2,8 +2,9 @@
 
 import importlib
 import os
+from collections.abc import Mapping
 
-from lab.topology import Architecture
+from topology import Architecture, Network
 
 # The databases each architecture runs on; the first is its default.
 ARCHITECTURES = {
@@ -17,13 +18,16 @@ DATABASES = ("sqlite", "postgres")
 REFERENCES = {"floor": "lab.floor.topology"}
 
 
-def describe(name: str, port: int, database_url: str, db: str, replica_urls: tuple[str, ...] = ()) -> Architecture:
+def describe(name: str, network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
+             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
     """An architecture's own description, from its folder's topology module.
 
     replica_urls: the same database on each PostgreSQL replica; the architecture decides who reads them.
+    settings: the environment its choices come from (APP_REPLICAS...); this process's unless given.
     """
     module = REFERENCES.get(name, f"{name}.topology")
-    return importlib.import_module(module).describe(port, database_url, db, replica_urls)
+    settings = os.environ if settings is None else settings
+    return importlib.import_module(module).describe(network, database_url, db, replica_urls, settings)
 
 
 def database_replicas(name: str, db: str) -> int:

@@ -1,6 +1,7 @@
 """Start an architecture fresh: its database, schema and seed, then every server, healthy and warm."""
 
 import dataclasses
+import json
 import os
 import shutil
 import subprocess
@@ -15,12 +16,13 @@ from sqlalchemy.engine import make_url
 from bookstore.settings import ReadSettings
 from lab import leftovers, replication
 from lab.architectures import check_choice, database_replicas, describe
+from lab.network import LocalNetwork
 from lab.paths import ROOT, RUNS
 from lab.place import HOME, Place
 from lab.ports import free_port, listener_of, port_is_free
 from lab.postgres import EmbeddedPostgres
 from lab.processes import spawn, stop_group, stop_groups
-from lab.topology import Architecture, Component
+from topology import Architecture, Component, Readiness
 
 KEEP_RUNS = 10  # run folders kept under var/run, for their logs
 SERVER_STOP_S = 12  # gunicorn's graceful_timeout (10 s) and a margin, then SIGKILL
@@ -106,7 +108,9 @@ class Launch:
         shutil.rmtree(self.run_dir, ignore_errors=True)
         (self.run_dir / "data").mkdir(parents=True)
         database_url = self.database_url = self._database_url()
-        self.architecture = describe(self.name, self.port, database_url, self.db, self.replica_urls)
+        settings = {**os.environ, **self.settings}
+        self.architecture = describe(self.name, LocalNetwork(self.port), database_url, self.db, self.replica_urls,
+                                     settings).with_workers(int(settings.get("WEB_CONCURRENCY") or 2))  # fmt: skip
         if self.replica_urls:  # results of each data tier and read mode are kept apart
             label = f"{self.architecture.label}-r{len(self.replica_urls)}-{reads.mode}"
             self.architecture = dataclasses.replace(self.architecture, label=label)
@@ -116,7 +120,7 @@ class Launch:
         if os.environ.get("PG_LOG_STATEMENTS") == "1":
             self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log
         for command in self.architecture.prepare if self.prepares_data else []:
-            if spawn(self.place.wrap(command), self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
+            if spawn(self.place.wrap(_python(command)), self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")
         if self.postgres and self.replica_urls:  # copies of the prepared data, streaming from here on
             ports = [make_url(url).port for url in self.replica_urls]
@@ -133,13 +137,33 @@ class Launch:
         deadline = time.monotonic() + timeout_s
         while self.architecture.settled is not None:
             try:
-                if self.architecture.settled():
+                if self._settled(self.architecture.settled):
                     return
-            except OSError:
+            except (OSError, ValueError, KeyError, TypeError):
                 pass
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{self.name}: not settled after {timeout_s} s; see {self.run_dir / 'logs'}")
             time.sleep(0.2)
+
+    def _settled(self, readiness: Readiness) -> bool:
+        listed = {item[readiness.field] for item in self.listing(readiness.path)}
+        return set(readiness.expected) <= listed
+
+    def listing(self, path: str) -> list[dict]:
+        """The items an edge path lists as JSON (a registry, say)."""
+        with urllib.request.urlopen(f"{self.base_url}{path}", timeout=5) as answer:
+            return json.load(answer)["items"]
+
+    def status_lines(self) -> list[str]:
+        """What the architecture says is worth showing at start, e.g. the bus's registry."""
+        status = self.architecture.status
+        if status is None:
+            return []
+        lines = []
+        for item in self.listing(status.path):
+            values = {key: ", ".join(value) if isinstance(value, list) else value for key, value in item.items()}
+            lines.append(f"{status.title:<12} {status.line.format(**values)}")
+        return lines + ([status.footer.format(edge=self.base_url)] if status.footer else [])
 
     def database_of(self, context: str) -> str:
         """The database URL holding a bounded context's tables (accounts, catalog, orders, shipping)."""
@@ -149,8 +173,8 @@ class Launch:
         """Run the architecture's after-load checks (e.g. the consistency check); their verdicts and output."""
         verdicts = []
         for command in self.architecture.checks:
-            done = subprocess.run(self.place.wrap(command), env=self._env, capture_output=True, text=True)
-            verdicts.append({"command": " ".join(command[1:]), "passed": done.returncode == 0,
+            done = subprocess.run(self.place.wrap(_python(command)), env=self._env, capture_output=True, text=True)
+            verdicts.append({"command": " ".join(["-m", *command]), "passed": done.returncode == 0,
                              "output": (done.stdout + done.stderr).strip()[-2000:]})  # fmt: skip
         return verdicts
 
@@ -170,7 +194,7 @@ class Launch:
         env["LAB_COUNT_DIR"] = str(self.count_dir(instance))
         self.count_dir(instance).mkdir(parents=True, exist_ok=True)
         log = self.run_dir / "logs" / f"{instance}.log"
-        self.servers[instance] = spawn(self.place.wrap(component.command()), env, log)
+        self.servers[instance] = spawn(self.place.wrap(component.command(sys.executable)), env, log)
         self._record_process_groups()
         if wait:
             self._wait_ready(instance, component)
@@ -248,6 +272,11 @@ def prune_old_runs(runs: Path, keep: int = KEEP_RUNS) -> None:
     for old in sorted(runs.iterdir(), key=lambda path: path.stat().st_mtime)[:-keep]:
         if old.is_dir() and not leftovers.launcher_alive(old):
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _python(module_and_arguments: list[str]) -> list[str]:
+    """A topology's module to run (prepare, checks), run with this lab's interpreter."""
+    return [sys.executable, "-m", *module_and_arguments]
 
 
 def _healthy(url: str) -> bool:

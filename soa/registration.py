@@ -5,6 +5,9 @@ import os
 REGISTRY_KEY_HEADER = "X-Registry-Key"
 
 
+DEFAULT_REGISTRY_KEY = "soa-registry-key-change-me"
+
+
 def registry_key() -> str:
     """The secret a provider presents to register: without it, anyone could pose as a provider."""
-    return os.environ.get("REGISTRY_KEY", "soa-registry-key-change-me")
+    return os.environ.get("REGISTRY_KEY") or DEFAULT_REGISTRY_KEY

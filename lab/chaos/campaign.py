@@ -7,6 +7,7 @@ from lab.architectures import ARCHITECTURES, check_choice, describe
 from lab.campaign import Task
 from lab.chaos.experiment import CHAOS_RESULTS, DEFAULT_TIMING, Timing, run_fault
 from lab.chaos.faults import DATABASE
+from lab.network import PlannedNetwork
 from loadtests.profiles import STARTUP_ALLOWANCE_S
 
 PLACEHOLDER_URL = {"sqlite": "sqlite:///unused", "postgres": "postgresql+psycopg://lab@127.0.0.1:1/bookstore"}
@@ -15,7 +16,7 @@ PLACEHOLDER_URL = {"sqlite": "sqlite:///unused", "postgres": "postgresql+psycopg
 def planned_parts(architecture: str, db: str | None) -> list[str]:
     """The parts a fresh start of the architecture will have, in the order its description lists them."""
     db = check_choice(architecture, db)
-    description = describe(architecture, 0, PLACEHOLDER_URL[db], db)
+    description = describe(architecture, PlannedNetwork(), PLACEHOLDER_URL[db], db)
     servers = [name for component in description.components for name in component.instance_names()]
     return servers + ([DATABASE] if db == "postgres" else [])
 

@@ -1,13 +1,10 @@
 """Each architecture's containers, read from the same topology the launcher runs, never written twice.
 
-The launcher gives every component a port on 127.0.0.1; a container listens on CONTAINER_PORT and
-reaches the others by name. So the description is taken as the launcher builds it, and every
-`http://127.0.0.1:<port>` in it becomes `http://<component>:8000`.
+The launcher gives every component a port on 127.0.0.1; here every container listens on CONTAINER_PORT
+and reaches the others by name: the topology is described over that network, with no setting of this
+machine's, so the files come out the same anywhere.
 """
 
-import os
-import re
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.engine import make_url
@@ -20,14 +17,7 @@ ADMIN_URL = "postgresql+psycopg://bookstore:bookstore-lab-password@postgres:5432
 SQLITE_URL = "sqlite:////data/bookstore.sqlite"
 # Settings that are secrets: they travel in a Secret (Kubernetes) or from the environment (compose).
 SECRETS = ("DATABASE_URL", "INTERNAL_API_KEY", "TOKEN_SECRET", "REGISTRY_KEY")
-LOCAL_ADDRESS = re.compile(r"http://127\.0\.0\.1:(\d+)")
-_PROBE_PORT = 18000  # any port: the launcher's addresses are rewritten to container names
 PASSWORD = "__PASSWORD__"  # where a service's own database password goes in its DATABASE_URL
-# Local choices that must not leak into the committed files: replica counts, a user's own databases.
-LOCAL_SETTINGS = re.compile(
-    r"(.*_REPLICAS|REPLICAS_.*|.*_DATABASE_URL|.*_DB_PASSWORD|TOKEN_SECRET|INTERNAL_API_KEY"
-    r"|REGISTRY_KEY)$"
-)
 POSTGRES_PASSWORD = make_url(ADMIN_URL).password
 
 
@@ -76,14 +66,14 @@ def slug(name: str) -> str:
     return name.replace("_", "-")
 
 
-@contextmanager
-def without_local_settings():
-    """The environment without this machine's own choices, so that every file comes out the same anywhere."""
-    saved = {key: os.environ.pop(key) for key in list(os.environ) if LOCAL_SETTINGS.match(key)}
-    try:
-        yield
-    finally:
-        os.environ.update(saved)
+class ContainerNetwork:
+    """Every container listens on CONTAINER_PORT and is reached by its name."""
+
+    def port(self, component: str, edge: bool = False) -> int:
+        return CONTAINER_PORT
+
+    def url(self, component: str) -> str:
+        return f"http://{component}:{CONTAINER_PORT}"
 
 
 def _own_role(url: str | None) -> tuple[str | None, str | None]:
@@ -98,32 +88,25 @@ def deployment(architecture: str) -> Deployment:
     """The containers of an architecture on its default database, derived from its topology."""
     database = ARCHITECTURES[architecture][0]
     url = SQLITE_URL if database == "sqlite" else ADMIN_URL
-    with without_local_settings():
-        described = describe(architecture, _PROBE_PORT, url, database)
-    names = {str(c.port): c.name for c in described.components}
-
-    def in_containers(value: str) -> str:
-        return LOCAL_ADDRESS.sub(lambda found: f"http://{names[found[1]]}:{CONTAINER_PORT}", value)
-
+    described = describe(architecture, ContainerNetwork(), url, database, settings={})
     containers = []
     for component in described.components:
-        env = {key: in_containers(value) for key, value in component.env.items()}
+        env = dict(component.env)
         database_url, password = _own_role(env.pop("DATABASE_URL", url) or None)  # "": no way to the data
         settings = {key: value for key, value in env.items() if key not in SECRETS}
         containers.append(Container(
             architecture, component.name, component.wsgi_app, settings, database_url, password,
-            edge=component.port == _PROBE_PORT, scales_out=database != "sqlite", code=architecture,
+            edge=component.name == described.edge, scales_out=database != "sqlite", code=architecture,
         ))  # fmt: skip
-    prepare = [command[1:] for command in described.prepare]  # drop the launcher's own interpreter path
+    prepare = [["-m", *command] for command in described.prepare]
     return Deployment(architecture, database, containers, prepare)
 
 
 def secret_defaults() -> dict[str, str]:
     """The shared secrets and the lab defaults the code itself falls back to: one place says them."""
     from bookstore.settings import Settings
-    from soa.registration import registry_key
-    from three_tier.internal_api import internal_key
+    from soa.registration import DEFAULT_REGISTRY_KEY
+    from three_tier.internal_api import DEFAULT_INTERNAL_KEY
 
-    with without_local_settings():
-        return {"TOKEN_SECRET": Settings.from_environment().token_secret, "INTERNAL_API_KEY": internal_key(),
-                "REGISTRY_KEY": registry_key()}  # fmt: skip
+    return {"TOKEN_SECRET": Settings.from_environment({}).token_secret, "INTERNAL_API_KEY": DEFAULT_INTERNAL_KEY,
+            "REGISTRY_KEY": DEFAULT_REGISTRY_KEY}  # fmt: skip

@@ -1,9 +1,12 @@
 """The floor's deployment: one gunicorn server with the same settings as every architecture's servers."""
 
-from lab.topology import Architecture, Component
+from collections.abc import Mapping
+
+from topology import Architecture, Component, Network
 
 
-def describe(edge_port: int, database_url: str, db: str, replica_urls: tuple[str, ...] = ()) -> Architecture:
+def describe(network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
+             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
     """One component on the edge port, no database."""
-    server = Component(name="floor", wsgi_app="lab.floor.app:create_app()", port=edge_port)
-    return Architecture(name="floor", label="floor", components=[server], prepare=[], edge_port=edge_port)
+    server = Component(name="floor", wsgi_app="lab.floor.app:create_app()", port=network.port("floor", edge=True))
+    return Architecture(name="floor", label="floor", components=[server], prepare=[], edge=server.name)

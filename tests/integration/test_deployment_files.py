@@ -10,7 +10,8 @@ import yaml
 from lab.architectures import ARCHITECTURES, describe
 from lab.deploy.files import DEPLOY, generated
 from lab.deploy.kubernetes import GRACE_S, PRE_STOP_S
-from lab.gunicorn_conf import graceful_timeout
+from lab.network import PlannedNetwork
+from topology.gunicorn_conf import graceful_timeout
 
 BIN = Path(sys.executable).parent
 DOCKERFILES = sorted(DEPLOY.glob("**/Dockerfile"))
@@ -38,7 +39,8 @@ def test_no_deployment_file_is_left_over_from_a_component_that_is_gone():
 @pytest.mark.parametrize("architecture", ARCHITECTURES)
 def test_compose_and_kubernetes_run_every_component_the_launcher_runs(architecture):
     launched = {
-        c.name for c in describe(architecture, 18000, "postgresql://x/y", ARCHITECTURES[architecture][0]).components
+        c.name
+        for c in describe(architecture, PlannedNetwork(), "postgresql://x/y", ARCHITECTURES[architecture][0]).components
     }
     compose = yaml.safe_load((DEPLOY / architecture / "compose.yaml").read_text())
     servers = {name for name in compose["services"] if name != "postgres" and not name.startswith("prepare")}

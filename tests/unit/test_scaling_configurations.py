@@ -3,6 +3,8 @@
 import pytest
 
 from lab.architectures import check_choice, describe
+from lab.network import LocalNetwork, PlannedNetwork
+from lab.ports import free_port
 from lab.scaling import CONFIGURATIONS, SCALABLE, instances_and_workers, scaling_folder
 
 
@@ -20,7 +22,8 @@ def test_both_paths_are_run_at_one_two_and_four():
 
 @pytest.mark.parametrize("architecture", sorted(SCALABLE))
 def test_each_architecture_scales_a_component_it_has_and_leaves_the_others_alone(architecture):
-    described = describe(architecture, 18000, "postgresql://nowhere/db", check_choice(architecture, None))
+    database = check_choice(architecture, None)
+    described = describe(architecture, PlannedNetwork(), "postgresql://nowhere/db", database)
     scaled = described.scaled(SCALABLE[architecture], replicas=4, workers=1)
     changed = [c for c, before in zip(scaled.components, described.components, strict=True) if c != before]
     assert [c.name for c in changed] == [SCALABLE[architecture]]
@@ -29,7 +32,7 @@ def test_each_architecture_scales_a_component_it_has_and_leaves_the_others_alone
 
 
 def test_scaling_a_component_the_architecture_lacks_is_refused():
-    described = describe("monolith", 18000, "sqlite:///x", "sqlite")
+    described = describe("monolith", PlannedNetwork(), "sqlite:///x", "sqlite")
     with pytest.raises(KeyError, match="no component 'bus'"):
         described.scaled("bus", 2, 1)
 
@@ -40,5 +43,13 @@ def test_scaling_results_sit_beside_the_architectures_other_results(tmp_path):
 
 def test_the_floor_is_a_reference_server_without_a_database():
     assert check_choice("floor", None) == "none"
-    floor = describe("floor", 18000, "", "none")
+    floor = describe("floor", PlannedNetwork(), "", "none")
     assert [c.name for c in floor.components] == ["floor"] and floor.prepare == []
+
+
+def test_on_this_machine_the_edge_keeps_its_port_and_the_others_follow_it_where_free():
+    described = describe("soa", LocalNetwork(free_port()), "postgresql://nowhere/db", "postgres")
+    edge = next(c.port for c in described.components if c.name == described.edge)
+    providers = sorted(c.port for c in described.components if c.name != described.edge)
+    assert len(set(providers)) == 4 and edge not in providers
+    assert providers[0] == edge + 1  # free_port() hands out ports whose next one is free too

@@ -1,14 +1,20 @@
-"""How an architecture describes its processes to the launcher: the one place its deployment is written."""
+"""The vocabulary of a topology: components, the architecture they make, and the network they are given."""
 
 import dataclasses
-import os
-import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from lab.ports import free_port, port_is_free
+GUNICORN_SETTINGS = "python:topology.gunicorn_conf"  # the same settings for every server of every architecture
 
-PYTHON = sys.executable
+
+class Network(Protocol):
+    """Where each component listens and how the others reach it: ports on one machine, or containers by name."""
+
+    def port(self, component: str, edge: bool = False) -> int:
+        """The port a component (an instance: catalog-2) listens on; the edge's is the one clients use."""
+
+    def url(self, component: str) -> str:
+        """How the other components reach a component: http://host:port."""
 
 
 @dataclass(frozen=True)
@@ -19,13 +25,13 @@ class Component:
     wsgi_app: str
     port: int
     env: dict = field(default_factory=dict)
-    workers: int = field(default_factory=lambda: int(os.environ.get("WEB_CONCURRENCY", "2")))  # per server
+    workers: int = 2  # per server; the lab sets WEB_CONCURRENCY for all alike
     replicas: int = 1
     health_path: str = "/health"
 
-    def command(self) -> list[str]:
+    def command(self, python: str = "python") -> list[str]:
         """The gunicorn command line that serves this component."""
-        return [PYTHON, "-m", "gunicorn", "--config", "python:lab.gunicorn_conf", self.wsgi_app]
+        return [python, "-m", "gunicorn", "--config", GUNICORN_SETTINGS, self.wsgi_app]
 
     def instance_names(self) -> list[str]:
         """One name per replica: the component's own name, or name-1, name-2..."""
@@ -40,17 +46,36 @@ class Component:
 
 
 @dataclass(frozen=True)
+class Readiness:
+    """Ready beyond every server's health: GET `path` at the edge lists every `expected` value under `field`."""
+
+    path: str
+    field: str
+    expected: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StatusLines:
+    """Worth showing at start: each item GET `path` at the edge lists, as `line` formats it."""
+
+    title: str
+    path: str
+    line: str
+    footer: str = ""  # one more line after them; {edge} stands for the edge's base URL
+
+
+@dataclass(frozen=True)
 class Architecture:
-    """Everything the launcher needs to run one architecture."""
+    """Everything needed to run one architecture."""
 
     name: str
     label: str  # results folder and chart line, e.g. monolith-postgres
     components: list[Component]
-    prepare: list[list[str]]  # commands run once before the servers start (schema, seed)
-    edge_port: int
-    settled: Callable[[], bool] | None = None  # beyond every server's health: e.g. all providers registered
-    status: Callable[[], list[str]] | None = None  # lines worth showing at start, e.g. the bus's registry
-    checks: list[list[str]] = field(default_factory=list)  # commands the bench runs after the load
+    prepare: list[list[str]]  # modules (and arguments) run once with `python -m` before the servers (schema, seed)
+    edge: str  # the component clients talk to
+    settled: Readiness | None = None  # e.g. every provider registered with the bus
+    status: StatusLines | None = None  # e.g. the bus's registry
+    checks: list[list[str]] = field(default_factory=list)  # modules the bench runs with `python -m` after the load
     databases: dict[str, str] = field(default_factory=dict)  # context -> its own database URL, where not shared
 
     def scaled(self, name: str, replicas: int, workers: int) -> "Architecture":
@@ -64,15 +89,13 @@ class Architecture:
         ]
         return dataclasses.replace(self, components=components)
 
+    def with_workers(self, workers: int) -> "Architecture":
+        """Every component with `workers` gunicorn workers per server."""
+        return dataclasses.replace(self, components=[dataclasses.replace(c, workers=workers) for c in self.components])
+
     def component_of(self, instance: str) -> Component:
         """The component a process group (possibly a numbered replica) belongs to."""
         for component in self.components:
             if instance in component.instance_names():
                 return component
         raise KeyError(f"{self.name} has no component {instance!r}")
-
-
-def internal_port(edge_port: int, offset: int) -> int:
-    """A port for an internal component: the edge port plus offset when free (8001, 8002...), else any."""
-    wanted = edge_port + offset
-    return wanted if wanted < 65536 and port_is_free(wanted) else free_port()
