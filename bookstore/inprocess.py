@@ -5,9 +5,9 @@ from bookstore.accounts import tokens
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
+from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.orders import service as orders
 from bookstore.orders.workflow import PlaceOrder
-from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.settings import Settings
 from bookstore.shipping import service as shipping
 from bookstore.transaction_ports import InProcessInventory, InProcessOrderBook, InProcessShipping

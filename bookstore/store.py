@@ -2,7 +2,7 @@
 
 from typing import Protocol
 
-from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 
 
 class Store(Protocol):

@@ -6,10 +6,10 @@ import signal
 import sys
 import time
 
-from lab.architectures import ARCHITECTURES, DATABASES
-from lab.launcher import Launch
+from lab.launch.architectures import ARCHITECTURES, DATABASES
+from lab.launch.launcher import Launch
+from lab.launch.processes import spawn
 from lab.paths import ROOT
-from lab.processes import spawn
 
 _SIGNALLED: list[int] = []
 
@@ -99,21 +99,21 @@ def ui(args) -> int:
 
 def bench(args) -> int:
     """Run the bench profiles against an architecture."""
-    from lab.bench import run_bench
+    from lab.bench.measure import run_bench
 
     return run_bench(args.architecture, args.db, args.profile, repeat=args.repeat)
 
 
 def scaling(args) -> int:
     """Scale an architecture's busiest component up (workers) and out (instances) under one fixed load."""
-    from lab.scaling import run_scaling
+    from lab.bench.scaling import run_scaling
 
     return run_scaling(args.architecture, args.db)
 
 
 def bench_all(args) -> int:
     """Every architecture, every profile and the scaling runs, then the report (about 45 minutes)."""
-    from lab.campaign import bench_all_tasks, run_campaign
+    from lab.bench.campaign import bench_all_tasks, run_campaign
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
@@ -122,7 +122,7 @@ def bench_all(args) -> int:
 
 def demo(_args) -> int:
     """A short campaign for a class, into results/demo, then its report (under 8 minutes)."""
-    from lab.campaign import demo_tasks, run_campaign
+    from lab.bench.campaign import demo_tasks, run_campaign
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
@@ -131,8 +131,8 @@ def demo(_args) -> int:
 
 def chaos(args) -> int:
     """Stop one component (or each in turn) under 100 users, chart what kept working, check nothing was lost."""
-    from lab.campaign import run_campaign
-    from lab.chaos.campaign import chaos_tasks
+    from lab.bench.campaign import run_campaign
+    from lab.chaos.tasks import chaos_tasks
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
@@ -146,8 +146,8 @@ def chaos(args) -> int:
 
 def chaos_all(_args) -> int:
     """The fault experiment for every component of every architecture, then the report (about 20 minutes)."""
-    from lab.campaign import run_campaign
-    from lab.chaos.campaign import chaos_tasks, every_architecture
+    from lab.bench.campaign import run_campaign
+    from lab.chaos.tasks import chaos_tasks, every_architecture
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
@@ -156,9 +156,9 @@ def chaos_all(_args) -> int:
 
 def replicas(args) -> int:
     """One architecture without replicas, then with one replica in each read mode, each bench profile, the report."""
-    from lab.campaign import run_campaign
+    from lab.bench.campaign import run_campaign
+    from lab.bench.replicas import replica_tasks
     from lab.paths import RESULTS
-    from lab.replica_bench import replica_tasks
     from lab.report.build import build_report
 
     try:
@@ -171,9 +171,9 @@ def replicas(args) -> int:
 
 def cap(args) -> int:
     """Two sites, a real network partition, CP and AP side by side: what each kept available and what it cost."""
-    from lab.campaign import run_campaign
-    from lab.cap.campaign import cap_tasks
+    from lab.bench.campaign import run_campaign
     from lab.cap.sites import SitesUnavailable, check_possible
+    from lab.cap.tasks import cap_tasks
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
@@ -188,7 +188,7 @@ def cap(args) -> int:
 
 def stop(_args) -> int:
     """Stop whatever the lab left running: live launchers (as Ctrl-C would), then servers whose launcher is gone."""
-    from lab import leftovers
+    from lab.launch import leftovers
     from lab.paths import RUNS
 
     stopped = [*leftovers.stop_launchers(RUNS), *leftovers.stop_left_behind(RUNS)]
@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)
     if args.command in ("bench", "scaling", "bench-all", "demo"):
-        from lab.load_generator import workers_wanted
+        from lab.load.generator import workers_wanted
 
         try:  # a bad LOCUST_WORKERS is refused now, not after the servers have started
             workers_wanted(ROOT / "no-previous-run")

@@ -15,6 +15,6 @@ def describe(network: Network, database_url: str, db: str, replica_urls: tuple[s
         name="monolith",
         label="monolith" if db == "sqlite" else "monolith-postgres",
         components=[server],
-        prepare=[["bookstore.schema"]],
+        prepare=[["bookstore.shared_database"]],
         edge=server.name,
     )

@@ -30,7 +30,7 @@ def describe(network: Network, database_url: str, db: str, replica_urls: tuple[s
         name="soa",
         label="soa",
         components=[bus, *providers],
-        prepare=[["bookstore.schema"], ["soa.bus.registry"]],
+        prepare=[["bookstore.shared_database"], ["soa.bus.registry"]],
         edge=bus.name,
         settled=Readiness("/registry", "address", tuple(p.env["ADVERTISE_URL"] for p in providers)),
         status=StatusLines("registry", "/registry", "{service:<9} {address}  ({operations})",

@@ -10,8 +10,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from lab.launcher import Launch
-from lab.ports import free_port
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
 
 # Each (architecture, database) the contract suite runs against; adding an architecture is one line.
 EDGE_TARGETS = [

@@ -33,6 +33,6 @@ def describe(network: Network, database_url: str, db: str, replica_urls: tuple[s
         name="three_tier",
         label="three_tier",
         components=[application, presentation],
-        prepare=[["bookstore.schema"]],
+        prepare=[["bookstore.shared_database"]],
         edge=presentation.name,
     )

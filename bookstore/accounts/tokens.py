@@ -5,7 +5,7 @@ import time
 import jwt
 
 from bookstore.errors import Unauthorized
-from bookstore.schemas import MAX_ID
+from bookstore.input_rules import MAX_ID
 
 _ALGORITHM = "HS256"
 DEFAULT_TTL_S = 3600

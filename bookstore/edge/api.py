@@ -5,7 +5,7 @@ from werkzeug.exceptions import UnsupportedMediaType
 
 from bookstore.edge.auth import current_account
 from bookstore.errors import NotFound
-from bookstore.schemas import (
+from bookstore.input_rules import (
     MAX_ID,
     BookQuery,
     Credentials,

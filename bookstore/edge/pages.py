@@ -4,7 +4,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from pydantic import ValidationError
 
 from bookstore.errors import BookstoreError, NotFound, Unauthorized
-from bookstore.schemas import MAX_ID, BookQuery, Credentials, OrderRequest, Registration, parse_query
+from bookstore.input_rules import MAX_ID, BookQuery, Credentials, OrderRequest, Registration, parse_query
 from bookstore.store import Store
 
 pages = Blueprint("pages", __name__)

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import psycopg
 
-from lab import leftovers, replication
 from lab.cap import outcome
 from lab.cap.site_launch import SiteLaunch
 from lab.cap.sites import Sites, two_sites
 from lab.chaos import data_check
+from lab.launch import leftovers, replication
+from lab.launch.postgres import EmbeddedPostgres
+from lab.launch.processes import spawn
 from lab.paths import RESULTS, ROOT, RUNS
-from lab.postgres import EmbeddedPostgres
-from lab.processes import spawn
 
 MODES = {"CP": "primary", "AP": "replica"}  # how site B reads what may be stale
 # A small store, so that shoppers meet each other's orders: stale stock is seen only where someone knows better.

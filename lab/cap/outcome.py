@@ -4,8 +4,8 @@ reads; how far the replica fell behind and how long it took to catch up; whether
 import json
 import time
 
-from lab import stale_reads
 from lab.chaos.availability import activity_of
+from lab.load import stale_reads
 
 SITES = ("A", "B")
 PHASES = ("before", "partition", "after")

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from lab.launcher import Launch
-from lab.place import Place
+from lab.launch.launcher import Launch
+from lab.launch.place import Place
 
 
 class SiteLaunch(Launch):

@@ -12,7 +12,7 @@ import subprocess
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from lab.place import Place
+from lab.launch.place import Place
 
 RANGE = "10.213."  # 10.213.0.0/22: the between-sites link, then each site's link to the lab
 NAMESPACES = ("lab-site-a", "lab-site-b")

@@ -9,7 +9,7 @@ from bookstore.catalog.tables import books
 from bookstore.orders.tables import order_lines, orders
 from bookstore.seed import book as seeded_book
 from bookstore.shipping.tables import shipments
-from lab.launcher import Launch
+from lab.launch.launcher import Launch
 
 CONVERGE_S = 120  # an undo left for later (the saga's, the bus's) finishes within this once every part is back
 

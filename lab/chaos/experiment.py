@@ -9,11 +9,11 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from lab.chaos import availability, data_check, faults
-from lab.launcher import Launch
+from lab.chaos import availability, data_check, parts
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
+from lab.launch.processes import spawn
 from lab.paths import RESULTS, ROOT
-from lab.ports import free_port
-from lab.processes import spawn
 from loadtests.profiles import get_profile
 
 CHAOS_RESULTS = RESULTS / "chaos"
@@ -107,7 +107,7 @@ def run_fault(
 ) -> Path:  # fmt: skip
     """Stop `part` of a fresh architecture under load for timing.down_s; write results/chaos/<label>/<part>/run.json."""
     with Launch(architecture, db, port=free_port()) as launch:
-        faults.check_part(launch, part)
+        parts.check_part(launch, part)
         label = f"{launch.architecture.label}: {part}"
         out = results / launch.architecture.label / part
         shutil.rmtree(out, ignore_errors=True)
@@ -119,13 +119,13 @@ def run_fault(
         try:
             _sleep_until(start + timing.warm_s + timing.before_s, locust, out)
             stopped_at = time.time()
-            faults.stop(launch, part)
+            parts.stop(launch, part)
             down_at = time.time()
             _say(label, began, f"{part} stopped after {down_at - stopped_at:.1f} s")
             _sleep_until(stopped_at + timing.down_s, locust, out)
             restarted_at = time.time()
             _say(label, began, f"starting {part} again")
-            faults.start(launch, part)
+            parts.start(launch, part)
             launch.wait_settled()
             ready_at = time.time()
             _say(label, began, f"{part} ready after {ready_at - restarted_at:.1f} s; watching the recovery")

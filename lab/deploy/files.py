@@ -4,9 +4,9 @@ from pathlib import Path
 
 import yaml
 
-from lab.architectures import ARCHITECTURES
 from lab.deploy import compose, dockerfiles, kubernetes, loadgen
 from lab.deploy.spec import deployment
+from lab.launch.architectures import ARCHITECTURES
 from lab.paths import ROOT
 
 DEPLOY = ROOT / "deploy"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import make_url
 
-from lab.architectures import ARCHITECTURES, describe
+from lab.launch.architectures import ARCHITECTURES, describe
 
 CONTAINER_PORT = 8000
 DATABASE_HOST = "postgres"

@@ -14,7 +14,7 @@ from lab.model.mva import Station, solve
 
 GENERATOR = "locust"
 DATABASE = "postgres"
-REPLICA = "postgres-replica"  # hot standbys of the database (lab/replication.py), counted together
+REPLICA = "postgres-replica"  # hot standbys of the database (lab/launch/replication.py), counted together
 REPLICA_SUFFIX = re.compile(r"-\d+$")
 
 

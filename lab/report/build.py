@@ -3,11 +3,11 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
-from lab.charts import latency_chart, throughput_chart
 from lab.model.calibration import calibrate
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
-from lab.report import cap, charts, faults, replicas, tables, texts
+from lab.report import cap_section, charts, fault_section, replica_section, tables, texts
+from lab.report.load_charts import latency_chart, throughput_chart
 from lab.report.page import Figure, Section, render_page
 from lab.report.results import SATURATION, Results, floor_ms, load, median, server_cpu_ms, spread
 from lab.report.style import ordered
@@ -139,8 +139,8 @@ def build_report(results_dir: Path) -> Path:
     points = {label: measured_points(results, label) for label in results.labels}
     curves = {label: _steps(results, label) for label in results.labels if _steps(results, label)}
     model_figures, model_tables, _ = _model(results, out)
-    fault_runs = faults.load_faults(results_dir)
-    cap_runs = cap.load_cap(results_dir)
+    fault_runs = fault_section.load_faults(results_dir)
+    cap_runs = cap_section.load_cap(results_dir)
     sections = [
         Section("About this page", texts.INTRO),
         Section(
@@ -169,9 +169,10 @@ def build_report(results_dir: Path) -> Path:
         Section("Where the CPU goes, and the framework floor", "", _cpu(results, out)),
         Section("Scaling up against scaling out", texts.SCALING, _scaling(results, out), model_tables[2:]),
         Section(
-            "Scaling out the data: read replicas", replicas.INTRO, [],
-            [replicas.modes_side_by_side(results), tables.validation(replicas.predicted_from_unreplicated(results), {}),
-             replicas.million(results)], id="replicas",
+            "Scaling out the data: read replicas", replica_section.INTRO, [],
+            [replica_section.modes_side_by_side(results),
+             tables.validation(replica_section.predicted_from_unreplicated(results), {}),
+             replica_section.million(results)], id="replicas",
         ),  # fmt: skip
         Section(
             "Per endpoint and failures",
@@ -183,12 +184,12 @@ def build_report(results_dir: Path) -> Path:
             ],
         ),  # fmt: skip
         Section(
-            "Faults: what kept working, and was anything lost", faults.FAULTS, faults.figures(fault_runs, out),
-            [faults.table(fault_runs)], id="faults",
+            "Faults: what kept working, and was anything lost", fault_section.FAULTS,
+            fault_section.figures(fault_runs, out), [fault_section.table(fault_runs)], id="faults",
         ),  # fmt: skip
         Section(
-            "Is scaling out easy? The CAP trade-off, measured", cap.intro(cap_runs), cap.figures(cap_runs, out),
-            [cap.table(cap_runs)], id="cap",
+            "Is scaling out easy? The CAP trade-off, measured", cap_section.intro(cap_runs),
+            cap_section.figures(cap_runs, out), [cap_section.table(cap_runs)], id="cap",
         ),  # fmt: skip
         Section("Environment", "", [], [tables.environment(results)]),
         Section("Method and caveats", texts.METHOD),

@@ -41,7 +41,7 @@ def component_colour(name: str) -> str:
 
 
 def _component_rank(name: str) -> tuple[int, int, str]:
-    # Edge-side processes at the bottom of each stack, the database on top, as in lab/charts.py.
+    # Edge-side processes at the bottom of each stack, the database on top, as in lab/report/load_charts.py.
     known = list(COMPONENT_COLOURS)
     database = name in DATABASES or name.startswith("postgres-replica")
     return (database, known.index(name) if name in known else len(known), name)

@@ -5,8 +5,8 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lab.charts import LABEL_ORDER
 from lab.model.calibration import GENERATOR, component_of
+from lab.report.load_charts import LABEL_ORDER
 from loadtests.profiles import BENCH_PROFILES
 
 SATURATION = "users-1000000"

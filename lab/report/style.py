@@ -11,7 +11,7 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, LogFormatter  # noqa: E402
 
-from lab.charts import LABEL_ORDER  # noqa: E402
+from lab.report.load_charts import LABEL_ORDER  # noqa: E402
 
 # Labels outside LABEL_ORDER get a stable colour from the rest of the cycle; not grey C7, which reads as the database.
 SPARE_COLOURS = ("C5", "C6", "C8", "C9")
@@ -28,7 +28,7 @@ def architecture_of(label: str) -> str | None:
 
 
 def label_colour(label: str) -> str:
-    """The colour of an architecture label: its position in LABEL_ORDER, as in lab/charts.py."""
+    """The colour of an architecture label: its position in LABEL_ORDER, as in lab/report/load_charts.py."""
     known = architecture_of(label)
     if known is not None:
         return f"C{LABEL_ORDER.index(known)}"

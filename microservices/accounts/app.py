@@ -3,7 +3,7 @@
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.accounts import service as accounts
-from bookstore.schemas import Credentials, Registration, parse_json
+from bookstore.input_rules import Credentials, Registration, parse_json
 from microservices.chassis import calling_account, create_service_app
 
 api = Blueprint("accounts", __name__)

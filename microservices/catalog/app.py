@@ -5,7 +5,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from bookstore.catalog import service as catalog
 from bookstore.errors import InvalidInput
-from bookstore.schemas import BookQuery, Id, Quantity, parse_json, parse_query
+from bookstore.input_rules import BookQuery, Id, Quantity, parse_json, parse_query
 from microservices.chassis import create_service_app
 
 api = Blueprint("catalog", __name__)

@@ -4,9 +4,9 @@ import os
 
 from flask import Blueprint, Flask, current_app, jsonify, request
 
+from bookstore.input_rules import OrderRequest, parse_json
 from bookstore.orders import service as orders
 from bookstore.orders.workflow import STEPS
-from bookstore.schemas import OrderRequest, parse_json
 from microservices.chassis import calling_account, create_service_app
 from microservices.orders.saga import place_order
 from microservices.service_client import ServiceClient, service_url

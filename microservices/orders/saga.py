@@ -7,10 +7,10 @@ undoes whatever may have happened, newest first, finishing in the background wha
 """
 
 from bookstore.errors import Unavailable
+from bookstore.input_rules import OrderRequest
 from bookstore.orders import service as orders
 from bookstore.orders.model import Line
 from bookstore.orders.workflow import PlaceOrder
-from bookstore.schemas import OrderRequest
 from microservices.service_client import ServiceClient
 
 

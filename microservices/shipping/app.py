@@ -5,7 +5,7 @@ from typing import Annotated
 from flask import Blueprint, Flask, current_app, jsonify, request
 from pydantic import BaseModel, ConfigDict, Field
 
-from bookstore.schemas import Address, Country, Id, QuoteQuery, parse_json, parse_query
+from bookstore.input_rules import Address, Country, Id, QuoteQuery, parse_json, parse_query
 from bookstore.shipping import service as shipping
 from microservices.chassis import calling_account, create_service_app
 

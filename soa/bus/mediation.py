@@ -2,7 +2,7 @@
 
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of, issue_token
-from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.settings import Settings
 from soa.bus import orchestration
 from soa.bus.client import ServiceCaller

@@ -5,9 +5,9 @@ transaction across providers, so a failed step is undone by compensating message
 As the course's ESB does, the composite checks the account with the Account service first.
 """
 
+from bookstore.input_rules import OrderRequest
 from bookstore.orders.model import Line
 from bookstore.orders.workflow import PlaceOrder
-from bookstore.schemas import OrderRequest
 
 
 class BusAccounts:

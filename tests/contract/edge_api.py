@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 import requests
-from schema import assert_matches
+from contract_shapes import assert_matches
 
 TIMEOUT = 30  # a deadline for a slow, busy machine, not a measure of speed
 MAX_BODY_BYTES = 64 * 1024  # the contract's limit on a request body

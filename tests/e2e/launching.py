@@ -5,8 +5,8 @@ from contextlib import contextmanager
 import pytest
 import requests
 
-from lab.launcher import Launch
-from lab.ports import free_port
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
 
 
 @contextmanager

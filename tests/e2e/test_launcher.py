@@ -7,8 +7,8 @@ import psutil
 import pytest
 import requests
 
-from lab.launcher import Launch
-from lab.ports import free_port
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
 
 
 def test_every_gunicorn_worker_has_booted_before_the_launcher_returns(tmp_path):
@@ -25,7 +25,7 @@ def test_every_gunicorn_worker_has_booted_before_the_launcher_returns(tmp_path):
 
 
 def test_the_postgres_variant_runs_on_a_server_given_by_database_url(tmp_path, monkeypatch):
-    from lab.postgres import EmbeddedPostgres
+    from lab.launch.postgres import EmbeddedPostgres
 
     own_server = EmbeddedPostgres(tmp_path / "pg", free_port(), tmp_path / "pg.log")
     own_server.start()

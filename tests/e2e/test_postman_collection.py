@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from contract import openapi_document
-from lab.architectures import ARCHITECTURES
+from lab.launch.architectures import ARCHITECTURES
 from lab.paths import ROOT
 
 POSTMAN = ROOT / "postman"

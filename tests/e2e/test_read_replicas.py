@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from lab.bench import run_profile
+from lab.bench.measure import run_profile
 from lab.report.build import build_report
 from loadtests.profiles import Profile
 

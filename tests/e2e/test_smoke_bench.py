@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from lab.bench import run_floor, run_profile
+from lab.bench.measure import run_floor, run_profile
+from lab.bench.scaling import instances_and_workers, scaling_folder
 from lab.report.build import build_report
-from lab.scaling import instances_and_workers, scaling_folder
 from loadtests.profiles import Profile, get_profile
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

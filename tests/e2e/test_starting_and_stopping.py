@@ -11,10 +11,10 @@ import psutil
 import pytest
 import requests
 
-from lab import launcher, leftovers
-from lab.launcher import Launch
+from lab.launch import launcher, leftovers
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
 from lab.paths import ROOT
-from lab.ports import free_port
 
 GENEROUS_S = 120  # a deadline for a slow, busy machine, not a measure of speed
 

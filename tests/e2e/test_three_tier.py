@@ -9,7 +9,7 @@ import pytest
 import requests
 from launching import launched
 
-BUSINESS_OR_DATA = ("sqlalchemy", "psycopg", "bookstore.database", "bookstore.inprocess", "bookstore.schema")
+BUSINESS_OR_DATA = ("sqlalchemy", "psycopg", "bookstore.database", "bookstore.inprocess", "bookstore.shared_database")
 LOADED_BY_PRESENTATION = """
 import json, sys
 from three_tier.presentation.app import create_app

@@ -17,7 +17,7 @@ import requests
 
 from bookstore import http_pool, seed
 from bookstore.database import Database
-from bookstore.schema import prepare
+from bookstore.shared_database import prepare
 from inprocess.transport import Network, routed_through
 from microservices.provision import create_tables_and_seed
 from soa.bus.registry import metadata as registry_tables

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bookstore.schema import prepare
+from bookstore.shared_database import prepare
 from monolith.app import create_app
 
 BOOKS, ACCOUNTS = 50, 5

@@ -5,8 +5,8 @@ from sqlalchemy import text
 
 from bookstore.database import Database
 from bookstore.errors import Unavailable
-from lab.ports import free_port
-from lab.postgres import EmbeddedPostgres
+from lab.launch.ports import free_port
+from lab.launch.postgres import EmbeddedPostgres
 
 
 @pytest.fixture

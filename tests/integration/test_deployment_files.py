@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lab.architectures import ARCHITECTURES, describe
 from lab.deploy.files import DEPLOY, generated
 from lab.deploy.kubernetes import GRACE_S, PRE_STOP_S
-from lab.network import PlannedNetwork
+from lab.launch.architectures import ARCHITECTURES, describe
+from lab.launch.network import PlannedNetwork
 from topology.gunicorn_conf import graceful_timeout
 
 BIN = Path(sys.executable).parent

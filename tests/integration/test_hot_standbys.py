@@ -7,8 +7,8 @@ from sqlalchemy import text
 
 from bookstore.database import Database
 from bookstore.settings import ReadSettings
-from lab.ports import free_port
-from lab.postgres import EmbeddedPostgres
+from lab.launch.ports import free_port
+from lab.launch.postgres import EmbeddedPostgres
 
 GENEROUS_S = 60
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import psutil
 
-from lab.measurement import Window
-from lab.processes import tree_cpu_seconds
+from lab.launch.processes import tree_cpu_seconds
+from lab.load.measurement import Window
 
 
 def wait_for_file(path: Path, deadline_s: float = 120) -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lab.architectures import check_choice
+from lab.launch.architectures import check_choice
 
 
 def test_each_architecture_runs_on_its_default_database_unless_told_otherwise():

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from bookstore.errors import NotDelivered, Unavailable
-from bookstore.schemas import OrderRequest
+from bookstore.input_rules import OrderRequest
 from bookstore.settings import Settings
 from soa.bus.client import Unanswered
 from soa.bus.mediation import BusStore

@@ -1,7 +1,7 @@
 """make bench-all and make demo: the plan fits its time, one failure does not stop the rest, the report follows."""
 
-from lab.architectures import ARCHITECTURES
-from lab.campaign import Task, bench_all_tasks, demo_tasks, run_campaign
+from lab.bench.campaign import Task, bench_all_tasks, demo_tasks, run_campaign
+from lab.launch.architectures import ARCHITECTURES
 
 
 def test_bench_all_plans_every_architecture_in_under_45_minutes(tmp_path):

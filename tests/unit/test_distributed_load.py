@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from lab.load_generator import locust_command, workers_wanted
+from lab.load.generator import locust_command, workers_wanted
 from loadtests.profiles import get_profile
 
 
@@ -50,7 +50,7 @@ def test_with_workers_locust_runs_as_a_master_expecting_them_on_loopback(tmp_pat
 
 
 def test_a_saturation_run_that_stopped_on_failures_is_a_finding_not_a_failed_bench(tmp_path):
-    from lab.bench import run_failed
+    from lab.bench.measure import run_failed
 
     def step(failures, reason):
         return {"failures": failures, "stop_reason": reason}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lab.chaos.campaign import chaos_tasks, every_architecture, planned_parts
+from lab.chaos.tasks import chaos_tasks, every_architecture, planned_parts
 
 
 def test_each_architecture_can_lose_each_of_its_processes_and_its_database_server():

@@ -1,6 +1,6 @@
 """Ports for the lab's servers: free, below the kernel's ephemeral range, and never handed out twice."""
 
-from lab.ports import _ephemeral_range, free_port, port_is_free
+from lab.launch.ports import _ephemeral_range, free_port, port_is_free
 
 
 def test_a_port_handed_out_is_not_handed_out_again_before_its_server_binds_it():

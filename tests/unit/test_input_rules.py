@@ -5,7 +5,7 @@ import json
 import pytest
 
 from bookstore.errors import InvalidInput
-from bookstore.schemas import (
+from bookstore.input_rules import (
     CONTROL_CLASS,
     EMAIL_PATTERN,
     SPACE_CLASS,
@@ -84,7 +84,7 @@ def test_a_quote_needs_every_parameter():
 
 @pytest.mark.parametrize("field", ["email", "password"])
 def test_control_characters_in_credentials_are_refused_alike_everywhere(field):
-    from bookstore.schemas import Credentials
+    from bookstore.input_rules import Credentials
 
     body = {"email": "a@b.io", "password": "long enough"}
     body[field] = body[field] + "\u0000"

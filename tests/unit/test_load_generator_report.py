@@ -1,6 +1,6 @@
 """A run says when its load generator, not the server, was the bottleneck."""
 
-from lab.measurement import load_generator_report
+from lab.load.measurement import load_generator_report
 
 
 def test_a_generator_below_ninety_percent_of_a_core_is_not_saturated():

@@ -2,7 +2,7 @@
 
 import json
 
-from lab.locust_results import percentile, summarise, throughput_series
+from lab.load.locust_results import percentile, summarise, throughput_series
 
 HEADER = "Timestamp,User Count,Type,Name,Requests/s,Failures/s,Total Request Count,Total Failure Count\n"
 

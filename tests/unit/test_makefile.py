@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from lab.architectures import ARCHITECTURES
+from lab.launch.architectures import ARCHITECTURES
 from lab.paths import ROOT
 
 

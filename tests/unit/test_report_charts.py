@@ -3,7 +3,6 @@
 import pytest
 from matplotlib.colors import to_hex
 
-from lab.charts import LABEL_ORDER
 from lab.report import style
 from lab.report.capacity_charts import DATABASE_GREY, component_colour
 from lab.report.charts import (
@@ -14,6 +13,7 @@ from lab.report.charts import (
     model_vs_measured,
     scaling,
 )
+from lab.report.load_charts import LABEL_ORDER
 from lab.report.style import label_colour, ordered
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -9,8 +9,8 @@ import time
 import psutil
 import pytest
 
-from lab import leftovers
-from lab.launcher import prune_old_runs
+from lab.launch import leftovers
+from lab.launch.launcher import prune_old_runs
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
 NO_SUCH_LAUNCHER = {"pid": 999_999_999, "started": 0.0}

@@ -4,8 +4,8 @@ import pytest
 
 from bookstore.database import Database
 from bookstore.errors import Unavailable
+from bookstore.input_rules import OrderRequest
 from bookstore.orders.tables import metadata
-from bookstore.schemas import OrderRequest
 from microservices.orders.saga import place_order
 from microservices.service_client import NoAnswer, NotDelivered
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from lab.architectures import check_choice, describe
-from lab.network import LocalNetwork, PlannedNetwork
-from lab.ports import free_port
-from lab.scaling import CONFIGURATIONS, SCALABLE, instances_and_workers, scaling_folder
+from lab.bench.scaling import CONFIGURATIONS, SCALABLE, instances_and_workers, scaling_folder
+from lab.launch.architectures import check_choice, describe
+from lab.launch.network import LocalNetwork, PlannedNetwork
+from lab.launch.ports import free_port
 
 
 def test_scaling_up_adds_workers_to_one_instance_and_scaling_out_adds_instances():

@@ -6,7 +6,15 @@ from flask import Blueprint, current_app, jsonify, request
 
 from bookstore.edge.common import vouched_account
 from bookstore.errors import Forbidden
-from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration, parse_json, parse_query
+from bookstore.input_rules import (
+    BookQuery,
+    Credentials,
+    OrderRequest,
+    QuoteQuery,
+    Registration,
+    parse_json,
+    parse_query,
+)
 from bookstore.store import Store
 from three_tier.internal_api import KEY_HEADER
 

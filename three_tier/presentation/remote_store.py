@@ -8,8 +8,8 @@ from bookstore.accounts.tokens import account_of
 from bookstore.edge.common import ACCOUNT_HEADER
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
+from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.request_context import HEADER, current_request_id
-from bookstore.schemas import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.settings import Settings
 from three_tier.internal_api import KEY_HEADER
 

@@ -3,11 +3,11 @@
 import json
 from pathlib import Path
 
-from lab.architectures import ARCHITECTURES, check_choice, describe
-from lab.campaign import Task
+from lab.bench.campaign import Task
 from lab.chaos.experiment import CHAOS_RESULTS, DEFAULT_TIMING, Timing, run_fault
-from lab.chaos.faults import DATABASE
-from lab.network import PlannedNetwork
+from lab.chaos.parts import DATABASE
+from lab.launch.architectures import ARCHITECTURES, check_choice, describe
+from lab.launch.network import PlannedNetwork
 from loadtests.profiles import STARTUP_ALLOWANCE_S
 
 PLACEHOLDER_URL = {"sqlite": "sqlite:///unused", "postgres": "postgresql+psycopg://lab@127.0.0.1:1/bookstore"}

@@ -7,9 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bookstore.settings import ReadSettings
-from lab import locust_results, stale_reads
-from lab.launcher import Launch
-from lab.load_generator import (
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
+from lab.launch.processes import spawn
+from lab.launch.replication import ReplicationWatch
+from lab.load import locust_results, stale_reads
+from lab.load.generator import (
     LOCUSTFILE,
     describe_load,
     follow,
@@ -18,13 +21,10 @@ from lab.load_generator import (
     start_workers,
     workers_wanted,
 )
-from lab.machine import environment
-from lab.measurement import Window, idle_cpu, load_generator_report
+from lab.load.machine import environment
+from lab.load.measurement import Window, idle_cpu, load_generator_report
+from lab.load.steps import StepWatcher
 from lab.paths import RESULTS, ROOT
-from lab.ports import free_port
-from lab.processes import spawn
-from lab.replication import ReplicationWatch
-from lab.steps import StepWatcher
 from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
 
 

@@ -3,7 +3,7 @@
 import time
 from pathlib import Path
 
-from lab.processes import tree_cpu_seconds, tree_pids, tree_rss_bytes
+from lab.launch.processes import tree_cpu_seconds, tree_pids, tree_rss_bytes
 
 SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
 IDLE_SAMPLE_S = 3.0

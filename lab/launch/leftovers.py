@@ -1,6 +1,6 @@
 """What a launcher has running, written in its run folder, so that the next start or `make stop` can end it.
 
-Children die with their launcher (lab.processes.spawn), but not on every system, and a launcher can be
+Children die with their launcher (lab.launch.processes.spawn), but not on every system, and a launcher can be
 stopped while it is still spawning. Each run folder therefore names its launcher and every process group
 it started, with their start times: a pid that the system has since given to another program never matches.
 """

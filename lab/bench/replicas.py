@@ -7,8 +7,8 @@ at users-1000 and in the saturation steps, and calibrate the model on each.
 import os
 from contextlib import contextmanager
 
-from lab.bench import run_failed, run_repeat
-from lab.campaign import Task
+from lab.bench.campaign import Task
+from lab.bench.measure import run_failed, run_repeat
 from lab.paths import RESULTS
 from loadtests.profiles import BENCH_PROFILES, STARTUP_ALLOWANCE_S, get_profile
 

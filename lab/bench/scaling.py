@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from lab.bench import run_failed, run_profile
+from lab.bench.measure import run_failed, run_profile
 from lab.paths import RESULTS
 from loadtests.profiles import Profile
 

@@ -4,8 +4,8 @@ import json
 import re
 from pathlib import Path
 
-from lab.locust_results import percentile
-from lab.processes import tree_cpu_seconds
+from lab.launch.processes import tree_cpu_seconds
+from lab.load.locust_results import percentile
 
 STEP_MARK = re.compile(r"step-(\d+)(-start)?$")
 

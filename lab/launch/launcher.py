@@ -14,14 +14,14 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from bookstore.settings import ReadSettings
-from lab import leftovers, replication
-from lab.architectures import check_choice, database_replicas, describe
-from lab.network import LocalNetwork
+from lab.launch import leftovers, replication
+from lab.launch.architectures import check_choice, database_replicas, describe
+from lab.launch.network import LocalNetwork
+from lab.launch.place import HOME, Place
+from lab.launch.ports import free_port, listener_of, port_is_free
+from lab.launch.postgres import EmbeddedPostgres
+from lab.launch.processes import spawn, stop_group, stop_groups
 from lab.paths import ROOT, RUNS
-from lab.place import HOME, Place
-from lab.ports import free_port, listener_of, port_is_free
-from lab.postgres import EmbeddedPostgres
-from lab.processes import spawn, stop_group, stop_groups
 from topology import Architecture, Component, Readiness
 
 KEEP_RUNS = 10  # run folders kept under var/run, for their logs

@@ -7,7 +7,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.engine import make_url
 
-from lab.postgres import EmbeddedPostgres
+from lab.launch.postgres import EmbeddedPostgres
 
 LAG_QUERY = """
 SELECT application_name, EXTRACT(EPOCH FROM replay_lag) * 1000,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import psycopg
 
-from lab.processes import spawn
+from lab.launch.processes import spawn
 
 with warnings.catch_warnings():
     # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine here.

@@ -6,10 +6,10 @@ import sys
 import time
 from pathlib import Path
 
-from lab import locust_results
-from lab.measurement import Window
+from lab.launch.processes import spawn
+from lab.load import locust_results
+from lab.load.measurement import Window
 from lab.paths import ROOT
-from lab.processes import spawn
 from loadtests.profiles import Profile
 
 PROGRESS_EVERY_S = 5

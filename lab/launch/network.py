@@ -1,6 +1,6 @@
 """The lab's network for a topology: every component on this machine's loopback, the edge on its given port."""
 
-from lab.ports import free_port, port_is_free
+from lab.launch.ports import free_port, port_is_free
 
 
 class LocalNetwork:

@@ -27,7 +27,7 @@ def prepare(url: str, books: int, accounts_count: int) -> None:
 
 
 def main() -> None:
-    """Command line: python -m bookstore.schema [--books N] [--accounts M], on DATABASE_URL."""
+    """Command line: python -m bookstore.shared_database [--books N] [--accounts M], on DATABASE_URL."""
     parser = argparse.ArgumentParser(description=main.__doc__)
     parser.add_argument("--books", type=int, default=seed.book_count())
     parser.add_argument("--accounts", type=int, default=seed.account_count())

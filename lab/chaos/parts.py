@@ -1,6 +1,6 @@
 """The parts of a running architecture that a fault experiment can stop and start again, by name."""
 
-from lab.launcher import Launch
+from lab.launch.launcher import Launch
 
 DATABASE = "database"
 

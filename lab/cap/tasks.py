@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from lab.campaign import Task
+from lab.bench.campaign import Task
 from lab.cap.experiment import CAP_RESULTS, DEFAULT_TIMING, MODES, CapTiming, run_cap
 from loadtests.profiles import STARTUP_ALLOWANCE_S
 

@@ -1,0 +1,1 @@
+"""The load and what is measured while it runs: Locust, CPU and memory, steps, stale reads."""
