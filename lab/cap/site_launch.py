@@ -4,6 +4,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from lab.launch.data_tier import GivenDatabase
 from lab.launch.launcher import Launch
 from lab.launch.place import Place
 
@@ -23,9 +24,8 @@ class SiteLaunch(Launch):
         self.place, self.settings, self.prepares_data = place, settings, prepares_data
         self._given = database_url, replica_urls
 
-    def _database_url(self) -> str:
-        self.database_url, self.replica_urls = self._given
-        return self.database_url
+    def _data_tier(self) -> GivenDatabase:
+        return GivenDatabase(*self._given)
 
     def database_of(self, context: str) -> str:
         """A context's database as the lab reaches it: through the site's own address, not its loopback."""

@@ -1,30 +1,26 @@
 """Start an architecture fresh: its database, schema and seed, then every server, healthy and warm."""
 
 import dataclasses
-import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from bookstore.settings import ReadSettings
-from lab.launch import leftovers, replication
+from lab.launch import leftovers, readiness
 from lab.launch.architectures import check_choice, database_replicas, describe
+from lab.launch.data_tier import DataTier
 from lab.launch.network import LocalNetwork
 from lab.launch.place import HOME, Place
-from lab.launch.ports import free_port, listener_of, port_is_free
+from lab.launch.ports import listener_of, port_is_free
 from lab.launch.postgres import EmbeddedPostgres
 from lab.launch.processes import spawn, stop_group, stop_groups
 from lab.paths import ROOT, RUNS
-from topology import Architecture, Component, Readiness
+from topology import Architecture, Component
 
-KEEP_RUNS = 10  # run folders kept under var/run, for their logs
 SERVER_STOP_S = 12  # gunicorn's graceful_timeout (10 s) and a margin, then SIGKILL
 
 
@@ -41,9 +37,7 @@ class Launch:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.in_lab_runs = run_dir is None
         self.run_dir = Path(run_dir or RUNS / f"{name}-{self.db}-{stamp}-{os.getpid()}")
-        self.postgres: EmbeddedPostgres | None = None
-        self.replicas: list[EmbeddedPostgres] = []
-        self.replica_urls: tuple[str, ...] = ()
+        self.data: DataTier | None = None
         self.servers: dict[str, subprocess.Popen] = {}
         self.architecture: Architecture | None = None
         self.database_url: str | None = None
@@ -59,26 +53,23 @@ class Launch:
         """The edge's base URL."""
         return self.place.url(self.port)
 
-    def _database_url(self) -> str:
-        if self.db == "none":
-            return ""
-        if self.db == "sqlite":
-            return f"sqlite:///{self.run_dir / 'data' / 'bookstore.sqlite'}"
-        wanted = database_replicas(self.name, self.db)
-        if os.environ.get("DATABASE_URL"):  # the user's own server, and the user's own replicas if any
-            self.replica_urls = tuple(u for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip())
-            if wanted and not self.replica_urls:
-                raise RuntimeError("with your own DATABASE_URL, name your replicas in DATABASE_REPLICA_URLS")
-            return os.environ["DATABASE_URL"]
-        log_statements = os.environ.get("PG_LOG_STATEMENTS") == "1"
-        self.postgres = EmbeddedPostgres(
-            self.run_dir / "pgdata", free_port(), self.run_dir / "logs" / "postgres.log", log_statements
-        )
-        self.postgres.start()
-        self._record_process_groups()
-        url = self.postgres.create_database("bookstore")
-        self.replica_urls = replication.replica_urls(url, [free_port() for _ in range(wanted)])
-        return url
+    @property
+    def postgres(self) -> EmbeddedPostgres | None:
+        """The embedded PostgreSQL server, where the lab runs one."""
+        return self.data.postgres if self.data else None
+
+    @property
+    def replicas(self) -> list[EmbeddedPostgres]:
+        """Its hot standbys (PG_REPLICAS)."""
+        return self.data.replicas if self.data else []
+
+    @property
+    def replica_urls(self) -> tuple[str, ...]:
+        """The database on each replica, where there are any."""
+        return self.data.replica_urls if self.data else ()
+
+    def _data_tier(self) -> DataTier:
+        return DataTier(self.db, self.run_dir, database_replicas(self.name, self.db))
 
     def start(self) -> "Launch":
         """Database, prepare commands, servers; returns when every worker of every server is ready."""
@@ -93,7 +84,7 @@ class Launch:
         if self.in_lab_runs:
             for line in leftovers.stop_left_behind(RUNS):
                 print(f"stopped what an earlier run left behind: {line}", file=sys.stderr, flush=True)
-            prune_old_runs(RUNS)
+            leftovers.prune_old_runs(RUNS)
         if self.place == HOME and not port_is_free(self.port):
             holder = listener_of(self.port)
             raise RuntimeError(
@@ -107,7 +98,9 @@ class Launch:
             raise RuntimeError(str(error)) from None
         shutil.rmtree(self.run_dir, ignore_errors=True)
         (self.run_dir / "data").mkdir(parents=True)
-        database_url = self.database_url = self._database_url()
+        self.data = self._data_tier()
+        database_url = self.database_url = self.data.start()
+        self._record_process_groups()
         settings = {**os.environ, **self.settings}
         self.architecture = describe(self.name, LocalNetwork(self.port), database_url, self.db, self.replica_urls,
                                      settings).with_workers(int(settings.get("WEB_CONCURRENCY") or 2))  # fmt: skip
@@ -122,10 +115,8 @@ class Launch:
         for command in self.architecture.prepare if self.prepares_data else []:
             if spawn(self.place.wrap(_python(command)), self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")
-        if self.postgres and self.replica_urls:  # copies of the prepared data, streaming from here on
-            ports = [make_url(url).port for url in self.replica_urls]
-            self.replicas = replication.start_replicas(self.postgres, self.run_dir, ports)
-            self._record_process_groups()
+        self.data.start_replicas()  # copies of the prepared data, streaming from here on
+        self._record_process_groups()
         for instance in self.instances():
             self.start_component(instance, wait=False)
         for instance in self.instances():
@@ -137,7 +128,7 @@ class Launch:
         deadline = time.monotonic() + timeout_s
         while self.architecture.settled is not None:
             try:
-                if self._settled(self.architecture.settled):
+                if readiness.settled(self.base_url, self.architecture.settled):
                     return
             except (OSError, ValueError, KeyError, TypeError):
                 pass
@@ -145,25 +136,9 @@ class Launch:
                 raise RuntimeError(f"{self.name}: not settled after {timeout_s} s; see {self.run_dir / 'logs'}")
             time.sleep(0.2)
 
-    def _settled(self, readiness: Readiness) -> bool:
-        listed = {item[readiness.field] for item in self.listing(readiness.path)}
-        return set(readiness.expected) <= listed
-
-    def listing(self, path: str) -> list[dict]:
-        """The items an edge path lists as JSON (a registry, say)."""
-        with urllib.request.urlopen(f"{self.base_url}{path}", timeout=5) as answer:
-            return json.load(answer)["items"]
-
     def status_lines(self) -> list[str]:
         """What the architecture says is worth showing at start, e.g. the bus's registry."""
-        status = self.architecture.status
-        if status is None:
-            return []
-        lines = []
-        for item in self.listing(status.path):
-            values = {key: ", ".join(value) if isinstance(value, list) else value for key, value in item.items()}
-            lines.append(f"{status.title:<12} {status.line.format(**values)}")
-        return lines + ([status.footer.format(edge=self.base_url)] if status.footer else [])
+        return readiness.status_lines(self.base_url, self.architecture.status)
 
     def database_of(self, context: str) -> str:
         """The database URL holding a bounded context's tables (accounts, catalog, orders, shipping)."""
@@ -218,7 +193,7 @@ class Launch:
         while True:
             if self.servers[instance].poll() is not None:
                 raise RuntimeError(f"{self.name}: {instance} exited at start; see {logs}")
-            if len(list(ready_dir.iterdir())) >= component.workers and _healthy(url):
+            if len(list(ready_dir.iterdir())) >= component.workers and readiness.healthy(url):
                 return
             if time.monotonic() > deadline:
                 raise RuntimeError(f"{self.name}: {instance} not ready after {timeout_s} s at {url}; see {logs}")
@@ -227,33 +202,19 @@ class Launch:
     def process_ids(self) -> dict[str, int]:
         """Root pid of every server process group and of the database, by name."""
         pids = {name: process.pid for name, process in self.servers.items()}
-        if self.postgres and self.postgres.process:
-            pids["postgres"] = self.postgres.process.pid
-        for n, replica in enumerate(self.replicas, start=1):
-            pids[replication.replica_name(n)] = replica.process.pid
-        return pids
+        return pids | (self.data.process_ids() if self.data else {})
 
     def addresses(self) -> dict[str, str]:
         """Where each component listens."""
         found = {c.name: self.place.url(c.port) for c in self.architecture.components}
-        if self.postgres:
-            found["postgres"] = f"postgresql://127.0.0.1:{self.postgres.port} (password authentication)"
-        for n, replica in enumerate(self.replicas, start=1):
-            found[replication.replica_name(n)] = f"postgresql://127.0.0.1:{replica.port} (hot standby, read-only)"
-        return found
+        return found | (self.data.addresses() if self.data else {})
 
     def stop(self) -> list[str]:
         """Stop every server at once, then the database; the names of what was running."""
         stopped = [name for name, process in self.servers.items() if process.poll() is None]
         stop_groups(self.servers.values(), SERVER_STOP_S)
         self.servers.clear()
-        for n, replica in enumerate(self.replicas, start=1):
-            if replica.process and replica.process.poll() is None:
-                replica.stop()
-                stopped.append(replication.replica_name(n))
-        if self.postgres and self.postgres.process and self.postgres.process.poll() is None:
-            self.postgres.stop()
-            stopped.append("postgres")
+        stopped += self.data.stop() if self.data else []
         if self.run_dir.is_dir():
             leftovers.forget(self.run_dir)
         return stopped
@@ -265,23 +226,6 @@ class Launch:
         self.stop()
 
 
-def prune_old_runs(runs: Path, keep: int = KEEP_RUNS) -> None:
-    """Delete all but the newest run folders (each holds a database and logs), never one still in use."""
-    if not runs.is_dir():
-        return
-    for old in sorted(runs.iterdir(), key=lambda path: path.stat().st_mtime)[:-keep]:
-        if old.is_dir() and not leftovers.launcher_alive(old):
-            shutil.rmtree(old, ignore_errors=True)
-
-
 def _python(module_and_arguments: list[str]) -> list[str]:
     """A topology's module to run (prepare, checks), run with this lab's interpreter."""
     return [sys.executable, "-m", *module_and_arguments]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False

@@ -8,6 +8,7 @@ it started, with their start times: a pid that the system has since given to ano
 import contextlib
 import json
 import os
+import shutil
 import signal
 import time
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import psutil
 
 RECORD = "processes.json"
+KEEP_RUNS = 10  # run folders kept under var/run, for their logs
 
 
 def _started(pid: int) -> float | None:
@@ -125,3 +127,12 @@ def stop_launchers(runs: Path, timeout_s: float = 30) -> list[str]:
             launcher.kill()
     psutil.wait_procs(alive, timeout=5)
     return [f"{name}: its launcher (pid {launcher.pid})" for name, launcher in launchers.items()]
+
+
+def prune_old_runs(runs: Path, keep: int = KEEP_RUNS) -> None:
+    """Delete all but the newest run folders (each holds a database and logs), never one still in use."""
+    if not runs.is_dir():
+        return
+    for old in sorted(runs.iterdir(), key=lambda path: path.stat().st_mtime)[:-keep]:
+        if old.is_dir() and not launcher_alive(old):
+            shutil.rmtree(old, ignore_errors=True)

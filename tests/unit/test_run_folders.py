@@ -10,7 +10,6 @@ import psutil
 import pytest
 
 from lab.launch import leftovers
-from lab.launch.launcher import prune_old_runs
 
 SLEEPER = [sys.executable, "-c", "import time; time.sleep(120)"]
 NO_SUCH_LAUNCHER = {"pid": 999_999_999, "started": 0.0}
@@ -25,7 +24,7 @@ def test_only_the_newest_run_folders_and_live_ones_are_kept(tmp_path):
     live = tmp_path / f"monolith-sqlite-20250101-{os.getpid()}"
     live.mkdir()
     os.utime(live, (time.time() - 1000, time.time() - 1000))
-    prune_old_runs(tmp_path, keep=2)
+    leftovers.prune_old_runs(tmp_path, keep=2)
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
         [live.name, f"monolith-sqlite-20263-{finished_pid}", f"monolith-sqlite-20264-{finished_pid}"]
     )
