@@ -9,6 +9,7 @@ import time
 from lab.launch.architectures import ARCHITECTURES, DATABASES
 from lab.launch.launcher import Launch
 from lab.launch.processes import spawn
+from lab.load.generator import LOCUSTFILE
 from lab.paths import ROOT
 
 _SIGNALLED: list[int] = []
@@ -82,8 +83,8 @@ def ui(args) -> int:
         launch.start()
         _announce(launch)
         print(f"  Locust UI    http://127.0.0.1:{web_port}/", flush=True)
-        command = [sys.executable, "-m", "locust", "-f", str(ROOT / "loadtests" / "locustfile.py")]
-        command += ["--host", launch.base_url, "--web-host", "127.0.0.1", "--web-port", web_port]
+        command = locust(str(LOCUSTFILE), launch.base_url, "--web-host", "127.0.0.1", "--web-port", web_port,
+                         headless=False)  # fmt: skip
         locust = spawn(command, {**os.environ}, own_group=False)
         locust.wait()
         return 0

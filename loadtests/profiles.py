@@ -143,6 +143,17 @@ DEMO_PROFILES = {
         ),
     )
 }
+# A fixed load past the knee of every architecture here, so that added capacity can show (make bench-scaling).
+SCALING = Profile(
+    "scaling",
+    users=1500,
+    spawn_rate=300,
+    warmup_s=12,
+    duration_s=20,
+    description="fixed load of 1,500 shoppers while one component is scaled up or out",
+)
+# The CAP experiment's roaming shoppers: its phases are its own (lab/cap/experiment.py), so only the users count.
+CAP_SHOPPERS = Profile("cap", users=60, spawn_rate=20, warmup_s=3, duration_s=60, description="shoppers at two sites")
 DEMO_FLOOR = Profile("floor", users=1000, spawn_rate=200, warmup_s=6, duration_s=8, description="demo: the floor")
 
 

@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lab.bench.measure import measure, run_failed, run_floor, run_repeat
-from lab.bench.scaling import CONFIGURATIONS, SCALABLE, SCALING, run_configuration
+from lab.bench.scaling import CONFIGURATIONS, SCALABLE, run_configuration
 from lab.launch.architectures import ARCHITECTURES
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.paths import RESULTS
-from loadtests.profiles import BENCH_PROFILES, DEMO_FLOOR, DEMO_PROFILES, FLOOR, STARTUP_ALLOWANCE_S, get_profile
+from loadtests.profiles import (
+    BENCH_PROFILES,
+    DEMO_FLOOR,
+    DEMO_PROFILES,
+    FLOOR,
+    SCALING,
+    STARTUP_ALLOWANCE_S,
+    get_profile,
+)
 
 
 @dataclass(frozen=True)

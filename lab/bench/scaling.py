@@ -4,7 +4,7 @@ from pathlib import Path
 
 from lab.bench.measure import run_failed, run_profile
 from lab.paths import RESULTS
-from loadtests.profiles import Profile
+from loadtests.profiles import SCALING, Profile
 
 # The component whose copies each architecture would add first: the one doing the most work
 # (the monolith is all of it; the application tier; the bus, a third of SOA's CPU; the catalog
@@ -12,17 +12,6 @@ from loadtests.profiles import Profile
 SCALABLE = {"monolith": "monolith", "three_tier": "application", "soa": "bus", "microservices": "catalog"}
 # (mode, n): n workers in one instance when scaling up, n one-worker instances when scaling out.
 CONFIGURATIONS = (("up", 1), ("up", 2), ("up", 4), ("out", 2), ("out", 4))
-# A fixed load past the knee of every architecture here, so that added capacity can show.
-SCALING = Profile(
-    "scaling",
-    users=1500,
-    spawn_rate=300,
-    warmup_s=12,
-    duration_s=20,
-    description="fixed load of 1,500 shoppers while one component is scaled up or out",
-)
-
-
 def instances_and_workers(mode: str, n: int) -> tuple[int, int]:
     """(instances, workers per instance) of a configuration."""
     if mode not in ("up", "out") or n < 1:

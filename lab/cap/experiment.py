@@ -10,9 +10,8 @@ import json
 import os
 import secrets
 import shutil
-import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -25,7 +24,9 @@ from lab.chaos import data_check
 from lab.launch import leftovers, replication
 from lab.launch.postgres import EmbeddedPostgres
 from lab.launch.processes import spawn
+from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT, RUNS
+from loadtests.profiles import CAP_SHOPPERS
 
 MODES = {"CP": "primary", "AP": "replica"}  # how site B reads what may be stale
 # A small store, so that shoppers meet each other's orders: stale stock is seen only where someone knows better.
@@ -95,9 +96,7 @@ class Run:
         """Roaming shoppers: each request to site A or site B at random, every outcome counted per site."""
         roam = f"A={self.sites.a.url(SITE_PORT)},B={self.sites.b.url(SITE_PORT)}"
         files = ",".join(str(ROOT / "loadtests" / name) for name in ("locustfile.py", "timeline.py"))
-        command = [sys.executable, "-m", "locust", "-f", files, "--headless",
-                   "--host", self.sites.a.url(SITE_PORT), "-u", str(self.users), "-r", "20", "--only-summary",
-                   "--stop-timeout", "5", "--loglevel", "WARNING"]  # fmt: skip
+        command = locust(files, self.sites.a.url(SITE_PORT), *shoppers(replace(CAP_SHOPPERS, users=self.users)))
         env = {**os.environ, "LAB_SITES": roam, "LAB_TIMELINE": str(self.out / "timeline.json"),
                "LAB_STALENESS_DIR": str(self.out / "staleness"), "PYTHONPATH": str(ROOT)}  # fmt: skip
         self.locust = spawn(command, env, self.out / "locust.log", own_group=False)
@@ -140,7 +139,7 @@ class Run:
 
 
 def run_cap(architecture: str, mode: str, results: Path = CAP_RESULTS, timing: CapTiming = DEFAULT_TIMING,
-            users: int = 60) -> Path:  # fmt: skip
+            users: int = CAP_SHOPPERS.users) -> Path:  # fmt: skip
     """One fresh run in one mode; writes results/cap/<arch>/<mode>/run.json and returns its folder."""
     if mode not in MODES:
         raise ValueError(f"the CAP experiment runs in mode {' or '.join(MODES)}, not {mode!r}")

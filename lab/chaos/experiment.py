@@ -1,10 +1,10 @@
 """One fault under steady load: start fresh, load with users-100, stop a part, start it again, check the data."""
 
+import dataclasses
 import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,6 +13,7 @@ from lab.chaos import availability, data_check, parts
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.launch.processes import spawn
+from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT
 from loadtests.profiles import get_profile
 
@@ -49,11 +50,8 @@ def _say(label: str, began: float, text: str) -> None:
 
 
 def _locust(host: str, out: Path, timing: Timing, users: int) -> subprocess.Popen:
-    command = [
-        sys.executable, "-m", "locust", "-f", ",".join(map(str, PLUMBING)), "--headless", "--host", host,
-        "-u", str(users), "-r", str(LOAD.spawn_rate), "--csv", str(out / "locust"),
-        "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
-    ]  # fmt: skip
+    load = dataclasses.replace(LOAD, users=users)
+    command = locust(",".join(map(str, PLUMBING)), host, *shoppers(load), "--csv", str(out / "locust"))
     env = {**os.environ, "LAB_TIMELINE": str(out / "timeline.json"), "PYTHONPATH": str(ROOT)}
     return spawn(command, env, out / "locust.log", own_group=False)
 

@@ -38,11 +38,25 @@ def workers_wanted(previous: Path) -> int:
     return 2 if report["saturated"] else 0
 
 
+def locust(files: str, host: str, *arguments: str, headless: bool = True) -> list[str]:
+    """Locust's command line, the one way the lab writes it: these locustfiles against this host, quiet.
+
+    Headless runs print only their summary and give users 5 s to finish once asked to stop.
+    """
+    quiet = ["--headless", "--only-summary", "--stop-timeout", "5"] if headless else []
+    return [sys.executable, "-m", "locust", "-f", files, "--host", host, *quiet, "--loglevel", "WARNING", *arguments]
+
+
+def shoppers(profile: Profile) -> list[str]:
+    """A profile's users and how fast they arrive."""
+    return ["-u", str(profile.users), "-r", str(profile.spawn_rate)]
+
+
 def start_workers(profile: Profile, locustfile: Path, count: int, master_port: int, log: Path) -> list:
     """Locust workers that connect to the master on master_port; they carry no bench marks of their own."""
     env = {**os.environ, **locust_environment(profile, None)}
-    command = [sys.executable, "-m", "locust", "-f", _files(profile, locustfile), "--worker",
-               "--master-host", "127.0.0.1", "--master-port", str(master_port), "--loglevel", "WARNING"]  # fmt: skip
+    command = locust(_files(profile, locustfile), "http://unused", "--worker", "--master-host", "127.0.0.1",
+                     "--master-port", str(master_port), headless=False)  # fmt: skip
     return [spawn(command, env, log, own_group=False) for _ in range(count)]
 
 
@@ -53,21 +67,14 @@ def locust_command(
 
     With workers, this process is the master: it spreads the users over them and gathers their statistics.
     """
-    load = (
-        []
-        if profile.shape
-        else ["-u", str(profile.users), "-r", str(profile.spawn_rate), "-t", f"{profile.run_time_s}s"]
-    )
+    load = [] if profile.shape else [*shoppers(profile), "-t", f"{profile.run_time_s}s"]
     distributed = (
         ["--master", "--expect-workers", str(workers), "--expect-workers-max-wait", "90",
          "--master-bind-host", "127.0.0.1", "--master-bind-port", str(master_port)] if workers else []
     )  # fmt: skip
-    return [
-        sys.executable, "-m", "locust", "-f", _files(profile, locustfile), "--headless",
-        "--host", host, *load, *distributed,
-        "--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
-        "--json-file", str(out / "locust"), "--only-summary", "--stop-timeout", "5", "--loglevel", "WARNING",
-    ]  # fmt: skip
+    files = ["--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
+             "--json-file", str(out / "locust")]  # fmt: skip
+    return locust(_files(profile, locustfile), host, *load, *distributed, *files)
 
 
 def locust_environment(profile: Profile, marks: Path | None) -> dict:
