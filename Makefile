@@ -17,7 +17,7 @@ ARCHITECTURES := monolith three_tier soa microservices
 CAP_ARCHITECTURES := three_tier microservices monolith
 
 .PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling bench-replicas \
-        chaos-all stop clean \
+        chaos-all stop images test-containers clean \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
@@ -97,6 +97,15 @@ demo: setup
 
 report: setup
 	$(LAB) report
+
+# The images, built with whichever engine is here (docker or podman; CONTAINER_ENGINE= to choose), named as the
+# compose files and manifests name them: every architecture's, or ARCH's.
+images: setup
+	$(LAB) images $(ARCH)
+
+# Build every image and run every architecture's compose file for real, with the contract suite against it.
+test-containers: setup
+	$(LAB) test-containers
 
 # Whatever the lab left running, for any architecture: launchers stop as on Ctrl-C, orphaned servers are ended.
 stop: setup

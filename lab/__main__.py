@@ -187,6 +187,35 @@ def cap(args) -> int:
     return run_campaign(tasks, RESULTS, build_report)
 
 
+def images(args) -> int:
+    """Build every image of one architecture, or of all (and the load generator's), as the manifests name them."""
+    from lab.containers import images as building
+    from lab.containers import standins
+    from lab.containers.engine import EngineMissing, detect
+
+    try:
+        engine = detect()
+    except EngineMissing as error:
+        print(error)
+        return 2
+    stand_in = standins.ensure_bases(engine)
+    architectures = [args.architecture] if args.architecture else list(ARCHITECTURES)
+    building.build_images(engine, architectures, stand_in, load_generator=not args.architecture)
+    return 0
+
+
+def test_containers(_args) -> int:
+    """Build every image, run each architecture's compose file, check its edge, and tabulate sizes and times."""
+    from lab.containers.engine import EngineMissing
+    from lab.containers.proof import prove
+
+    try:
+        return prove()
+    except EngineMissing as error:
+        print(error)
+        return 2
+
+
 def stop(_args) -> int:
     """Stop whatever the lab left running: live launchers (as Ctrl-C would), then servers whose launcher is gone."""
     from lab.launch import leftovers
@@ -250,6 +279,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("chaos-all", help=chaos_all.__doc__).set_defaults(handler=chaos_all)
     commands.add_parser("demo", help=demo.__doc__).set_defaults(handler=demo)
     commands.add_parser("stop", help=stop.__doc__).set_defaults(handler=stop)
+    building = commands.add_parser("images", help=images.__doc__)
+    building.add_argument("architecture", nargs="?", choices=list(ARCHITECTURES))
+    building.set_defaults(handler=images)
+    commands.add_parser("test-containers", help=test_containers.__doc__).set_defaults(handler=test_containers)
     capping = commands.add_parser("cap", help=cap.__doc__)
     capping.add_argument("architectures", nargs="+", choices=["three_tier", "microservices", "monolith"])
     capping.add_argument("--mode", choices=["CP", "AP"], default=os.environ.get("MODE") or None,

@@ -83,7 +83,8 @@ def compose(deployment: Deployment) -> dict:
             "environment": environment,
             "depends_on": waits,
             "restart": "unless-stopped",
-            **({"ports": [f"8000:{CONTAINER_PORT}"]} if container.edge else {}),
+            # Published on this machine only: a lab server is no service for the whole network.
+            **({"ports": [f"127.0.0.1:8000:{CONTAINER_PORT}"]} if container.edge else {}),
             **({"volumes": sorted(volumes)} if volumes else {}),
         }
     named = {"pgdata": {}} if deployment.database == "postgres" else {"data": {}}

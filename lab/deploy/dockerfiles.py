@@ -1,6 +1,14 @@
-"""A Dockerfile per container: slim pinned Python, dependencies before code, a non-root user, gunicorn."""
+"""A Dockerfile per container: a pinned Python base, dependencies before code, a non-root user, gunicorn.
 
+The base is a build argument (PYTHON_IMAGE), the official image unless a machine without a registry
+builds a stand-in of its own (lab/containers). A microservice's image holds its own service and the
+parts of the chassis it imports, nothing of the other services.
+"""
+
+from functools import cache
 from pathlib import Path
+
+import grimp
 
 from lab.deploy.spec import CONTAINER_PORT, Container
 from topology.model import GUNICORN_SETTINGS
@@ -13,7 +21,8 @@ def _prelude(source: str) -> str:
     # What every image here starts with: the pinned base, quiet Python and pip, one working folder.
     return (
         HEADER.format(source=source)
-        + f"""FROM {PYTHON_IMAGE}
+        + f"""ARG PYTHON_IMAGE={PYTHON_IMAGE}
+FROM ${{PYTHON_IMAGE}}
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
@@ -22,11 +31,13 @@ WORKDIR /app
 
 
 def _install(requirements: str, user: str) -> str:
-    # Pinned requirements in one layer with the non-root user, before any code (the layer cache).
+    # Pinned requirements (and their dependencies, pinned by constraints.txt) in one layer with the
+    # non-root user and its home (gunicorn keeps its control socket there), before any code (the layer cache).
     return f"""COPY {requirements} requirements.txt
-RUN pip install --no-cache-dir -r requirements.txt \\
+COPY constraints.txt constraints.txt
+RUN pip install --no-cache-dir -r requirements.txt -c constraints.txt \\
  && groupadd --system --gid 10001 {user} \\
- && useradd --system --uid 10001 --gid 10001 --no-create-home {user}"""
+ && useradd --system --uid 10001 --gid 10001 --create-home --home-dir /home/{user} {user}"""
 
 
 def requirements_of(container: Container) -> str:
@@ -35,7 +46,37 @@ def requirements_of(container: Container) -> str:
     return own.as_posix() if container.architecture == "microservices" else "requirements-server.txt"
 
 
-def dockerfile(container: Container) -> str:
+@cache
+def _imports() -> grimp.ImportGraph:
+    return grimp.build_graph("microservices")
+
+
+def _files_of(modules: set[str]) -> list[str]:
+    files = set()
+    for module in modules:
+        parts = module.split(".")
+        files |= {"/".join(parts[:n]) + "/__init__.py" for n in range(1, len(parts))}
+        files.add("/".join(parts) + ".py")
+    return sorted(files)
+
+
+def own_code(container: Container, also: tuple[str, ...] = ()) -> list[str]:
+    """What of its architecture's package an image copies: all of it, or for a microservice only its own
+    service and the modules it imports (with `also`, the modules its preparation runs)."""
+    if container.architecture != "microservices":
+        return [f"{container.code}/"]
+    roots = {f"microservices.{container.name}.app", *also}
+    modules = set(roots).union(*(_imports().find_upstream_modules(root) for root in roots))
+    return _files_of({module for module in modules if module.startswith("microservices.")})
+
+
+def _copy_code(paths: list[str]) -> str:
+    if len(paths) == 1 and paths[0].endswith("/"):
+        return f"COPY {paths[0]} {paths[0]}"
+    return "\n".join(f"COPY {path} {path}" for path in paths)
+
+
+def dockerfile(container: Container, also: tuple[str, ...] = ()) -> str:
     """The Dockerfile text of one container; build it from the repository root."""
     health = f"http://127.0.0.1:{CONTAINER_PORT}/health"
     return (
@@ -48,7 +89,7 @@ def dockerfile(container: Container) -> str:
 COPY topology/ topology/
 COPY contract/ contract/
 COPY bookstore/ bookstore/
-COPY {container.code}/ {container.code}/
+{_copy_code(own_code(container, also))}
 
 USER 10001:10001
 ENV BIND_HOST=0.0.0.0 PORT={CONTAINER_PORT} WEB_CONCURRENCY=2 GUNICORN_THREADS=4 COMPONENT_NAME={container.name}

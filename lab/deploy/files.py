@@ -27,8 +27,11 @@ def generated() -> dict[Path, str]:
     for architecture in ARCHITECTURES:
         described = deployment(architecture)
         folder = DEPLOY / architecture
+        preparing = described.prepare_container
+        runs = tuple(command[1] for command in described.prepare)  # the modules of `python -m ...`
         for container in described.containers:
-            files[folder / container.name / "Dockerfile"] = dockerfiles.dockerfile(container)
+            also = runs if container == preparing else ()
+            files[folder / container.name / "Dockerfile"] = dockerfiles.dockerfile(container, also)
         files[folder / "compose.yaml"] = GENERATED + yaml.safe_dump(
             compose.compose(described), sort_keys=False, width=120
         )
