@@ -1,6 +1,7 @@
 """The one way every architecture opens its database: pooled engines and explicit read/write transactions."""
 
 import select
+import weakref
 from contextlib import ExitStack, contextmanager
 
 from sqlalchemy import MetaData, create_engine, event, exc
@@ -12,6 +13,7 @@ from bookstore.request_context import sql_comment
 from bookstore.settings import ReadSettings, Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+ENGINES: "weakref.WeakSet[Engine]" = weakref.WeakSet()  # every engine of this process (TRACE=1 instruments them)
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -80,6 +82,7 @@ def _postgres_engine(url: str, pool_size: int, tag_requests: bool) -> Engine:
     _discard_connections_the_server_closed(engine)
     if tag_requests:
         _tag_statements_with_request_id(engine)
+    ENGINES.add(engine)
     return engine
 
 
@@ -100,6 +103,7 @@ class Database:
                 max_overflow=0,
             )
             _configure_sqlite(self.engine)
+            ENGINES.add(self.engine)
             if tag_requests:
                 _tag_statements_with_request_id(self.engine)
         else:

@@ -1,6 +1,7 @@
 """Gunicorn settings for every server process of every architecture, so none is tuned differently."""
 
 import os
+import re
 from pathlib import Path
 
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
@@ -23,10 +24,22 @@ proc_name = os.environ.get("COMPONENT_NAME", "bookstore")
 
 
 def post_worker_init(worker):
-    """Mark this worker ready: the lab starts load only once every worker has loaded the app.
+    """Trace it where TRACE=1; then mark this worker ready: the lab starts load only once every worker has
+    loaded the app (otherwise keep-alive connections opened during start-up all stick to the first worker)."""
+    if os.environ.get("TRACE") == "1":
+        from bookstore import tracing
 
-    Otherwise keep-alive connections opened during start-up all stick to the first worker.
-    """
+        component = re.sub(r"-\d+$", "", proc_name)  # a replica (catalog-2) is its component
+        tracing.start(component, os.environ.get("SERVICE_NAMESPACE", "bookstore"))
+        tracing.instrument_app(worker.wsgi, component)
     ready_dir = os.environ.get("LAB_READY_DIR")
     if ready_dir:
         Path(ready_dir, str(worker.pid)).touch()
+
+
+def worker_exit(_server, _worker):
+    """A traced worker exports the spans it still holds before it goes."""
+    if os.environ.get("TRACE") == "1":
+        from bookstore import tracing
+
+        tracing.stop()

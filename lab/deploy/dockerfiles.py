@@ -30,12 +30,15 @@ WORKDIR /app
     )
 
 
-def _install(requirements: str, user: str) -> str:
+def _install(requirements: str, user: str, tracing: bool = True) -> str:
     # Pinned requirements (and their dependencies, pinned by constraints.txt) in one layer with the
     # non-root user and its home (gunicorn keeps its control socket there), before any code (the layer cache).
+    # A server's image can also trace (TRACE=1 with OTEL_EXPORTER_OTLP_ENDPOINT): OpenTelemetry comes along.
+    also = "COPY requirements-tracing.txt requirements-tracing.txt\n" if tracing else ""
+    extra = " -r requirements-tracing.txt" if tracing else ""
     return f"""COPY {requirements} requirements.txt
-COPY constraints.txt constraints.txt
-RUN pip install --no-cache-dir -r requirements.txt -c constraints.txt \\
+{also}COPY constraints.txt constraints.txt
+RUN pip install --no-cache-dir -r requirements.txt{extra} -c constraints.txt \\
  && groupadd --system --gid 10001 {user} \\
  && useradd --system --uid 10001 --gid 10001 --create-home --home-dir /home/{user} {user}"""
 
@@ -106,7 +109,7 @@ def load_generator_dockerfile() -> str:
     return (
         _prelude("lab/deploy/dockerfiles.py")
         + f"""
-{_install("loadtests/requirements.txt", "locust")}
+{_install("loadtests/requirements.txt", "locust", tracing=False)}
 
 COPY loadtests/ loadtests/
 

@@ -104,14 +104,17 @@ class Launch:
         settings = {**os.environ, **self.settings}
         self.architecture = describe(self.name, LocalNetwork(self.port), database_url, self.db, self.replica_urls,
                                      settings).with_workers(int(settings.get("WEB_CONCURRENCY") or 2))  # fmt: skip
-        if self.replica_urls:  # results of each data tier and read mode are kept apart
-            label = f"{self.architecture.label}-r{len(self.replica_urls)}-{reads.mode}"
-            self.architecture = dataclasses.replace(self.architecture, label=label)
+        label = self.architecture.label  # results of each data tier, read mode and tracing are kept apart
+        label += f"-r{len(self.replica_urls)}-{reads.mode}" if self.replica_urls else ""
+        label += "-traced" if settings.get("TRACE") == "1" else ""
+        self.architecture = dataclasses.replace(self.architecture, label=label)
         for component, (instances, workers) in self.scale.items():
             self.architecture = self.architecture.scaled(component, instances, workers)
         self._env = {**os.environ, **self.settings, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
         if os.environ.get("PG_LOG_STATEMENTS") == "1":
             self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log
+        if settings.get("TRACE") == "1":  # each server's spans, in this run's folder
+            self._env |= {"TRACE_DIR": str(self.run_dir / "traces"), "SERVICE_NAMESPACE": self.architecture.label}
         for command in self.architecture.prepare if self.prepares_data else []:
             if spawn(self.place.wrap(_python(command)), self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")
