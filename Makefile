@@ -1,5 +1,5 @@
 # The lab's commands. `make setup` once, then `make test`, `make run-<arch>`, `make bench-<arch>`, `make chaos-<arch>`,
-# `make report`.
+# `make trace-<arch>`, `make report`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -17,8 +17,8 @@ ARCHITECTURES := monolith three_tier soa microservices
 CAP_ARCHITECTURES := three_tier microservices monolith
 
 .PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling bench-replicas \
-        chaos-all stop images test-containers clean \
-        $(addprefix run-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
+        chaos-all stop images test-containers clean trace-all bench-tracing \
+        $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
 setup: $(VENV)/.installed
@@ -91,6 +91,17 @@ $(addprefix cap-,$(CAP_ARCHITECTURES)): cap-%: setup
 
 cap-all: setup
 	$(LAB) cap three_tier microservices
+
+# One scripted visit traced 20 times (TRACE=1), the median order and book page drawn as waterfalls; -all adds
+# the report's "One request, four architectures". bench-tracing: users-1000 untraced and traced, side by side.
+$(addprefix trace-,$(ARCHITECTURES)): trace-%: setup
+	$(LAB) trace $* $(if $(DB),--db $(DB))
+
+trace-all: setup
+	$(LAB) trace-all
+
+bench-tracing: setup
+	$(LAB) bench-tracing
 
 demo: setup
 	$(LAB) demo

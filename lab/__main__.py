@@ -1,10 +1,12 @@
-"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,cap,demo,stop,report} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,cap,trace,trace-all,
+trace-send,bench-tracing,demo,stop,report} ..."""
 
 import argparse
 import os
 import signal
 import sys
 import time
+from pathlib import Path
 
 from lab.launch.architectures import ARCHITECTURES, DATABASES
 from lab.launch.launcher import Launch
@@ -57,6 +59,9 @@ def _announce(launch: Launch) -> None:
     for line in launch.status_lines():
         print(f"  {line}")
     print(f"  logs         {launch.run_dir / 'logs'}")
+    if os.environ.get("TRACE") == "1":
+        also = os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
+        print(f"  traces       {launch.run_dir / 'traces'} (OTLP JSON){f' and {also}' if also else ''}")
     print("Press Ctrl-C to stop.", flush=True)
 
 
@@ -187,6 +192,44 @@ def cap(args) -> int:
     return run_campaign(tasks, RESULTS, build_report)
 
 
+def trace(args) -> int:
+    """Trace a scripted visit 20 times on a fresh start; draw the median order and book page as waterfalls."""
+    from lab.bench.campaign import run_campaign
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+    from lab.trace.tasks import trace_tasks
+
+    return run_campaign(trace_tasks([(args.architecture, args.db)]), RESULTS, build_report)
+
+
+def trace_all(_args) -> int:
+    """Trace every architecture in turn, then the report's "One request, four architectures" (about 5 minutes)."""
+    from lab.bench.campaign import run_campaign
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+    from lab.trace.tasks import trace_tasks
+
+    return run_campaign(trace_tasks(), RESULTS, build_report)
+
+
+def trace_send(args) -> int:
+    """Send recorded traces (OTLP JSON lines) to a collector or Jaeger: --endpoint or OTEL_EXPORTER_OTLP_ENDPOINT."""
+    from lab.trace.send import send, traces_url
+
+    print(f"sent {send(args.folder, args.endpoint)} batches of spans to {traces_url(args.endpoint)}")
+    return 0
+
+
+def bench_tracing(_args) -> int:
+    """Every architecture at users-1000 untraced and traced, pair by pair, then the report (about 20 minutes)."""
+    from lab.bench.campaign import run_campaign
+    from lab.bench.tracing_cost import tracing_cost_tasks
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    return run_campaign(tracing_cost_tasks(), RESULTS, build_report)
+
+
 def images(args) -> int:
     """Build every image of one architecture, or of all (and the load generator's), as the manifests name them."""
     from lab.containers import images as building
@@ -238,8 +281,6 @@ def stop(_args) -> int:
 
 def report(args) -> int:
     """Rebuild the charts and results/index.html from existing results, running nothing."""
-    from pathlib import Path
-
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
@@ -258,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m lab", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling), ("chaos", chaos),
-                          ("replicas", replicas)):  # fmt: skip
+                          ("replicas", replicas), ("trace", trace)):  # fmt: skip
         sub = commands.add_parser(name, help=handler.__doc__)
         sub.add_argument("architecture", choices=list(ARCHITECTURES))
         sub.add_argument(
@@ -288,10 +329,16 @@ def main(argv: list[str] | None = None) -> int:
     capping.add_argument("--mode", choices=["CP", "AP"], default=os.environ.get("MODE") or None,
                          help="one mode only (default: CP, then AP)")  # fmt: skip
     capping.set_defaults(handler=cap)
+    commands.add_parser("trace-all", help=trace_all.__doc__).set_defaults(handler=trace_all)
+    sending = commands.add_parser("trace-send", help=trace_send.__doc__)
+    sending.add_argument("folder", type=Path, help="e.g. results/traces/microservices/otlp")
+    sending.add_argument("--endpoint", help="OTLP/HTTP base URL (default: $OTEL_EXPORTER_OTLP_ENDPOINT or :4318)")
+    sending.set_defaults(handler=trace_send)
+    commands.add_parser("bench-tracing", help=bench_tracing.__doc__).set_defaults(handler=bench_tracing)
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)
-    if args.command in ("bench", "scaling", "bench-all", "demo"):
+    if args.command in ("bench", "scaling", "bench-all", "demo", "bench-tracing"):
         from lab.load.generator import workers_wanted
 
         try:  # a bad LOCUST_WORKERS is refused now, not after the servers have started

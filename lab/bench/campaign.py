@@ -1,8 +1,10 @@
 """`make bench-all` and `make demo`: every architecture in turn, overall progress, then the report."""
 
+import os
 import time
 import traceback
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,21 @@ class Task:
     title: str
     estimate_s: float
     run: Callable[[], bool]
+
+
+@contextmanager
+def environment(settings: dict[str, str]):
+    """These settings in the environment (which every Launch passes on to its servers) while the block runs."""
+    saved = {name: os.environ.get(name) for name in settings}
+    os.environ.update(settings)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def _scaling_task(architecture: str, results: Path, mode: str, n: int) -> Task:

@@ -4,10 +4,7 @@ Every setup runs the bench profiles in turn on a fresh start, so the report can 
 at users-1000 and in the saturation steps, and calibrate the model on each.
 """
 
-import os
-from contextlib import contextmanager
-
-from lab.bench.campaign import Task
+from lab.bench.campaign import Task, environment
 from lab.bench.measure import run_failed, run_repeat
 from lab.paths import RESULTS
 from loadtests.profiles import BENCH_PROFILES, STARTUP_ALLOWANCE_S, get_profile
@@ -16,22 +13,8 @@ SETUPS = ({"PG_REPLICAS": "0", "READS": "primary"}, {"PG_REPLICAS": "1", "READS"
           {"PG_REPLICAS": "1", "READS": "bounded"})  # fmt: skip
 
 
-@contextmanager
-def _settings(settings: dict[str, str]):
-    saved = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-
-
 def _run(architecture: str, db: str | None, settings: dict[str, str], profile: str, results) -> bool:
-    with _settings(settings):
+    with environment(settings):
         return run_failed(run_repeat(architecture, db, get_profile(profile), 1, results))
 
 

@@ -1,0 +1,25 @@
+"""`make bench-tracing`: what tracing costs. Every architecture at users-1000 with TRACE=0 and then TRACE=1,
+pair after pair in one run, into results/tracing-cost (apart from the bench's own runs)."""
+
+from lab.bench.campaign import Task, environment
+from lab.bench.measure import run_failed, run_repeat
+from lab.launch.architectures import ARCHITECTURES
+from lab.paths import RESULTS
+from loadtests.profiles import STARTUP_ALLOWANCE_S, get_profile
+
+PROFILE = "users-1000"
+COST = RESULTS / "tracing-cost"
+
+
+def _run(architecture: str, trace: str) -> bool:
+    with environment({"TRACE": trace}):
+        return run_failed(run_repeat(architecture, None, get_profile(PROFILE), 1, COST))
+
+
+def tracing_cost_tasks() -> list[Task]:
+    """Each architecture untraced, then traced, so that each pair runs minutes apart on the same machine."""
+    estimate = get_profile(PROFILE).run_time_s + STARTUP_ALLOWANCE_S
+    return [
+        Task(f"{architecture} {PROFILE}, TRACE={trace}", estimate, lambda a=architecture, t=trace: _run(a, t))
+        for architecture in ARCHITECTURES for trace in ("0", "1")
+    ]  # fmt: skip
