@@ -17,7 +17,7 @@ ARCHITECTURES := monolith three_tier soa microservices
 CAP_ARCHITECTURES := three_tier microservices monolith
 
 .PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling bench-replicas \
-        chaos-all stop images test-containers clean trace-all bench-tracing \
+        chaos-all stop images test-containers clean trace-all bench-tracing bench-micro \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
@@ -102,6 +102,11 @@ trace-all: setup
 
 bench-tracing: setup
 	$(LAB) bench-tracing
+
+# Each endpoint flat out with wrk (apt-get install wrk) for the floor, the hop pairs and every architecture,
+# 3 rounds in alternation (about 20 minutes). PROFILE_SERVERS=1 keeps each server worker's CPU profile.
+bench-micro: setup
+	$(LAB) bench-micro
 
 demo: setup
 	$(LAB) demo

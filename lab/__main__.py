@@ -1,5 +1,5 @@
 """Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,cap,trace,trace-all,
-trace-send,bench-tracing,demo,stop,report} ..."""
+trace-send,bench-tracing,bench-micro,demo,stop,report} ..."""
 
 import argparse
 import os
@@ -230,6 +230,22 @@ def bench_tracing(_args) -> int:
     return run_campaign(tracing_cost_tasks(), RESULTS, build_report)
 
 
+def bench_micro(_args) -> int:
+    """Each endpoint flat out with wrk: the floor, the hop pairs and every architecture, 3 rounds (about 20 minutes)."""
+    from lab.bench.micro.run import run_micro
+    from lab.bench.micro.wrk import WrkMissing
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    try:
+        failed = run_micro()
+    except WrkMissing as error:
+        print(error)
+        return 2
+    print(f"report: {build_report(RESULTS)}")
+    return failed
+
+
 def images(args) -> int:
     """Build every image of one architecture, or of all (and the load generator's), as the manifests name them."""
     from lab.containers import images as building
@@ -335,6 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     sending.add_argument("--endpoint", help="OTLP/HTTP base URL (default: $OTEL_EXPORTER_OTLP_ENDPOINT or :4318)")
     sending.set_defaults(handler=trace_send)
     commands.add_parser("bench-tracing", help=bench_tracing.__doc__).set_defaults(handler=bench_tracing)
+    commands.add_parser("bench-micro", help=bench_micro.__doc__).set_defaults(handler=bench_micro)
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)

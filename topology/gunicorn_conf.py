@@ -21,25 +21,34 @@ accesslog = None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "warning")
 proc_name = os.environ.get("COMPONENT_NAME", "bookstore")
+_component = re.sub(r"-\d+$", "", proc_name)  # a replica (catalog-2) is its component
 
 
 def post_worker_init(worker):
-    """Trace it where TRACE=1; then mark this worker ready: the lab starts load only once every worker has
-    loaded the app (otherwise keep-alive connections opened during start-up all stick to the first worker)."""
+    """Trace it where TRACE=1, profile it where PROFILE_SERVERS=1; then mark this worker ready: the lab starts
+    load only once every worker has loaded the app (otherwise keep-alive connections opened during start-up
+    all stick to the first worker)."""
     if os.environ.get("TRACE") == "1":
         from bookstore import tracing
 
-        component = re.sub(r"-\d+$", "", proc_name)  # a replica (catalog-2) is its component
-        tracing.start(component, os.environ.get("SERVICE_NAMESPACE", "bookstore"))
-        tracing.instrument_app(worker.wsgi, component)
+        tracing.start(_component, os.environ.get("SERVICE_NAMESPACE", "bookstore"))
+        tracing.instrument_app(worker.wsgi, _component)
+    if os.environ.get("PROFILE_SERVERS") == "1":
+        from bookstore import profiling
+
+        profiling.start()
     ready_dir = os.environ.get("LAB_READY_DIR")
     if ready_dir:
         Path(ready_dir, str(worker.pid)).touch()
 
 
 def worker_exit(_server, _worker):
-    """A traced worker exports the spans it still holds before it goes."""
+    """A traced worker exports the spans it still holds before it goes; a profiled one writes its profile."""
     if os.environ.get("TRACE") == "1":
         from bookstore import tracing
 
         tracing.stop()
+    if os.environ.get("PROFILE_SERVERS") == "1":
+        from bookstore import profiling
+
+        profiling.stop(proc_name)

@@ -37,7 +37,16 @@ def run_profile(
     with Launch(architecture, db, port=free_port(), scale=scale) as launch:
         label = launch.architecture.label
         out = folder(label) if folder else results / label / profile.name
-        return measure(launch, profile, out, locustfile, extra)
+        measure(launch, profile, out, locustfile, extra)
+    keep_profiles(launch, out)  # written by each worker as it stopped
+    return out
+
+
+def keep_profiles(launch: Launch, out: Path) -> None:
+    """With PROFILE_SERVERS=1, each server worker's CPU profile, kept with the run's results."""
+    if (launch.run_dir / "profiles").is_dir():
+        shutil.copytree(launch.run_dir / "profiles", out / "profiles", dirs_exist_ok=True)
+        print(f"  profiles: {out / 'profiles'} (one .txt summary and one .pstat per server worker)", flush=True)
 
 
 def measure(

@@ -15,7 +15,7 @@ ARCHITECTURES = {
 }
 DATABASES = ("sqlite", "postgres")
 # Reference servers the bench measures beside the architectures: not architectures, no database.
-REFERENCES = {"floor": "lab.bench.floor.topology"}
+REFERENCES = {"floor": "lab.bench.floor.topology", "hop-pair": "lab.bench.floor.pair_topology"}
 
 
 def describe(name: str, network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),

@@ -115,6 +115,8 @@ class Launch:
             self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log
         if settings.get("TRACE") == "1":  # each server's spans, in this run's folder
             self._env |= {"TRACE_DIR": str(self.run_dir / "traces"), "SERVICE_NAMESPACE": self.architecture.label}
+        if settings.get("PROFILE_SERVERS") == "1":  # each worker's profile, written as it exits
+            self._env["PROFILE_DIR"] = str(self.run_dir / "profiles")
         for command in self.architecture.prepare if self.prepares_data else []:
             if spawn(self.place.wrap(_python(command)), self._env, self.run_dir / "logs" / "prepare.log").wait() != 0:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")

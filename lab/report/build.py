@@ -6,7 +6,7 @@ from pathlib import Path
 from lab.model.calibration import calibrate
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
-from lab.report import cap_section, charts, fault_section, replica_section, tables, texts, trace_section
+from lab.report import cap_section, charts, fault_section, micro_section, replica_section, tables, texts, trace_section
 from lab.report.load_charts import latency_chart, throughput_chart
 from lab.report.page import Figure, Section, render_page
 from lab.report.results import SATURATION, Results, floor_ms, load, median, server_cpu_ms, spread
@@ -142,6 +142,7 @@ def build_report(results_dir: Path) -> Path:
     fault_runs = fault_section.load_faults(results_dir)
     cap_runs = cap_section.load_cap(results_dir)
     traces = trace_section.load_traces(results_dir)
+    micro = micro_section.load_micro(results_dir)
     sections = [
         Section("About this page", texts.INTRO),
         Section(
@@ -168,6 +169,8 @@ def build_report(results_dir: Path) -> Path:
         Section("Model validation", texts.VALIDATION, [], model_tables[:1]),
         Section("Cores needed", "", model_figures[1:], model_tables[1:2]),
         Section("Where the CPU goes, and the framework floor", "", _cpu(results, out)),
+        Section("One endpoint flat out: the shared path and the price of a hop", micro_section.INTRO, [],
+                [micro_section.table(micro), micro_section.hops(micro)], id="micro"),  # fmt: skip
         Section(
             "One request, four architectures", trace_section.INTRO, trace_section.figures(traces, out),
             [trace_section.table(traces, "order"), trace_section.table(traces, "book page"),

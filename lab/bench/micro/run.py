@@ -1,0 +1,88 @@
+"""`make bench-micro`: each target started fresh, each of its endpoints driven flat out by wrk (a warm-up, then
+a measured run), with the CPU every server process spent on it; all targets in turn, ROUNDS times over.
+
+The floor and the hop pairs run in the same rounds as the architectures, so every share and every hop
+price is a ratio of figures measured minutes apart on the same machine.
+"""
+
+import json
+import os
+import urllib.parse
+from pathlib import Path
+
+import urllib3
+
+from lab.bench.measure import keep_profiles
+from lab.bench.micro.endpoints import Endpoint, architecture_endpoints
+from lab.bench.micro.summary import rows, text_table
+from lab.bench.micro.targets import TARGETS, Target
+from lab.bench.micro.wrk import CONNECTIONS, THREADS, run_wrk, wrk_path
+from lab.launch.launcher import Launch
+from lab.launch.ports import free_port
+from lab.launch.processes import tree_cpu_seconds
+from lab.load.machine import environment
+from lab.paths import RESULTS
+
+MICRO = RESULTS / "micro"
+ROUNDS = int(os.environ.get("MICRO_ROUNDS", "3"))
+SECONDS = float(os.environ.get("MICRO_SECONDS", "6"))
+WARM_UP_S = float(os.environ.get("MICRO_WARMUP", "2"))
+
+
+def _bookstore(base_url: str) -> tuple[list[Endpoint], dict[str, str]]:
+    """The store's endpoints (a word of a real title to search for) and a seeded reader's session for orders."""
+    http = urllib3.PoolManager(retries=False, timeout=30)
+    title = json.loads(http.request("GET", f"{base_url}/api/books/7").data)["title"]
+    word = next(w for w in title.lower().split() if w.isalpha() and len(w) > 3)
+    books = json.loads(http.request("GET", f"{base_url}/api/books?page_size=1").data)["total"]
+    reader = {"email": "reader1@bookstore.test", "password": "bookstore-reader"}
+    session = json.loads(http.request("POST", f"{base_url}/api/sessions", json=reader).data)
+    auth = {"Authorization": f"Bearer {session['token']}", "Content-Type": "application/json"}
+    return architecture_endpoints(urllib.parse.quote(word), books), auth
+
+
+def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
+    run_wrk(launch.base_url, endpoint, WARM_UP_S, headers)
+    servers = launch.process_ids()
+    before = {name: tree_cpu_seconds(pid) for name, pid in servers.items()}
+    found = run_wrk(launch.base_url, endpoint, SECONDS, headers)
+    spent = {name: tree_cpu_seconds(pid) - before[name] for name, pid in servers.items()}
+    requests = found["requests"] or 1
+    found["cpu_ms"] = {name: round(1000 * seconds / requests, 4) for name, seconds in spent.items()}
+    found["wrk_cpu_ms"] = round(1000 * found.pop("wrk_cpu_s") / requests, 4)
+    return found
+
+
+def _target(target: Target, round_number: int, rounds: int, results: Path) -> list[dict]:
+    measured = []
+    with Launch(target.architecture, target.db, port=free_port()) as launch:
+        endpoints, headers = (list(target.endpoints), {}) if target.endpoints else _bookstore(launch.base_url)
+        for endpoint in endpoints:
+            found = _measure(launch, endpoint, headers)
+            measured.append({"target": target.label, "endpoint": endpoint.name, "round": round_number, **found})
+            cpu = sum(found["cpu_ms"].values())
+            wrong = f", {found['wrong']} WRONG ({found['wrong_example']})" if found["wrong"] else ""
+            print(f"  [round {round_number}/{rounds}] {target.label:<18} {endpoint.name:<9} "
+                  f"{found['rps']:>8.0f} req/s  p99 {found['p99_us'] / 1000:6.1f} ms  "
+                  f"server CPU {cpu:6.3f} ms/request{wrong}", flush=True)  # fmt: skip
+    keep_profiles(launch, results / f"{target.label}-round{round_number}")
+    return measured
+
+
+def run_micro(results: Path = MICRO, targets: tuple[Target, ...] = TARGETS, rounds: int = ROUNDS) -> int:
+    """Every target, `rounds` times in alternation, into results/micro/micro.json; 1 if any answer was wrong."""
+    wrk_path()
+    results.mkdir(parents=True, exist_ok=True)
+    run = {**environment(), "load": {"tool": "wrk", "threads": THREADS, "connections": CONNECTIONS,
+                                     "seconds": SECONDS, "warm_up_s": WARM_UP_S, "rounds": rounds},
+           "measurements": []}  # fmt: skip
+    for round_number in range(1, rounds + 1):
+        for target in targets:
+            run["measurements"] += _target(target, round_number, rounds, results)
+            (results / "micro.json").write_text(json.dumps(run, indent=1))  # kept as it grows: Ctrl-C loses little
+    print(text_table(rows(run["measurements"])), flush=True)
+    failed = [m for m in run["measurements"] if m["wrong"] or m["socket_errors"] or m["non_2xx"]]
+    for m in failed:
+        print(f"FAILED {m['target']} {m['endpoint']} (round {m['round']}): {m['wrong']} wrong answers, "
+              f"{m['non_2xx']} errors, {m['socket_errors']} socket errors; e.g. {m['wrong_example']}")  # fmt: skip
+    return 1 if failed else 0

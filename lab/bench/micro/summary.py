@@ -1,0 +1,81 @@
+"""The micro-bench's figures: medians of the rounds with their spread, shares of the floor, and the price of
+one hop in each architecture against the bare hop pairs."""
+
+import statistics
+
+from lab.bench.micro.targets import TARGETS
+
+ORDER = {target.label: rank for rank, target in enumerate(TARGETS)}
+# Each architecture's book read against the monolith's on the same database: one hop more, of this kind.
+HOPS = {"three_tier": ("JSON hop", "presentation → application"), "microservices": ("JSON hop", "gateway → catalog"),
+        "soa": ("SOAP hop", "bus → book provider")}  # fmt: skip
+REFERENCE = "monolith-postgres"
+
+
+def _cpu(measurement: dict) -> float:
+    return sum(measurement["cpu_ms"].values())
+
+
+def rows(measurements: list[dict]) -> list[dict]:
+    """One row per target and endpoint: medians over the rounds, [min, max] of throughput, CPU by process."""
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for m in measurements:
+        grouped.setdefault((m["target"], m["endpoint"]), []).append(m)
+    found = []
+    for (target, endpoint), runs in grouped.items():
+        processes = {name for run in runs for name in run["cpu_ms"]}
+        found.append({
+            "target": target, "endpoint": endpoint, "rounds": len(runs),
+            "rps": statistics.median(r["rps"] for r in runs),
+            "rps_spread": [min(r["rps"] for r in runs), max(r["rps"] for r in runs)],
+            "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
+            "cpu_ms": statistics.median(_cpu(r) for r in runs),
+            "cpu_by_process": {p: statistics.median(r["cpu_ms"].get(p, 0.0) for r in runs) for p in sorted(processes)},
+            "wrk_cpu_ms": statistics.median(r["wrk_cpu_ms"] for r in runs),
+            "wrong": sum(r["wrong"] + r["non_2xx"] + r["socket_errors"] for r in runs),
+        })  # fmt: skip
+    return sorted(found, key=lambda row: (ORDER.get(row["target"], len(ORDER)), row["target"]))
+
+
+def _find(table: list[dict], target: str, endpoint: str) -> dict | None:
+    return next((r for r in table if r["target"] == target and r["endpoint"] == endpoint), None)
+
+
+def floor_share(table: list[dict], row: dict) -> float | None:
+    """A row's throughput as a share of the bare floor's, measured in the same rounds."""
+    floor = _find(table, "floor", "floor")
+    return row["rps"] / floor["rps"] if floor and floor["rps"] else None
+
+
+def hop_prices(table: list[dict]) -> list[dict]:
+    """The CPU one hop adds: the bare pairs' (pair minus floor), and each architecture's book read minus the
+    monolith's on PostgreSQL, set against the bare hop of its kind."""
+    floor = _find(table, "floor", "floor")
+    if not floor:
+        return []
+    bare = {kind: row["cpu_ms"] - floor["cpu_ms"] for kind in ("JSON hop", "SOAP hop")
+            if (row := _find(table, "hop pairs", kind))}  # fmt: skip
+    prices = [{"what": f"bare {kind} (hop pair)", "hop_ms": ms, "bare_ms": ms, "ratio": 1.0}
+              for kind, ms in bare.items()]  # fmt: skip
+    reference = _find(table, REFERENCE, "book")
+    for architecture, (kind, path) in HOPS.items():
+        row = _find(table, architecture, "book")
+        if row and reference and kind in bare:
+            hop = row["cpu_ms"] - reference["cpu_ms"]
+            prices.append({"what": f"{architecture}: {path} ({kind})", "hop_ms": hop, "bare_ms": bare[kind],
+                           "ratio": hop / bare[kind] if bare[kind] > 0 else None})  # fmt: skip
+    return prices
+
+
+def text_table(table: list[dict]) -> str:
+    """The table for the terminal."""
+    lines = [f"{'target':<18} {'endpoint':<9} {'req/s':>8} {'(min–max)':>15} {'floor %':>8} {'CPU ms/req':>10}"]
+    for row in table:
+        share = floor_share(table, row)
+        low, high = row["rps_spread"]
+        lines.append(f"{row['target']:<18} {row['endpoint']:<9} {row['rps']:>8.0f} {f'{low:.0f}–{high:.0f}':>15} "
+                     f"{'' if share is None else f'{100 * share:.1f}':>8} {row['cpu_ms']:>10.3f}")  # fmt: skip
+    for price in hop_prices(table):
+        ratio = "" if price["ratio"] is None else f" = {price['ratio']:.2f} × the bare hop"
+        lines.append(f"hop: {price['what']}: {price['hop_ms']:.3f} ms CPU{ratio}")
+    return "\n".join(lines)

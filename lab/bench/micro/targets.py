@@ -1,0 +1,25 @@
+"""What the micro-bench drives: the floor, the hop pairs, and every architecture (the monolith on both
+databases, so that each other architecture's extra hop can be priced against it on PostgreSQL)."""
+
+from dataclasses import dataclass
+
+from lab.bench.micro.endpoints import FLOOR, JSON_HOP, SOAP_HOP, Endpoint
+
+
+@dataclass(frozen=True)
+class Target:
+    label: str
+    architecture: str
+    db: str | None = None
+    endpoints: tuple[Endpoint, ...] = ()  # empty: the bookstore's own (architecture_endpoints)
+
+
+TARGETS = (
+    Target("floor", "floor", endpoints=(FLOOR,)),
+    Target("hop pairs", "hop-pair", endpoints=(JSON_HOP, SOAP_HOP)),
+    Target("monolith", "monolith", "sqlite"),
+    Target("monolith-postgres", "monolith", "postgres"),
+    Target("three_tier", "three_tier"),
+    Target("soa", "soa"),
+    Target("microservices", "microservices"),
+)

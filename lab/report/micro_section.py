@@ -1,0 +1,54 @@
+"""The micro-bench in the report: what each endpoint can serve flat out, as a share of the bare floor, and
+the price of one hop in each architecture against the bare hop pairs."""
+
+import json
+from pathlib import Path
+
+from lab.bench.micro.summary import floor_share, hop_prices, rows
+from lab.report.page import Table
+
+INTRO = """`make bench-micro` drives one endpoint at a time flat out with wrk (1 thread, 16 keep-alive \
+connections, after a warm-up), for the bare floor (gunicorn + Flask + one JSON answer), two bare hop pairs \
+(an edge calling a backend through the architectures' pooled HTTP client, with JSON and with SOAP) and \
+every architecture, all in one run, every target started afresh and measured three times in alternation. \
+Every answer is checked for content. What the shared path (edge, domain, data access) costs shows as the \
+share of the floor; what a hop costs, as its CPU against the bare pair's."""
+
+
+def load_micro(results: Path) -> dict | None:
+    """results/micro/micro.json, if the micro-bench has run."""
+    path = results / "micro" / "micro.json"
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _processes(row: dict) -> str:
+    return ", ".join(f"{name} {ms:.2f}" for name, ms in row["cpu_by_process"].items() if ms >= 0.005)
+
+
+def table(run: dict | None) -> Table:
+    """Medians of the rounds with their spread, the share of the floor, and CPU per request by process."""
+    headers = ["target", "endpoint", "req/s (median)", "min–max", "share of the floor", "p99 ms",
+               "server CPU ms/request", "by process", "wrong answers"]  # fmt: skip
+    found = rows(run["measurements"]) if run else []
+    body = [[r["target"], r["endpoint"], r["rps"], f"{r['rps_spread'][0]:.0f}–{r['rps_spread'][1]:.0f}",
+             None if (share := floor_share(found, r)) is None else f"{100 * share:.1f} %", r["p99_ms"], r["cpu_ms"],
+             _processes(r), r["wrong"]] for r in found]  # fmt: skip
+    load = (run or {}).get("load", {})
+    note = (f"wrk -t{load.get('threads')} -c{load.get('connections')}, {load.get('seconds')} s measured after "
+            f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}."
+            if run else "Run make bench-micro.")  # fmt: skip
+    return Table("The most one endpoint serves: medians of the rounds", headers, body, note)
+
+
+def hops(run: dict | None) -> Table:
+    """Each architecture's extra hop against the bare hop of its kind."""
+    prices = hop_prices(rows(run["measurements"])) if run else []
+    body = [[p["what"], p["hop_ms"], p["bare_ms"], None if p["ratio"] is None else round(p["ratio"], 2)]
+            for p in prices]  # fmt: skip
+    note = ("An architecture's hop: its book read's server CPU minus the monolith's on PostgreSQL (the same "
+            "database, no hop). The bare hop: the pair's CPU minus the floor's.")
+    return Table("The price of one hop, in server CPU ms per request", ["hop", "CPU ms", "bare hop of its kind",
+                 "× the bare hop"], body, note)  # fmt: skip

@@ -1,0 +1,42 @@
+"""The micro-bench's figures: medians with spread, shares of the floor, and hop prices against the bare pairs."""
+
+from lab.bench.micro.summary import floor_share, hop_prices, rows
+
+
+def measured(target: str, endpoint: str, rps: float, cpu: dict, round_number: int = 1) -> dict:
+    return {"target": target, "endpoint": endpoint, "round": round_number, "rps": rps, "p99_us": 9000,
+            "cpu_ms": cpu, "wrk_cpu_ms": 0.05, "wrong": 0, "non_2xx": 0, "socket_errors": 0}  # fmt: skip
+
+
+RUN = [
+    *(measured("floor", "floor", rps, {"floor": 0.2}, n) for n, rps in enumerate((9000, 10000, 9500), 1)),
+    measured("hop pairs", "JSON hop", 3000, {"pair-edge": 0.4, "pair-backend": 0.2}),
+    measured("hop pairs", "SOAP hop", 2000, {"pair-edge": 0.6, "pair-backend": 0.4}),
+    measured("monolith-postgres", "book", 2000, {"monolith": 0.6, "postgres": 0.2}),
+    measured("three_tier", "book", 1000, {"presentation": 0.5, "application": 0.6, "postgres": 0.2}),
+    measured("soa", "book", 700, {"bus": 0.8, "book": 0.7, "postgres": 0.2}),
+]
+
+
+def test_throughput_is_the_median_of_the_rounds_with_its_spread_in_the_courses_order():
+    table = rows(RUN)
+    assert [r["target"] for r in table] == ["floor", "hop pairs", "hop pairs", "monolith-postgres", "three_tier", "soa"]
+    floor = table[0]
+    assert (floor["rps"], floor["rps_spread"], floor["rounds"]) == (9500, [9000, 10000], 3)
+    assert floor_share(table, table[3]) == 2000 / 9500
+
+
+def test_a_hop_is_priced_against_the_bare_pair_of_its_kind():
+    prices = {p["what"]: p for p in hop_prices(rows(RUN))}
+    json_hop, soap_hop = prices["bare JSON hop (hop pair)"], prices["bare SOAP hop (hop pair)"]
+    assert round(json_hop["hop_ms"], 3) == 0.4 and round(soap_hop["hop_ms"], 3) == 0.8
+    three_tier = prices["three_tier: presentation → application (JSON hop)"]
+    assert round(three_tier["hop_ms"], 3) == 0.5 and round(three_tier["ratio"], 2) == 1.25
+    soa = prices["soa: bus → book provider (SOAP hop)"]
+    assert round(soa["hop_ms"], 3) == 0.9 and round(soa["ratio"], 3) == 1.125
+    assert not any(what.startswith("microservices") for what in prices)  # not measured: no row, no guess
+
+
+def test_without_the_floor_there_is_no_share_and_no_hop_price():
+    table = rows(RUN[3:])
+    assert floor_share(table, table[0]) is None and hop_prices(table) == []
