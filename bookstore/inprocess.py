@@ -43,7 +43,7 @@ class InProcessStore:
 
     def log_in(self, credentials: Credentials) -> dict:
         """Check credentials, issue a token."""
-        with self.db.read() as conn:
+        with self.db.read(single_statement=True) as conn:
             account_id = accounts.check_credentials(conn, credentials.email, credentials.password)
         return accounts.log_in(account_id, self.secret)
 
@@ -52,12 +52,12 @@ class InProcessStore:
         return self.known_accounts.require(tokens.account_of(token, self.secret))
 
     def _confirm_account(self, account_id: int) -> None:
-        with self.db.read() as conn:
+        with self.db.read(single_statement=True) as conn:
             accounts.confirm_account(conn, account_id)
 
     def profile(self, account_id: int) -> dict:
         """The account's profile."""
-        with self.db.read() as conn:
+        with self.db.read(single_statement=True) as conn:
             return accounts.profile(conn, account_id)
 
     def list_books(self, query: BookQuery) -> dict:
@@ -67,7 +67,7 @@ class InProcessStore:
 
     def get_book(self, book_id: int) -> dict:
         """One book."""
-        with self.db.read(stale_ok=True) as conn:
+        with self.db.read(stale_ok=True, single_statement=True) as conn:
             return catalog.get_book(conn, book_id)
 
     def quote(self, query: QuoteQuery) -> dict:
@@ -94,5 +94,5 @@ class InProcessStore:
 
     def get_shipment(self, account_id: int, shipment_id: int) -> dict:
         """Tracking of an own shipment."""
-        with self.db.read() as conn:
+        with self.db.read(single_statement=True) as conn:
             return shipping.tracking(conn, shipment_id, account_id)

@@ -26,7 +26,7 @@ def register():
 def log_in():
     """Check credentials and issue a signed token that every service can check without calling back."""
     credentials = parse_json(Credentials, request.get_data())
-    with _db().read() as conn:
+    with _db().read(single_statement=True) as conn:
         account_id = accounts.check_credentials(conn, credentials.email, credentials.password)
     return jsonify(accounts.log_in(account_id, current_app.extensions["settings"].token_secret))
 
@@ -34,7 +34,7 @@ def log_in():
 @api.get("/profile")
 def profile():
     """The calling account's profile."""
-    with _db().read() as conn:
+    with _db().read(single_statement=True) as conn:
         return jsonify(accounts.profile(conn, calling_account()))
 
 

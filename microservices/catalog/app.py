@@ -45,7 +45,7 @@ def list_books():
 @api.get("/books/<int:book_id>")
 def get_book(book_id: int):
     """One book."""
-    with _db().read(stale_ok=True) as conn:
+    with _db().read(stale_ok=True, single_statement=True) as conn:
         return jsonify(catalog.get_book(conn, book_id))
 
 
@@ -55,7 +55,7 @@ def prices():
     raw = request.args.get("ids", "")
     if not raw or not all(part.isdigit() for part in raw.split(",")):
         raise InvalidInput("ids: a comma-separated list of book ids")
-    with _db().read() as conn:
+    with _db().read(single_statement=True) as conn:
         found = catalog.prices(conn, [int(part) for part in raw.split(",")])
     return jsonify({"prices": [{"book_id": book_id, "price_cents": cents} for book_id, cents in found.items()]})
 

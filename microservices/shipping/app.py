@@ -69,7 +69,7 @@ def cancel_shipment(order_id: int):
 @api.get("/shipments/<int:shipment_id>")
 def track(shipment_id: int):
     """Tracking of one of the calling account's shipments."""
-    with _db().read() as conn:
+    with _db().read(single_statement=True) as conn:
         return jsonify(shipping.tracking(conn, shipment_id, calling_account()))
 
 

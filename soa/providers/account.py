@@ -21,12 +21,12 @@ def create_app() -> Flask:
 
     def check_credentials(payload: dict, _headers: dict) -> dict:
         """The account id for matching {email, password}."""
-        with db.read() as conn:
+        with db.read(single_statement=True) as conn:
             return {"account_id": accounts.check_credentials(conn, payload["email"], payload["password"])}
 
     def get_profile(payload: dict, _headers: dict) -> dict:
         """The profile of {account_id}."""
-        with db.read() as conn:
+        with db.read(single_statement=True) as conn:
             return accounts.profile(conn, whole_number(payload, "account_id"))
 
     operations = {"Register": register, "CheckCredentials": check_credentials, "GetProfile": get_profile}

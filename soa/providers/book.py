@@ -38,13 +38,13 @@ def create_app() -> Flask:
 
     def get_book(payload: dict, _headers: dict) -> dict:
         """One book {book_id}."""
-        with db.read(stale_ok=True) as conn:
+        with db.read(stale_ok=True, single_statement=True) as conn:
             return catalog.get_book(conn, whole_number(payload, "book_id"))
 
     def get_prices(payload: dict, _headers: dict) -> dict:
         """Unit prices of {book_ids}."""
         book_ids = [whole_number({"id": book_id}, "id") for book_id in payload["book_ids"]]
-        with db.read() as conn:
+        with db.read(single_statement=True) as conn:
             prices = catalog.prices(conn, book_ids)
         return {"prices": [{"book_id": book_id, "price_cents": price} for book_id, price in prices.items()]}
 

@@ -34,7 +34,7 @@ def create_app() -> Flask:
 
     def track(payload: dict, _headers: dict) -> dict:
         """Tracking of {shipment_id} for {account_id}."""
-        with db.read() as conn:
+        with db.read(single_statement=True) as conn:
             return shipping.tracking(conn, whole_number(payload, "shipment_id"), whole_number(payload, "account_id"))
 
     operations = {"Quote": quote, "CreateShipment": create_shipment, "CancelShipment": cancel_shipment, "Track": track}
