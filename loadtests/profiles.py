@@ -70,7 +70,9 @@ class Profile:
 #   (5 s settle, 20 s measured each) that stops once throughput stops growing, p95 passes the
 #   limit or requests fail; the other half is the queueing model (lab/model) calibrated on it.
 #   Steps end at 3,000 users: at the ~2.8 ms of CPU per request measured for the leanest
-#   architecture, 2 cores serve ~700 req/s, which ~2,000 thinking users already ask for.
+#   architecture, 2 cores serve ~700 req/s, which ~2,000 thinking users already ask for. A step
+#   at 750: the model calibrates on the first step (lab/model/load_dependent.py), so the step
+#   before a knee at 1,000 users, where three of the architectures meet theirs, must be another.
 PROFILES: dict[str, Profile] = {
     p.name: p
     for p in (
@@ -106,7 +108,7 @@ PROFILES: dict[str, Profile] = {
             duration_s=20,
             description="saturation run in steps up to the knee; a queueing model projects it to 1,000,000 users",
             shape="steps",
-            steps=(500, 1000, 1500, 2000, 3000),
+            steps=(500, 750, 1000, 1500, 2000, 3000),
         ),
     )
 }

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lab.model.calibration import calibrate
+from lab.model.load_dependent import knee_validation
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
 from lab.report import cap_section, charts, fault_section, micro_section, replica_section, tables, texts, trace_section
@@ -55,7 +56,7 @@ def _short_limits(plans: dict[str, list[dict]]) -> dict[str, list[dict]]:
 
 
 def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
-    panels, plans, validations, reasons, paths = {}, {}, {}, {}, {}
+    panels, plans, validations, reasons, paths, knees = {}, {}, {}, {}, {}, {}
     for label in results.labels:
         base, light = _calibration_run(results, label), results.run(label, "users-100")
         if not base:
@@ -73,6 +74,9 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
             heavy, saturation = results.run(label, "users-1000"), results.run(label, SATURATION)
             validations[label] = validate(light, heavy, saturation)
             reasons[label] = explain(validations[label], light, heavy)
+            knee = knee_validation(light, saturation) if saturation else None
+            if knee:
+                knees[label] = knee
     slo_ms = 1000 * SLO_S
     figures = [
         Figure(
@@ -88,6 +92,7 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
     ]
     model_tables = [
         tables.validation(validations, reasons), tables.capacity(plans, slo_ms), tables.scaling_paths(paths, slo_ms),
+        tables.knee(knees),
     ]  # fmt: skip
     return figures, model_tables, validations
 
@@ -166,7 +171,7 @@ def build_report(results_dir: Path) -> Path:
             [tables.saturation_steps(results)],
         ),  # fmt: skip
         Section("A million users: the queueing model", "", model_figures[:1], id="model"),
-        Section("Model validation", texts.VALIDATION, [], model_tables[:1]),
+        Section("Model validation", texts.VALIDATION, [], [model_tables[0], model_tables[3]]),
         Section("Cores needed", "", model_figures[1:], model_tables[1:2]),
         Section("Where the CPU goes, and the framework floor", "", _cpu(results, out)),
         Section("One endpoint flat out: the shared path and the price of a hop", micro_section.INTRO, [],
@@ -176,7 +181,7 @@ def build_report(results_dir: Path) -> Path:
             [trace_section.table(traces, "order"), trace_section.table(traces, "book page"),
              trace_section.cost(results_dir)], id="traces",
         ),  # fmt: skip
-        Section("Scaling up against scaling out", texts.SCALING, _scaling(results, out), model_tables[2:]),
+        Section("Scaling up against scaling out", texts.SCALING, _scaling(results, out), model_tables[2:3]),
         Section(
             "Scaling out the data: read replicas", replica_section.INTRO, [],
             [replica_section.modes_side_by_side(results),

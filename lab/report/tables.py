@@ -1,7 +1,8 @@
 """The report's tables, each built from the results as they are (missing runs leave gaps, not errors)."""
 
+from lab.model.load_dependent import KNEE_AIM
 from lab.model.projection import MAX_CORES_ONE_MACHINE
-from lab.model.validation import AIM, within_aim
+from lab.model.validation import AIM, error, within_aim
 from lab.report.page import Table
 from lab.report.results import SATURATION, Results, floor_ms, median, server_cpu_ms
 from loadtests.profiles import FLAT_PROFILES
@@ -90,6 +91,25 @@ def validation(rows_by_label: dict[str, list[dict]], reasons: dict[str, str]) ->
     note = " ".join(f"{label}: misses because {reason}." for label, reason in reasons.items() if reason)
     return Table("Model validation: calibrated on users-100 only, predicting users-1000 and every saturation step",
                  headers, rows, note=note)  # fmt: skip
+
+
+def knee(rows_by_label: dict[str, dict]) -> Table:
+    """The knee predicted with load-dependent demands against the saturation steps after the calibration."""
+    rows = []
+    for label, row in rows_by_label.items():
+        knee_error = error(row["predicted_knee_rps"], row["measured_knee_rps"])
+        p95_error = error(row["predicted_p95_ms"], row["measured_p95_ms"]) if row["measured_p95_ms"] else None
+        hits = [abs(e) <= KNEE_AIM for e in (knee_error, p95_error) if e is not None]
+        rows.append([label, row["calibrated_on"], row["knee_users"], row["measured_knee_rps"],
+                     row["predicted_knee_rps"], _percent(knee_error), row["before_users"], row["measured_p95_ms"],
+                     row["predicted_p95_ms"], _percent(p95_error),
+                     "yes" if all(hits) and p95_error is not None else "no"])  # fmt: skip
+    headers = ["architecture", "calibrated on", "knee at users", "measured req/s", "model req/s", "error",
+               "step before", "measured p95 ms", "model p95 ms", "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
+    note = ("The knee: the saturation step with the most throughput. Model: CPU per request as a + b/throughput "
+            "for every process (lab/model/load_dependent.py), fitted through users-100 and the first step only; "
+            "the p95 is the model's mean times the p95/mean ratio of that first step.")  # fmt: skip
+    return Table("The knee, predicted from two light loads", headers, rows, note=note)
 
 
 def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:

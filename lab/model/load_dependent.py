@@ -1,0 +1,109 @@
+"""Demands that fall as load rises, so that the model can find the knee.
+
+Measured CPU per request falls with load (the monolith's from 3.3 ms at 100 users to 2.3 ms near its knee):
+part of what a server burns is paid per second, not per request (gthread's poller waking, keep-alive
+bookkeeping, timers), and the more requests share each second, the less of it each one carries. So each
+process's demand is modelled as D(X) = a + b/X: a CPU seconds per request, b cores kept busy by a loaded
+server whatever the rate. Two light measurements fix a and b: users-100 and the saturation run's first step.
+
+The prediction is then a fixed point: the throughput sets the demands, the demands (through the closed
+network of lab/model/mva.py) set the throughput. The knee is where the cores run out:
+X = (cores - sum b) / sum a.
+"""
+
+from dataclasses import dataclass, replace
+
+from lab.model.calibration import Calibration, calibrate, demands, predicted_response_s
+
+_ITERATIONS, _TOLERANCE = 100, 1e-4
+KNEE_AIM = 0.10  # the error aimed for on the knee's throughput and on the p95 just before it
+
+
+@dataclass(frozen=True)
+class Demand:
+    """CPU seconds per request at throughput x: per_request_s + per_second / x."""
+
+    per_request_s: float
+    per_second: float = 0.0  # cores
+
+    def at(self, throughput: float) -> float:
+        return self.per_request_s + self.per_second / max(throughput, 1e-9)
+
+
+def fit(light: tuple[float, float], heavier: tuple[float, float]) -> Demand:
+    """The line through (throughput, demand) at two loads; a demand that rose is held at its heavier value."""
+    (x1, d1), (x2, d2) = light, heavier
+    if x2 <= x1 or d1 <= d2:
+        return Demand(d2)
+    per_second = (d1 - d2) / (1 / x1 - 1 / x2)
+    return Demand(max(d2 - per_second / x2, 0.0), per_second)
+
+
+@dataclass(frozen=True)
+class LoadDependentModel:
+    """The machine model of lab/model/calibration.py, its demands a function of throughput."""
+
+    base: Calibration  # think time, fixed delay and cores from users-100
+    servers: dict[str, Demand]
+    generator: Demand
+
+    def at(self, throughput: float) -> Calibration:
+        """The constant-demand model that holds at this throughput."""
+        found = {name: demand.at(throughput) for name, demand in self.servers.items()}
+        return replace(self.base, demands_s=found, generator_s=self.generator.at(throughput))
+
+    def predict(self, users: int) -> tuple[float, float]:
+        """(throughput, mean response time) at `users`: the fixed point of demands and throughput."""
+        throughput, response = predicted_response_s(self.base, users)
+        for _ in range(_ITERATIONS):
+            new_throughput, response = predicted_response_s(self.at(throughput), users)
+            if abs(new_throughput - throughput) <= _TOLERANCE * throughput:
+                return new_throughput, response
+            throughput = (throughput + new_throughput) / 2  # damped: demands and throughput pull each other
+        return throughput, response
+
+    def knee_rps(self) -> float:
+        """The most this machine serves: where the cores left after the per-second costs run out."""
+        cores = max(1, round(self.base.cores - self.base.background_cores))
+        per_request = sum(d.per_request_s for d in self.servers.values()) + self.generator.per_request_s
+        per_second = sum(d.per_second for d in self.servers.values()) + self.generator.per_second
+        return (cores - per_second) / per_request if per_request > 0 else float("inf")
+
+
+def _point(step: dict, idle: dict) -> tuple[float, dict[str, float], float]:
+    """(throughput, server demands by component, generator demand) of a saturation step, in seconds, with
+    what the servers burn idle taken out as for a profile run."""
+    as_run = {"label": "step", "profile": {"name": f"step {step['users']}"}, "window": {"seconds": step["seconds"]},
+              "totals": {"requests": step["requests"]}, "cpu_seconds": step["cpu_seconds"],
+              "idle_cpu_share": idle}  # fmt: skip
+    servers, generator, _ = demands(as_run)
+    return step["throughput_rps"], servers, generator
+
+
+def calibrate_load_dependent(light: dict, first_step: dict) -> LoadDependentModel:
+    """Fit every process's demand through users-100 and the first saturation step."""
+    base = calibrate(light)
+    x1, servers1, generator1 = light["totals"]["throughput_rps"], *demands(light)[:2]
+    x2, servers2, generator2 = _point(first_step, light.get("idle_cpu_share", {}))
+    servers = {name: fit((x1, servers1.get(name, 0.0)), (x2, servers2.get(name, 0.0)))
+               for name in sorted(set(servers1) | set(servers2))}  # fmt: skip
+    return LoadDependentModel(base, servers, fit((x1, generator1), (x2, generator2)))
+
+
+def knee_validation(light: dict, saturation: dict) -> dict | None:
+    """The knee predicted from users-100 and the first step against the steps after it: the most measured, and
+    the p95 at the last step before it (the model's mean times the p95/mean ratio of the first step)."""
+    steps = saturation.get("steps", [])
+    if len(steps) < 2:
+        return None
+    model = calibrate_load_dependent(light, steps[0])
+    top = max(range(len(steps)), key=lambda n: steps[n]["throughput_rps"])
+    row = {"calibrated_on": f"users-100, step {steps[0]['users']}", "knee_users": steps[top]["users"],
+           "measured_knee_rps": steps[top]["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
+           "before_users": None, "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
+    if top >= 2:  # the step before the knee is not the calibration step
+        before, first = steps[top - 1], steps[0]["latency_ms"]
+        _, mean_s = model.predict(before["users"])
+        row |= {"before_users": before["users"], "measured_p95_ms": before["latency_ms"]["p95"],
+                "predicted_p95_ms": 1000 * mean_s * first["p95"] / first["mean"]}  # fmt: skip
+    return row

@@ -1,0 +1,54 @@
+"""Demands that fall with load: fitted through two light loads, they find the knee where the cores run out."""
+
+import pytest
+
+from lab.model.calibration import Calibration
+from lab.model.load_dependent import Demand, LoadDependentModel, fit, knee_validation
+
+
+def test_a_demand_through_two_loads_splits_into_per_request_and_per_second_costs():
+    # 1 ms per request plus 0.02 cores busy whatever the rate: 1.2 ms at 100 req/s, 1.04 ms at 500.
+    found = fit((100, 0.0012), (500, 0.00104))
+    assert found.per_request_s == pytest.approx(0.001) and found.per_second == pytest.approx(0.02)
+    assert found.at(1000) == pytest.approx(0.00102)
+
+
+def test_a_demand_that_rose_with_load_is_held_at_the_heavier_value():
+    assert fit((100, 0.001), (500, 0.0012)) == Demand(0.0012)
+
+
+def model(per_second: float) -> LoadDependentModel:
+    base = Calibration("x", "users-100", 100, 2, 2.0, 0.0, {"app": 0.002}, 0.0005, 0.0)
+    return LoadDependentModel(base, {"app": Demand(0.002, per_second)}, Demand(0.0005))
+
+
+def test_the_knee_is_where_the_cores_left_after_the_per_second_costs_run_out():
+    assert model(0.0).knee_rps() == pytest.approx(2 / 0.0025)
+    assert model(0.1).knee_rps() == pytest.approx(1.9 / 0.0025)
+
+
+def test_far_past_the_knee_the_predicted_throughput_is_the_knee_and_at_light_load_the_think_time_rules():
+    heavy, _ = model(0.1).predict(5000)
+    assert heavy == pytest.approx(model(0.1).knee_rps(), rel=0.01)
+    light, response = model(0.1).predict(10)
+    assert light == pytest.approx(10 / (2.0 + response), rel=0.01)
+
+
+def step(users: int, rps: float, app_ms: float, p95: float = 20.0, mean: float = 10.0) -> dict:
+    seconds = 20.0
+    return {"users": users, "seconds": seconds, "requests": round(rps * seconds), "throughput_rps": rps,
+            "latency_ms": {"mean": mean, "p95": p95},
+            "cpu_seconds": {"app": rps * seconds * app_ms / 1000, "locust": rps * seconds * 0.0005}}  # fmt: skip
+
+
+def test_the_knee_is_judged_only_on_steps_the_model_was_not_calibrated_on():
+    light = {"label": "x", "profile": {"name": "users-100", "users": 100}, "machine": {"cores": 2},
+             "totals": {"requests": 2000, "throughput_rps": 40.0, "latency_ms": {"mean": 5.0}},
+             "window": {"seconds": 50.0}, "cpu_seconds": {"app": 2000 * 0.003, "locust": 2000 * 0.0005},
+             "idle_cpu_share": {}}  # fmt: skip
+    knee_early = knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 260, 2.4), step(1000, 240, 2.4)]})
+    assert knee_early["knee_users"] == 750 and knee_early["before_users"] is None  # before it: the calibration step
+    later = knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 280, 2.5), step(1000, 330, 2.4),
+                                              step(1250, 320, 2.4)]})  # fmt: skip
+    assert later["knee_users"] == 1000 and later["before_users"] == 750
+    assert later["predicted_p95_ms"] > 0 and later["measured_p95_ms"] == 20.0
