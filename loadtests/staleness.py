@@ -13,8 +13,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import gevent
 from locust import events
+
+try:
+    from loadtests.every_second import every_second
+except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
+    from every_second import every_second
 
 FOLDER = os.environ.get("LAB_STALENESS_DIR")
 # second (epoch) -> "METHOD name" -> [reads checked, stale: went back up, stale: own order not seen]
@@ -69,17 +73,11 @@ def _write() -> None:
     path.with_suffix(".tmp").replace(path)  # whole or not at all: the lab may read it while the load runs
 
 
-def _write_every_second() -> None:
-    while True:
-        gevent.sleep(1)
-        _write()
-
-
 @events.test_start.add_listener
 def _start_writing(environment, **_kwargs) -> None:
     if FOLDER:
         Path(FOLDER).mkdir(parents=True, exist_ok=True)
-        gevent.spawn(_write_every_second)
+        every_second(_write)
 
 
 @events.quitting.add_listener

@@ -6,8 +6,12 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import gevent
 from locust import events
+
+try:
+    from loadtests.every_second import every_second
+except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
+    from every_second import every_second
 
 try:
     from loadtests.sites import site_of
@@ -47,16 +51,10 @@ def _write() -> None:
     written.replace(TIMELINE)  # whole or not at all: the experiment reads it while the load runs
 
 
-def _write_every_second() -> None:
-    while True:
-        gevent.sleep(1)
-        _write()
-
-
 @events.test_start.add_listener
 def _start_writing(environment, **_kwargs) -> None:
     if TIMELINE:  # the experiment watches it to see when service has recovered
-        gevent.spawn(_write_every_second)
+        every_second(_write)
 
 
 @events.quitting.add_listener

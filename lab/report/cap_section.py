@@ -1,10 +1,10 @@
 """The CAP experiment in the report: one chart per architecture and mode, a table, and what they showed."""
 
-import json
 from pathlib import Path
 
 from lab.chaos.availability import activity_of
 from lab.report.page import Figure, Table
+from lab.report.results import runs_with_timelines
 from lab.report.style import ordered, plt, save
 
 MODES = ("CP", "AP")
@@ -30,13 +30,7 @@ falls behind even when nobody orders)."""
 def load_cap(results: Path) -> dict[str, dict[str, dict]]:
     """architecture -> mode -> run.json (with its timeline), from results/cap."""
     found: dict[str, dict[str, dict]] = {}
-    for path in sorted((results / "cap").glob("*/*/run.json")):
-        try:
-            run = json.loads(path.read_text())
-            run["timeline"] = json.loads((path.parent / "timeline.json").read_text())
-        except (OSError, ValueError):
-            print(f"skipping unreadable {path}")
-            continue
+    for run in runs_with_timelines(results / "cap"):
         found.setdefault(run["architecture"], {})[run["mode"]] = run
     return {label: found[label] for label in ordered(found)}
 

@@ -1,10 +1,10 @@
 """Fault experiments in the report: runs read from results/chaos, an availability chart per architecture, a table."""
 
-import json
 from pathlib import Path
 
 from lab.chaos.availability import ACTIVITIES, series_by_activity
 from lab.report.page import Figure, Table
+from lab.report.results import runs_with_timelines
 from lab.report.style import no_data, ordered, plt, save
 
 ACTIVITY_COLOURS = dict(zip([*ACTIVITIES, "other"], ["C0", "C2", "C4", "C3", "C1", "C7"], strict=True))
@@ -26,13 +26,7 @@ each second. A line that stays at 100 % inside the band is a part of the store t
 def load_faults(results: Path) -> dict[str, list[dict]]:
     """Every fault run under results/chaos, with its timeline, by architecture label, in the order they ran."""
     found: dict[str, list[dict]] = {}
-    for path in sorted((results / "chaos").glob("*/*/run.json")):
-        try:
-            run = json.loads(path.read_text())
-            run["timeline"] = json.loads((path.parent / "timeline.json").read_text())
-        except (OSError, ValueError):
-            print(f"skipping unreadable {path}")
-            continue
+    for run in runs_with_timelines(results / "chaos"):
         found.setdefault(run["architecture"], []).append(run)
     return {label: sorted(found[label], key=lambda run: run["started_at"]) for label in ordered(found)}
 
