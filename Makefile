@@ -25,7 +25,7 @@ setup: $(VENV)/.installed
 
 # newman, which runs the Postman collection, comes from npm: without npm only its test is skipped, but where npm
 # exists a failing `npm ci` fails the setup (hence if/else rather than `&& ... ||`).
-$(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt postman/package-lock.json
+$(VENV)/.installed: requirements.txt requirements-tracing.txt requirements-dev.txt constraints.txt postman/package-lock.json
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==26.0.1
