@@ -9,6 +9,8 @@ import shutil
 import time
 from pathlib import Path
 
+import urllib3
+
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.paths import RESULTS
@@ -23,8 +25,6 @@ SPANS_WAIT_S = 60  # a worker exports what it holds as it stops; a slow machine 
 
 
 def _book_count(base_url: str) -> int:
-    import urllib3
-
     answer = urllib3.request("GET", f"{base_url}/api/books?page_size=1", timeout=30)
     return int(json.loads(answer.data)["total"])
 
