@@ -34,7 +34,10 @@ def database_replicas(name: str, db: str) -> int:
     """How many hot standbys of its PostgreSQL server an architecture gets: PG_REPLICAS (default 0).
 
     The microservices' catalog, the one service that reads from them, also takes REPLICAS_DB_CATALOG.
+    The bench's reference servers (the floor, the hop pairs) have no database, whatever the settings.
     """
+    if name in REFERENCES:
+        return 0
     names = ("REPLICAS_DB_CATALOG", "PG_REPLICAS") if name == "microservices" else ("PG_REPLICAS",)
     text = next((os.environ[n] for n in names if os.environ.get(n)), "0")
     if not text.isdigit():
