@@ -21,9 +21,11 @@ ORDER_CROSSES = {
     "soa": {"bus", "account", "book", "order", "shipping"},
     "three_tier": {"presentation", "application"},
 }
-# Which of them send SQL: never an edge, but the bus too (it audits every message in the enterprise database).
+# Which of them send SQL: never an edge. The bus may: it reads its service registry from the enterprise
+# database, but at most once a second per worker, so an order only sometimes catches it doing so.
 ORDER_SQL = {"microservices": {"accounts", "orders", "catalog", "shipping"},
-             "soa": {"bus", "account", "book", "order", "shipping"}, "three_tier": {"application"}}  # fmt: skip
+             "soa": {"account", "book", "order", "shipping"}, "three_tier": {"application"}}  # fmt: skip
+MAY_SEND_SQL = {"soa": {"bus"}}
 PAGE_CROSSES = {"microservices": "gateway → frontend → catalog", "soa": "bus → book",
                 "three_tier": "presentation → application"}  # fmt: skip
 
@@ -65,7 +67,8 @@ def test_database_statements_are_spans_of_the_process_that_sent_them_in_its_own_
     architecture, _, sent, spans, _ = served
     statements = [span for span in spans[sent["order"][0]] if span.is_sql]
     sent_by = {span.process for span in statements}
-    assert sent_by == ORDER_SQL[architecture], sent_by
+    expected = ORDER_SQL[architecture]
+    assert expected <= sent_by <= expected | MAY_SEND_SQL.get(architecture, set()), sent_by
     if architecture == "microservices":  # a database each: every service's statements go to its own
         for span in statements:
             assert (span.attributes.get("db.name") or span.attributes.get("db.namespace")) == span.process, span
