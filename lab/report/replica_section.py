@@ -77,6 +77,12 @@ def predicted_from_unreplicated(results: Results) -> dict[str, list[dict]]:
     return found
 
 
+def primary_cores(cores: dict[str, int]) -> int:
+    """The cores of a plan's primaries (one database, or one per service), without the replicas'."""
+    return sum(n for name, n in cores.items() if name == DATABASE or (name.startswith(DATABASE + " ") and
+                                                                      name != REPLICA_TIER))  # fmt: skip
+
+
 def million(results: Results) -> Table:
     """Per architecture with replicas: do 1,000,000 users fit with one primary and R replicas, and what limits it."""
     rows = []
@@ -87,9 +93,7 @@ def million(results: Results) -> Table:
         calibration = calibrate(run, results.run(label, "users-100"))
         plan = capacity_plans(calibration, run, run["database"])[-1]
         replicas = plan["replicas"].get(REPLICA_TIER)
-        primaries = {name: cores for name, cores in plan["cores"].items() if name.startswith(DATABASE + " ") or
-                     name == DATABASE}  # fmt: skip
-        rows.append([base, mode, "yes" if plan["feasible"] else "no", replicas, sum(primaries.values()) or None,
+        rows.append([base, mode, "yes" if plan["feasible"] else "no", replicas, primary_cores(plan["cores"]) or None,
                      plan["total_cores"] if plan["feasible"] else None, plan["limit"] or "within the SLO"])  # fmt: skip
     headers = ["architecture", "reads", "1,000,000 users fit", f"replicas of {REPLICA_CORES} cores",
                "primary cores", "cores in all", "what limits it"]  # fmt: skip

@@ -4,6 +4,7 @@ import pytest
 
 from lab.model.calibration import Calibration
 from lab.model.projection import MAX_CORES_ONE_MACHINE, capacity_plans, scaling_paths, tiers, write_lock_demand_s
+from lab.report.replica_section import primary_cores
 
 
 def calibration(label, demands, think_s=3.0):
@@ -83,3 +84,12 @@ def test_with_replicas_a_million_users_need_fewer_primary_cores_and_the_limit_gi
     assert f"{ceiling * 0.1:,.0f} writes/s" in plans[-1]["limit"]  # RUN writes one request in ten
     assert plans[1]["replicas"]["postgres replicas"] >= 1 and plans[1]["feasible"]
     assert without[-1]["limit"] != plans[-1]["limit"]
+
+
+def test_the_primary_cores_of_a_plan_leave_out_its_replicas_and_add_up_each_services_primary():
+    replicated = {"application": 0.002, "postgres": 0.0002, "postgres-replica": 0.0008}
+    cores = capacity_plans(calibration("three_tier", replicated), RUN, "postgres")[2]["cores"]
+    assert primary_cores(cores) == cores["postgres"] < cores["postgres replicas"]
+    services = {"gateway": 0.001, "catalog": 0.003, "orders": 0.001, "postgres": 0.002}
+    cores = capacity_plans(calibration("microservices", services), RUN, "postgres")[1]["cores"]
+    assert primary_cores(cores) == cores["postgres (catalog)"] + cores["postgres (orders)"]
