@@ -104,7 +104,7 @@ bench-tracing: setup
 	$(LAB) bench-tracing
 
 # Each endpoint flat out with wrk (apt-get install wrk) for the floor, the hop pairs and every architecture,
-# 3 rounds in alternation (about 20 minutes). PROFILE_SERVERS=1 keeps each server worker's CPU profile.
+# 3 rounds in alternation (about 13 minutes). PROFILE_SERVERS=1 keeps each server worker's CPU profile.
 bench-micro: setup
 	$(LAB) bench-micro
 
