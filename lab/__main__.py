@@ -231,7 +231,7 @@ def bench_tracing(_args) -> int:
 
 
 def bench_micro(_args) -> int:
-    """Each endpoint flat out with wrk: the floor, the hop pairs and every architecture, 3 rounds (about 20 minutes)."""
+    """Each endpoint flat out with wrk: the floor, the hop pairs and every architecture, 3 rounds (about 13 minutes)."""
     from lab.bench.micro.run import run_micro
     from lab.bench.micro.wrk import WrkMissing
     from lab.paths import RESULTS
