@@ -47,9 +47,17 @@ class ServiceClient:
         self.name, self.base_url = name, base_url.rstrip("/")
         self.http = http_pool.pooled_http(TIMEOUT, connections)
         # Five transport failures in a row open the circuit for five seconds; answers, even 5xx, never count.
+        # The call that trips it keeps its own error: it was sent, so it may have run (pybreaker's default
+        # would call it "circuit open", that is never sent, and the saga would not undo it).
         self.breaker = pybreaker.CircuitBreaker(
-            fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name
-        )
+            fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name,
+            throw_new_error_on_trip=False,
+        )  # fmt: skip
+        # One for every call and thread: tenacity keeps each call's state thread-local.
+        self.retrying = Retrying(
+            stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.05, max=0.4),
+            retry=retry_if_exception(_transport_failure), reraise=True,
+        )  # fmt: skip
 
     def _once(self, method: str, path: str, body, query, headers: dict) -> dict:
         try:
@@ -81,11 +89,22 @@ class ServiceClient:
         args = (method, path, encoded, query, headers)
         if method != "GET" and not idempotency_key:
             return self._guarded(*args)
-        retrying = Retrying(
-            stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.05, max=0.4),
-            retry=retry_if_exception(_transport_failure), reraise=True,
-        )  # fmt: skip
-        return retrying(self._guarded, *args)
+        sent = []  # attempts that reached the service, or may have
+
+        def attempt() -> dict:
+            try:
+                return self._guarded(*args)
+            except NoAnswer:
+                sent.append(True)
+                raise
+
+        try:
+            return self.retrying(attempt)
+        except errors.NotDelivered:
+            if not sent:
+                raise
+            # The last attempt never arrived, but an earlier one may have run: the caller must know it may have.
+            raise NoAnswer(f"the {self.name} service is unavailable") from None
 
 
 def service_url(service: str) -> str:
