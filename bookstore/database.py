@@ -88,6 +88,24 @@ def _postgres_engine(url: str, pool_size: int, tag_requests: bool) -> Engine:
     return engine
 
 
+def gather_statistics(conn: Connection) -> None:
+    """After a bulk load on conn (the seed, committed): the planner's statistics now, and nothing for autovacuum.
+
+    Otherwise PostgreSQL's autovacuum vacuums and analyses freshly seeded tables a minute or so later, in the
+    middle of whatever is being measured, and plans may change when it does (PostgreSQL's manual, "Populating
+    a Database": run ANALYZE afterwards). It must be the loading connection: PostgreSQL 15+ counts a session's
+    inserts in the session and publishes them later, and counts published after the VACUUM would make the
+    tables look unvacuumed again, so they are published first. SQLite keeps statistics only when asked.
+    """
+    if conn.dialect.name == "sqlite":
+        conn.execution_options(**_NO_TRANSACTION["sqlite"]).exec_driver_sql("ANALYZE")
+        return
+    conn = conn.execution_options(**_NO_TRANSACTION["postgresql"])  # VACUUM cannot run in a transaction
+    if conn.dialect.server_version_info >= (15,):
+        conn.exec_driver_sql("SELECT pg_stat_force_next_flush()")
+    conn.exec_driver_sql("VACUUM (ANALYZE)")
+
+
 class Database:
     """A pooled engine for one database URL (SQLite file or PostgreSQL), and for its replicas if any.
 

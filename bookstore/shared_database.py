@@ -6,7 +6,7 @@ import os
 from bookstore import seed
 from bookstore.accounts.tables import metadata as accounts
 from bookstore.catalog.tables import metadata as catalog
-from bookstore.database import Database
+from bookstore.database import Database, gather_statistics
 from bookstore.orders.tables import metadata as orders
 from bookstore.shipping.tables import metadata as shipping
 
@@ -16,13 +16,15 @@ ALL_CONTEXTS = (accounts, catalog, orders, shipping)
 def prepare(url: str, books: int, accounts_count: int) -> None:
     """Drop and recreate every table in the one database, then seed it."""
     db = Database(url)
-    with db.engine.begin() as conn:
-        for metadata in reversed(ALL_CONTEXTS):
-            metadata.drop_all(conn)
-        for metadata in ALL_CONTEXTS:
-            metadata.create_all(conn)
-        seed.seed_catalog(conn, books)
-        seed.seed_accounts(conn, accounts_count)
+    with db.engine.connect() as conn:
+        with conn.begin():
+            for metadata in reversed(ALL_CONTEXTS):
+                metadata.drop_all(conn)
+            for metadata in ALL_CONTEXTS:
+                metadata.create_all(conn)
+            seed.seed_catalog(conn, books)
+            seed.seed_accounts(conn, accounts_count)
+        gather_statistics(conn)
     db.dispose()
 
 
