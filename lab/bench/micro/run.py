@@ -7,6 +7,7 @@ price is a ratio of figures measured minutes apart on the same machine.
 
 import json
 import os
+import time
 import urllib.parse
 from pathlib import Path
 
@@ -27,6 +28,7 @@ MICRO = RESULTS / "micro"
 ROUNDS = int(os.environ.get("MICRO_ROUNDS", "3"))
 SECONDS = float(os.environ.get("MICRO_SECONDS", "6"))
 WARM_UP_S = float(os.environ.get("MICRO_WARMUP", "2"))
+QUIET_CORES, QUIET_DEADLINE_S = 0.05, 60.0
 
 
 def _bookstore(base_url: str) -> tuple[list[Endpoint], dict[str, str]]:
@@ -39,6 +41,18 @@ def _bookstore(base_url: str) -> tuple[list[Endpoint], dict[str, str]]:
     session = json.loads(http.request("POST", f"{base_url}/api/sessions", json=reader).data)
     auth = {"Authorization": f"Bearer {session['token']}", "Content-Type": "application/json"}
     return architecture_endpoints(urllib.parse.quote(word), books), auth
+
+
+def _settle(launch: Launch) -> bool:
+    """Wait until the fresh target burns under 5 % of a core over a second (its start-up, its database's own
+    work after the seed), so that no round measures another's leftovers; False if a generous deadline passed."""
+    pids, deadline = list(launch.process_ids().values()), time.monotonic() + QUIET_DEADLINE_S
+    while time.monotonic() < deadline:
+        before = sum(tree_cpu_seconds(pid) for pid in pids)
+        time.sleep(1)
+        if sum(tree_cpu_seconds(pid) for pid in pids) - before < QUIET_CORES:
+            return True
+    return False
 
 
 def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
@@ -57,9 +71,14 @@ def _target(target: Target, round_number: int, rounds: int, results: Path) -> li
     measured = []
     with Launch(target.architecture, target.db, port=free_port()) as launch:
         endpoints, headers = (list(target.endpoints), {}) if target.endpoints else _bookstore(launch.base_url)
+        settled = _settle(launch)
+        if not settled:
+            print(f"  [round {round_number}/{rounds}] {target.label}: still busy after {QUIET_DEADLINE_S:.0f} s "
+                  "with no load; measured anyway", flush=True)  # fmt: skip
         for endpoint in endpoints:
             found = _measure(launch, endpoint, headers)
-            measured.append({"target": target.label, "endpoint": endpoint.name, "round": round_number, **found})
+            measured.append({"target": target.label, "endpoint": endpoint.name, "round": round_number,
+                             "settled": settled, **found})  # fmt: skip
             cpu = sum(found["cpu_ms"].values())
             wrong = f", {found['wrong']} WRONG ({found['wrong_example']})" if found["wrong"] else ""
             print(f"  [round {round_number}/{rounds}] {target.label:<18} {endpoint.name:<9} "
