@@ -22,6 +22,7 @@ from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.launch.processes import tree_cpu_seconds
 from lab.load.machine import environment
+from lab.load.measurement import idle_cpu
 from lab.paths import RESULTS
 
 MICRO = RESULTS / "micro"
@@ -46,11 +47,9 @@ def _bookstore(base_url: str) -> tuple[list[Endpoint], dict[str, str]]:
 def _settle(launch: Launch) -> bool:
     """Wait until the fresh target burns under 5 % of a core over a second (its start-up, its database's own
     work after the seed), so that no round measures another's leftovers; False if a generous deadline passed."""
-    pids, deadline = list(launch.process_ids().values()), time.monotonic() + QUIET_DEADLINE_S
+    servers, deadline = launch.process_ids(), time.monotonic() + QUIET_DEADLINE_S
     while time.monotonic() < deadline:
-        before = sum(tree_cpu_seconds(pid) for pid in pids)
-        time.sleep(1)
-        if sum(tree_cpu_seconds(pid) for pid in pids) - before < QUIET_CORES:
+        if sum(idle_cpu(servers, seconds=1).values()) < QUIET_CORES:
             return True
     return False
 
