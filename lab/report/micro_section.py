@@ -31,14 +31,16 @@ def _processes(row: dict) -> str:
 def table(run: dict | None) -> Table:
     """Medians of the rounds with their spread, the share of the floor, and CPU per request by process."""
     headers = ["target", "endpoint", "req/s (median)", "min–max", "share of the floor", "p99 ms",
-               "server CPU ms/request", "by process", "wrong answers"]  # fmt: skip
+               "server CPU ms/request", "by process", "wrong answers", "rounds with a worker idle"]  # fmt: skip
     found = rows(run["measurements"]) if run else []
     body = [[r["target"], r["endpoint"], r["rps"], f"{r['rps_spread'][0]:.0f}–{r['rps_spread'][1]:.0f}",
              None if (share := floor_share(found, r)) is None else f"{100 * share:.1f} %", r["p99_ms"], r["cpu_ms"],
-             _processes(r), r["wrong"]] for r in found]  # fmt: skip
+             _processes(r), r["wrong"], r["idle_worker_rounds"]] for r in found]  # fmt: skip
     load = (run or {}).get("load", {})
     note = (f"wrk -t{load.get('threads')} -c{load.get('connections')}, {load.get('seconds')} s measured after "
-            f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}."
+            f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}. "
+            "wrk is started again until every worker of the server it drives holds one of its connections; a "
+            "round with a worker idle ran out of starts and measured half a server."
             if run else "Run make bench-micro.")  # fmt: skip
     return Table("The most one endpoint serves: medians of the rounds", headers, body, note)
 

@@ -14,10 +14,11 @@ from pathlib import Path
 import urllib3
 
 from lab.bench.measure import keep_profiles
+from lab.bench.micro import spread
 from lab.bench.micro.endpoints import Endpoint, architecture_endpoints
 from lab.bench.micro.summary import rows, text_table
 from lab.bench.micro.targets import TARGETS, Target
-from lab.bench.micro.wrk import CONNECTIONS, THREADS, run_wrk, wrk_path
+from lab.bench.micro.wrk import CONNECTIONS, THREADS, RunningWrk, run_wrk, start_wrk, wrk_path
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.launch.processes import tree_cpu_seconds
@@ -57,13 +58,22 @@ def _settle(launch: Launch) -> bool:
 def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
     run_wrk(launch.base_url, endpoint, WARM_UP_S, headers)
     servers = launch.process_ids()
-    before = {name: tree_cpu_seconds(pid) for name, pid in servers.items()}
-    found = run_wrk(launch.base_url, endpoint, SECONDS, headers)
+    port = urllib.parse.urlsplit(launch.base_url).port
+    workers = spread.workers_on(port, servers.values())
+    before: dict[str, float] = {}
+
+    def start() -> RunningWrk:
+        before.update({name: tree_cpu_seconds(pid) for name, pid in servers.items()})
+        return start_wrk(launch.base_url, endpoint, SECONDS, headers)
+
+    wrk, split, starts = spread.start_spread(start, RunningWrk.stop,
+                                             lambda: spread.split_once_connected(workers, port, CONNECTIONS))
+    found = wrk.finish()
     spent = {name: tree_cpu_seconds(pid) - before[name] for name, pid in servers.items()}
     requests = found["requests"] or 1
     found["cpu_ms"] = {name: round(1000 * seconds / requests, 4) for name, seconds in spent.items()}
     found["wrk_cpu_ms"] = round(1000 * found.pop("wrk_cpu_s") / requests, 4)
-    return found
+    return found | {"edge_split": split, "wrk_starts": starts}
 
 
 def _target(target: Target, round_number: int, rounds: int, results: Path) -> list[dict]:
@@ -80,9 +90,11 @@ def _target(target: Target, round_number: int, rounds: int, results: Path) -> li
                              "settled": settled, **found})  # fmt: skip
             cpu = sum(found["cpu_ms"].values())
             wrong = f", {found['wrong']} WRONG ({found['wrong_example']})" if found["wrong"] else ""
+            split = "/".join(map(str, found["edge_split"]))
+            uneven = "" if all(found["edge_split"]) else " (a worker got no connection)"
             print(f"  [round {round_number}/{rounds}] {target.label:<18} {endpoint.name:<9} "
                   f"{found['rps']:>8.0f} req/s  p99 {found['p99_us'] / 1000:6.1f} ms  "
-                  f"server CPU {cpu:6.3f} ms/request{wrong}", flush=True)  # fmt: skip
+                  f"server CPU {cpu:6.3f} ms/request  split {split}{uneven}{wrong}", flush=True)  # fmt: skip
     keep_profiles(launch, results / f"{target.label}-round{round_number}")
     return measured
 

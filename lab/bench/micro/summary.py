@@ -16,6 +16,11 @@ def _cpu(measurement: dict) -> float:
     return sum(measurement["cpu_ms"].values())
 
 
+def _left_a_worker_idle(measurement: dict) -> bool:
+    """Whether a worker of the driven server got none of wrk's connections (see lab/bench/micro/spread.py)."""
+    return not all(measurement.get("edge_split") or [1])  # runs from before the split was recorded: unknown
+
+
 def rows(measurements: list[dict]) -> list[dict]:
     """One row per target and endpoint: medians over the rounds, [min, max] of throughput, CPU by process."""
     grouped: dict[tuple[str, str], list[dict]] = {}
@@ -33,6 +38,7 @@ def rows(measurements: list[dict]) -> list[dict]:
             "cpu_by_process": {p: statistics.median(r["cpu_ms"].get(p, 0.0) for r in runs) for p in sorted(processes)},
             "wrk_cpu_ms": statistics.median(r["wrk_cpu_ms"] for r in runs),
             "wrong": sum(r["wrong"] + r["non_2xx"] + r["socket_errors"] for r in runs),
+            "idle_worker_rounds": sum(_left_a_worker_idle(r) for r in runs),
         })  # fmt: skip
     return sorted(found, key=lambda row: (ORDER.get(row["target"], len(ORDER)), row["target"]))
 
@@ -73,8 +79,9 @@ def text_table(table: list[dict]) -> str:
     for row in table:
         share = floor_share(table, row)
         low, high = row["rps_spread"]
+        idle = f"  (a worker idle in {row['idle_worker_rounds']} rounds)" if row["idle_worker_rounds"] else ""
         lines.append(f"{row['target']:<18} {row['endpoint']:<9} {row['rps']:>8.0f} {f'{low:.0f}–{high:.0f}':>15} "
-                     f"{'' if share is None else f'{100 * share:.1f}':>8} {row['cpu_ms']:>10.3f}")  # fmt: skip
+                     f"{'' if share is None else f'{100 * share:.1f}':>8} {row['cpu_ms']:>10.3f}{idle}")  # fmt: skip
     for price in hop_prices(table):
         ratio = "" if price["ratio"] is None else f" = {price['ratio']:.2f} × the bare hop"
         lines.append(f"hop: {price['what']}: {price['hop_ms']:.3f} ms CPU{ratio}")

@@ -5,6 +5,7 @@ import resource
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from lab.bench.micro.endpoints import Endpoint, lua
@@ -29,23 +30,54 @@ def _children_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+@dataclass
+class RunningWrk:
+    """A wrk run under way: its process, its script's folder, and this process's reaped children's CPU before it."""
+
+    endpoint: Endpoint
+    process: subprocess.Popen
+    folder: tempfile.TemporaryDirectory
+    cpu_before: float
+    seconds: int
+
+    def stop(self) -> None:
+        """End it early and forget it (a start that missed a worker)."""
+        self.process.kill()
+        self.process.communicate()
+        self.folder.cleanup()
+
+    def finish(self) -> dict:
+        """Wait for the end: its counts and latencies, its own CPU seconds, any wrong answer."""
+        try:
+            stdout, stderr = self.process.communicate(timeout=self.seconds + 60)
+        finally:
+            self.folder.cleanup()
+        cpu = _children_cpu_s() - self.cpu_before  # the servers are not this process's children: only wrk counts
+        lines = stdout.splitlines()
+        result = next((line.removeprefix("RESULT ") for line in lines if line.startswith("RESULT ")), None)
+        if self.process.returncode != 0 or result is None:
+            raise RuntimeError(f"wrk failed on {self.endpoint.path}: {stderr.strip() or stdout[-300:]}")
+        found = json.loads(result)
+        found["wrk_cpu_s"] = round(cpu, 3)
+        found["rps"] = found["requests"] / (found["duration_us"] / 1e6) if found["duration_us"] else 0.0
+        wrong = (line.removeprefix("WRONG ") for line in lines if line.startswith("WRONG "))
+        found["wrong_example"] = next(wrong, None)
+        return found
+
+
+def start_wrk(base_url: str, endpoint: Endpoint, seconds: float, headers: dict[str, str] | None = None) -> RunningWrk:
+    """Start wrk against one endpoint for `seconds` (whole seconds: wrk takes no less)."""
+    folder = tempfile.TemporaryDirectory()
+    script = Path(folder.name) / "endpoint.lua"
+    script.write_text(lua(endpoint, headers or {}))
+    whole = max(1, round(seconds))
+    command = [wrk_path(), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{whole}s", "--timeout", "10s",
+               "-s", str(script), base_url + endpoint.path]  # fmt: skip
+    before = _children_cpu_s()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return RunningWrk(endpoint, process, folder, before, whole)
+
+
 def run_wrk(base_url: str, endpoint: Endpoint, seconds: float, headers: dict[str, str] | None = None) -> dict:
-    """One wrk run against one endpoint (whole seconds: wrk takes no less): its counts and latencies, its own
-    CPU seconds, any wrong answer."""
-    with tempfile.TemporaryDirectory() as folder:
-        script = Path(folder) / "endpoint.lua"
-        script.write_text(lua(endpoint, headers or {}))
-        command = [wrk_path(), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{max(1, round(seconds))}s", "--timeout", "10s",
-                   "-s", str(script), base_url + endpoint.path]  # fmt: skip
-        before = _children_cpu_s()  # the servers are not this process's children to reap: only wrk counts
-        finished = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 60)
-        cpu = _children_cpu_s() - before
-    lines = finished.stdout.splitlines()
-    result = next((line.removeprefix("RESULT ") for line in lines if line.startswith("RESULT ")), None)
-    if finished.returncode != 0 or result is None:
-        raise RuntimeError(f"wrk failed on {endpoint.path}: {finished.stderr.strip() or finished.stdout[-300:]}")
-    found = json.loads(result)
-    found["wrk_cpu_s"] = round(cpu, 3)
-    found["rps"] = found["requests"] / (found["duration_us"] / 1e6) if found["duration_us"] else 0.0
-    found["wrong_example"] = next((line.removeprefix("WRONG ") for line in lines if line.startswith("WRONG ")), None)
-    return found
+    """One whole wrk run against one endpoint."""
+    return start_wrk(base_url, endpoint, seconds, headers).finish()

@@ -1,0 +1,77 @@
+"""Whether wrk's connections reached every worker of the server it drives.
+
+wrk opens its 16 connections in one burst. On a two-core machine, with wrk on one core and the first gunicorn
+worker woken on the other, that worker often accepts every one of them before its sibling is scheduled: the
+sibling idles and the target serves at half speed or less (the monolith's page of 20: 16/0 in five runs of
+six, 471-585 req/s, against 2,013 req/s at 12/4). That is the bench's artefact, not the architecture's: many
+independent clients (Locust's shoppers, real users) reach every worker. So the micro-bench starts wrk again
+until every worker holds a connection, and records the split it measured with.
+"""
+
+import time
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import psutil
+
+ATTEMPTS = 40  # the first start often misses a worker; forty misses in a row would be a fault, not bad luck
+_PAUSE_S = 0.2  # between attempts, so that the workers are idle again when wrk reconnects
+_CONNECT_DEADLINE_S = 30.0
+Load = TypeVar("Load")
+
+
+def _listens_on(process: psutil.Process, port: int) -> bool:
+    try:
+        return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in process.net_connections("tcp"))
+    except psutil.Error:
+        return False
+
+
+def workers_on(port: int, roots: Iterable[int]) -> list[psutil.Process]:
+    """The processes that accept the connections to `port` among the trees under `roots`: gunicorn's workers
+    (listeners whose parent listens too), or the lone listener of a single-process server."""
+    listeners = {}
+    for root in roots:
+        try:
+            tree = [psutil.Process(root), *psutil.Process(root).children(recursive=True)]
+        except psutil.Error:
+            continue
+        listeners |= {process.pid: process for process in tree if _listens_on(process, port)}
+    workers = [process for process in listeners.values() if process.ppid() in listeners]
+    return sorted(workers or listeners.values(), key=lambda process: process.pid)
+
+
+def split(workers: list[psutil.Process], port: int) -> list[int]:
+    """How many established connections to `port` each worker holds now."""
+    counts = []
+    for worker in workers:
+        try:
+            found = worker.net_connections("tcp")
+        except psutil.Error:
+            found = []
+        counts.append(sum(1 for c in found if c.status == psutil.CONN_ESTABLISHED and c.laddr.port == port))
+    return counts
+
+
+def split_once_connected(workers: list[psutil.Process], port: int, connections: int) -> list[int]:
+    """The split once all of wrk's connections are accepted (or, past a generous deadline, as it stands)."""
+    deadline = time.monotonic() + _CONNECT_DEADLINE_S
+    while True:
+        counts = split(workers, port)
+        if sum(counts) >= connections or time.monotonic() > deadline:
+            return counts
+        time.sleep(0.01)
+
+
+def start_spread(start: Callable[[], Load], stop: Callable[[Load], None], measure_split: Callable[[], list[int]],
+                 attempts: int = ATTEMPTS) -> tuple[Load, list[int], int]:  # fmt: skip
+    """Start the load until every worker holds a connection: (the running load, its split, starts made).
+    After `attempts` starts the last one runs as it is; its split shows it."""
+    for attempt in range(1, attempts + 1):
+        running = start()
+        counts = measure_split()
+        if all(counts) or attempt == attempts:
+            return running, counts, attempt
+        stop(running)
+        time.sleep(_PAUSE_S)
+    raise ValueError(f"attempts must be at least 1, not {attempts}")
