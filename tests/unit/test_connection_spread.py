@@ -15,8 +15,8 @@ class Starts:
         self.started += 1
         return self.started
 
-    def split(self) -> list[int]:
-        return self.splits[self.started - 1]
+    def split(self, running: int) -> list[int]:
+        return self.splits[running - 1]
 
 
 def test_a_start_that_leaves_a_worker_without_a_connection_is_stopped_and_made_again():

@@ -66,14 +66,16 @@ def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
         before.update({name: tree_cpu_seconds(pid) for name, pid in servers.items()})
         return start_wrk(launch.base_url, endpoint, SECONDS, headers)
 
-    wrk, split, starts = spread.start_spread(start, RunningWrk.stop,
-                                             lambda: spread.split_once_connected(workers, port, CONNECTIONS))
+    def split(wrk: RunningWrk) -> list[int]:
+        return spread.split_once_connected(workers, port, wrk.process.pid, CONNECTIONS)
+
+    wrk, found_split, starts = spread.start_spread(start, RunningWrk.stop, split)
     found = wrk.finish()
     spent = {name: tree_cpu_seconds(pid) - before[name] for name, pid in servers.items()}
     requests = found["requests"] or 1
     found["cpu_ms"] = {name: round(1000 * seconds / requests, 4) for name, seconds in spent.items()}
     found["wrk_cpu_ms"] = round(1000 * found.pop("wrk_cpu_s") / requests, 4)
-    return found | {"edge_split": split, "wrk_starts": starts}
+    return found | {"edge_split": found_split, "wrk_starts": starts}
 
 
 def _target(target: Target, round_number: int, rounds: int, results: Path) -> list[dict]:

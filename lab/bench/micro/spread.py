@@ -41,35 +41,47 @@ def workers_on(port: int, roots: Iterable[int]) -> list[psutil.Process]:
     return sorted(workers or listeners.values(), key=lambda process: process.pid)
 
 
-def split(workers: list[psutil.Process], port: int) -> list[int]:
-    """How many established connections to `port` each worker holds now."""
-    counts = []
-    for worker in workers:
-        try:
-            found = worker.net_connections("tcp")
-        except psutil.Error:
-            found = []
-        counts.append(sum(1 for c in found if c.status == psutil.CONN_ESTABLISHED and c.laddr.port == port))
-    return counts
+def _tcp(process: psutil.Process) -> list:
+    try:
+        return process.net_connections("tcp")
+    except psutil.Error:
+        return []
 
 
-def split_once_connected(workers: list[psutil.Process], port: int, connections: int) -> list[int]:
-    """The split once all of wrk's connections are accepted (or, past a generous deadline, as it stands)."""
+def _alive(pid: int) -> bool:
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def split(workers: list[psutil.Process], port: int, client: int) -> list[int]:
+    """How many of the client process's connections to `port` each worker holds now (not counting the
+    architecture's own connections to the same port, such as the SOA providers' calls through the bus)."""
+    try:
+        theirs = {c.laddr for c in _tcp(psutil.Process(client)) if c.raddr and c.raddr.port == port}
+    except psutil.Error:  # the client has gone: it holds nothing
+        theirs = set()
+    return [sum(1 for c in _tcp(worker) if c.laddr.port == port and c.raddr in theirs) for worker in workers]
+
+
+def split_once_connected(workers: list[psutil.Process], port: int, client: int, connections: int) -> list[int]:
+    """The split once all the client's connections are accepted (or, past a generous deadline, as it stands)."""
     deadline = time.monotonic() + _CONNECT_DEADLINE_S
     while True:
-        counts = split(workers, port)
-        if sum(counts) >= connections or time.monotonic() > deadline:
+        counts = split(workers, port, client)
+        if sum(counts) >= connections or time.monotonic() > deadline or not _alive(client):
             return counts
         time.sleep(0.01)
 
 
-def start_spread(start: Callable[[], Load], stop: Callable[[Load], None], measure_split: Callable[[], list[int]],
+def start_spread(start: Callable[[], Load], stop: Callable[[Load], None], measure_split: Callable[[Load], list[int]],
                  attempts: int = ATTEMPTS) -> tuple[Load, list[int], int]:  # fmt: skip
     """Start the load until every worker holds a connection: (the running load, its split, starts made).
     After `attempts` starts the last one runs as it is; its split shows it."""
     for attempt in range(1, attempts + 1):
         running = start()
-        counts = measure_split()
+        counts = measure_split(running)
         if all(counts) or attempt == attempts:
             return running, counts, attempt
         stop(running)
