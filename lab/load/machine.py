@@ -19,6 +19,14 @@ def _git(*args: str) -> str:
         return "unknown"
 
 
+def busy_cpu_seconds() -> float:
+    """CPU seconds the whole machine has spent busy since boot, every core summed: user, system and interrupt
+    time, counted or not in any process the lab watches (kernel network work, the lab itself). Time the
+    hypervisor took (steal) is not ours, and guest time is already inside user time."""
+    times = psutil.cpu_times()
+    return times.user + times.nice + times.system + getattr(times, "irq", 0.0) + getattr(times, "softirq", 0.0)
+
+
 def cpu_model() -> str:
     """The CPU's model name as the kernel reports it."""
     try:

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from lab.launch.processes import tree_cpu_seconds
 from lab.load.locust_results import percentile
+from lab.load.machine import busy_cpu_seconds
 
 STEP_MARK = re.compile(r"step-(\d+)(-start)?$")
+MACHINE = "(machine)"  # beside the process trees at each edge: every core's busy time, whoever spent it
 
 
 class StepWatcher:
@@ -25,7 +27,8 @@ class StepWatcher:
                 continue
             index, edge = int(found[1]), "start" if found[2] else "end"
             if edge not in self.cpu.setdefault(index, {}):
-                self.cpu[index][edge] = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+                trees = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
+                self.cpu[index][edge] = trees | {MACHINE: busy_cpu_seconds()}
 
     def steps(self) -> list[dict]:
         """Every completed step: users, throughput, latency percentiles, failures and CPU per request."""
@@ -43,6 +46,7 @@ def summarise_step(raw: dict, cpu: dict[str, dict[str, float]]) -> dict:
     cpu_seconds = {}
     if "start" in cpu and "end" in cpu:
         cpu_seconds = {name: round(cpu["end"][name] - cpu["start"].get(name, 0.0), 3) for name in cpu["end"]}
+    machine = cpu_seconds.pop(MACHINE, None)
     workers = sum(cpu_seconds.pop(name) for name in list(cpu_seconds) if name.startswith("locust-worker"))
     cpu_seconds["locust"] = round(raw["locust_cpu_seconds"] + workers, 3)
     return {
@@ -62,5 +66,8 @@ def summarise_step(raw: dict, cpu: dict[str, dict[str, float]]) -> dict:
         "cpu_ms_per_request": {
             name: round(1000 * s / requests, 3) if requests else None for name, s in cpu_seconds.items()
         },
+        # Against the processes' sum this shows what no watched process was charged for: the knee is where the
+        # machine runs out, not where the counted processes do.
+        "machine_busy_cores": round(machine / raw["seconds"], 3) if machine is not None and raw["seconds"] else None,
         "stop_reason": raw.get("stop_reason"),
     }

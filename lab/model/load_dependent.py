@@ -98,8 +98,11 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
         return None
     model = calibrate_load_dependent(light, steps[0])
     top = max(range(len(steps)), key=lambda n: steps[n]["throughput_rps"])
-    row = {"calibrated_on": f"users-100, step {steps[0]['users']}", "knee_users": steps[top]["users"],
-           "measured_knee_rps": steps[top]["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
+    knee = steps[top]
+    row = {"calibrated_on": f"users-100, step {steps[0]['users']}", "knee_users": knee["users"],
+           "measured_knee_rps": knee["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
+           "processes_busy_cores": sum(knee["cpu_seconds"].values()) / knee["seconds"] if knee["seconds"] else None,
+           "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
            "before_users": None, "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
     if top >= 2:  # the step before the knee is not the calibration step
         before, first = steps[top - 1], steps[0]["latency_ms"]

@@ -100,15 +100,21 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
         knee_error = error(row["predicted_knee_rps"], row["measured_knee_rps"])
         p95_error = error(row["predicted_p95_ms"], row["measured_p95_ms"]) if row["measured_p95_ms"] else None
         hits = [abs(e) <= KNEE_AIM for e in (knee_error, p95_error) if e is not None]
+        busy = [row.get("processes_busy_cores"), row.get("machine_busy_cores")]
         rows.append([label, row["calibrated_on"], row["knee_users"], row["measured_knee_rps"],
-                     row["predicted_knee_rps"], _percent(knee_error), row["before_users"], row["measured_p95_ms"],
+                     row["predicted_knee_rps"], _percent(knee_error),
+                     " / ".join("–" if cores is None else f"{cores:.2f}" for cores in busy),
+                     row["before_users"], row["measured_p95_ms"],
                      row["predicted_p95_ms"], _percent(p95_error),
                      "yes" if all(hits) and p95_error is not None else "no"])  # fmt: skip
     headers = ["architecture", "calibrated on", "knee at users", "measured req/s", "model req/s", "error",
-               "step before", "measured p95 ms", "model p95 ms", "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
+               "cores busy at the knee: processes / machine", "step before", "measured p95 ms", "model p95 ms",
+               "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
     note = ("The knee: the saturation step with the most throughput. Model: CPU per request as a + b/throughput "
             "for every process (lab/model/load_dependent.py), fitted through users-100 and the first step only; "
-            "the p95 is the model's mean times the p95/mean ratio of that first step.")  # fmt: skip
+            "the p95 is the model's mean times the p95/mean ratio of that first step. Cores busy: the servers' "
+            "and Locust's process trees, then the whole machine (kernel work and the lab's own watching "
+            "included).")  # fmt: skip
     return Table("The knee, predicted from two light loads", headers, rows, note=note)
 
 

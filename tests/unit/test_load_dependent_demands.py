@@ -52,3 +52,15 @@ def test_the_knee_is_judged_only_on_steps_the_model_was_not_calibrated_on():
                                               step(1250, 320, 2.4)]})  # fmt: skip
     assert later["knee_users"] == 1000 and later["before_users"] == 750
     assert later["predicted_p95_ms"] > 0 and later["measured_p95_ms"] == 20.0
+
+
+def test_the_knee_row_shows_the_cores_its_processes_and_the_whole_machine_kept_busy():
+    light = {"label": "x", "profile": {"name": "users-100", "users": 100}, "machine": {"cores": 2},
+             "totals": {"requests": 2000, "throughput_rps": 40.0, "latency_ms": {"mean": 5.0}},
+             "window": {"seconds": 50.0}, "cpu_seconds": {"app": 2000 * 0.003, "locust": 2000 * 0.0005},
+             "idle_cpu_share": {}}  # fmt: skip
+    knee = {**step(750, 300, 5.5), "machine_busy_cores": 1.97}
+    row = knee_validation(light, {"steps": [step(500, 190, 2.6), knee]})
+    assert row["processes_busy_cores"] == pytest.approx(300 * 0.006)  # app 5.5 ms + Locust 0.5 ms a request
+    assert row["machine_busy_cores"] == 1.97
+    assert knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 300, 5.5)]})["machine_busy_cores"] is None

@@ -30,8 +30,24 @@ def test_the_watcher_samples_each_edge_once_and_ignores_other_marks(tmp_path):
     (tmp_path / "measure_start").write_text("{}")
     watcher = StepWatcher(tmp_path, {"self": os.getpid()})
     watcher.poll()
-    first = watcher.cpu[0]["start"]["self"]
+    first = dict(watcher.cpu[0]["start"])
     sum(range(200_000))  # burn a little CPU so a second sample would differ
     watcher.poll()
-    assert watcher.cpu == {0: {"start": {"self": first}}}
+    assert watcher.cpu == {0: {"start": first}}
     assert watcher.steps() == []  # no step-0 figures yet: the step is not complete
+
+
+def test_a_step_records_how_many_cores_the_whole_machine_kept_busy_apart_from_the_processes():
+    cpu = {"start": {"monolith": 10.0, "(machine)": 100.0}, "end": {"monolith": 30.0, "(machine)": 136.0}}
+    summary = summarise_step(RAW, cpu)
+    assert summary["machine_busy_cores"] == 1.8  # 36 busy seconds over the 20 s step
+    assert summary["cpu_seconds"] == {"monolith": 20.0, "locust": 0.2}  # not a process: summed with none
+    assert summarise_step(RAW, {})["machine_busy_cores"] is None
+
+
+def test_the_watcher_samples_the_machine_at_each_edge_and_it_covers_the_processes(tmp_path):
+    (tmp_path / "step-0-start").write_text("{}")
+    watcher = StepWatcher(tmp_path, {"self": os.getpid()})
+    watcher.poll()
+    sampled = watcher.cpu[0]["start"]
+    assert sampled["(machine)"] >= sampled["self"] > 0  # the machine's busy time holds this process's own
