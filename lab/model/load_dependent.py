@@ -90,6 +90,13 @@ def calibrate_load_dependent(light: dict, first_step: dict) -> LoadDependentMode
     return LoadDependentModel(base, servers, fit((x1, generator1), (x2, generator2)))
 
 
+def _busy_cores(step: dict) -> float | None:
+    """Cores the servers and Locust kept busy in a step; None if the servers' CPU was not sampled at its edges."""
+    if set(step["cpu_seconds"]) <= {"locust"} or not step["seconds"]:
+        return None
+    return sum(step["cpu_seconds"].values()) / step["seconds"]
+
+
 def knee_validation(light: dict, saturation: dict) -> dict | None:
     """The knee predicted from users-100 and the first step against the steps after it: the most measured, and
     the p95 at the last step before it (the model's mean times the p95/mean ratio of the first step)."""
@@ -101,7 +108,7 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
     knee = steps[top]
     row = {"calibrated_on": f"users-100, step {steps[0]['users']}", "knee_users": knee["users"],
            "measured_knee_rps": knee["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
-           "processes_busy_cores": sum(knee["cpu_seconds"].values()) / knee["seconds"] if knee["seconds"] else None,
+           "processes_busy_cores": _busy_cores(knee),
            "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
            "before_users": None, "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
     if top >= 2:  # the step before the knee is not the calibration step

@@ -40,7 +40,7 @@ def table(run: dict | None) -> Table:
     note = (f"wrk -t{load.get('threads')} -c{load.get('connections')}, {load.get('seconds')} s measured after "
             f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}. "
             "wrk is started again until every worker of the server it drives holds one of its connections; a "
-            "round with a worker idle ran out of starts and measured half a server."
+            "round with a worker idle ran out of starts and was measured so."
             if run else "Run make bench-micro.")  # fmt: skip
     return Table("The most one endpoint serves: medians of the rounds", headers, body, note)
 

@@ -33,7 +33,7 @@ def test_each_workers_share_of_one_clients_connections_is_counted_and_no_one_els
             assert sum(spread.split_once_connected(workers, port, other.pid, 2)) == 2
         finally:
             other.kill()
-            other.wait()
+            other.communicate()
             for connection in mine:
                 connection.close()
         assert spread.split(workers, port, other.pid) == [0, 0]  # a client that has gone holds nothing

@@ -40,3 +40,9 @@ def test_a_hop_is_priced_against_the_bare_pair_of_its_kind():
 def test_without_the_floor_there_is_no_share_and_no_hop_price():
     table = rows(RUN[3:])
     assert floor_share(table, table[0]) is None and hop_prices(table) == []
+
+
+def test_rounds_that_left_a_worker_without_connections_are_counted_and_older_runs_are_unknown():
+    split = [{**m, "edge_split": s} for m, s in zip(RUN[:3], ([8, 8], [16, 0], [3, 13]), strict=True)]
+    assert rows(split)[0]["idle_worker_rounds"] == 1
+    assert rows(RUN[:3])[0]["idle_worker_rounds"] is None  # measured before the split was recorded

@@ -2,6 +2,7 @@
 
 import os
 
+from lab.launch.processes import tree_cpu_seconds
 from lab.load.steps import StepWatcher, summarise_step
 
 RAW = {"users": 500, "seconds": 20.0, "requests": 400, "failures": 0, "throughput_rps": 20.0, "mean_ms": 7.5,
@@ -45,9 +46,17 @@ def test_a_step_records_how_many_cores_the_whole_machine_kept_busy_apart_from_th
     assert summarise_step(RAW, {})["machine_busy_cores"] is None
 
 
-def test_the_watcher_samples_the_machine_at_each_edge_and_it_covers_the_processes(tmp_path):
+def test_the_watcher_samples_the_machine_at_each_edge_and_its_busy_time_holds_the_processes(tmp_path):
     (tmp_path / "step-0-start").write_text("{}")
     watcher = StepWatcher(tmp_path, {"self": os.getpid()})
     watcher.poll()
-    sampled = watcher.cpu[0]["start"]
-    assert sampled["(machine)"] >= sampled["self"] > 0  # the machine's busy time holds this process's own
+    start = watcher.cpu[0]["start"]
+    spent = 0.0
+    while spent < 0.3:  # busy for a while, however slow the machine
+        sum(range(100_000))
+        spent = tree_cpu_seconds(os.getpid()) - start["self"]
+    (tmp_path / "step-0").write_text("{}")
+    watcher.poll()
+    end = watcher.cpu[0]["end"]
+    # what this process burned is inside what the machine was busy with (a clock tick of slack each side)
+    assert end["(machine)"] - start["(machine)"] >= end["self"] - start["self"] - 0.02

@@ -60,6 +60,8 @@ def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
     servers = launch.process_ids()
     port = urllib.parse.urlsplit(launch.base_url).port
     workers = spread.workers_on(port, servers.values())
+    if not workers:
+        raise RuntimeError(f"no server process was found accepting the connections to {launch.base_url}")
     before: dict[str, float] = {}
 
     def start() -> RunningWrk:
@@ -69,7 +71,7 @@ def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
     def split(wrk: RunningWrk) -> list[int]:
         return spread.split_once_connected(workers, port, wrk.process.pid, CONNECTIONS)
 
-    wrk, found_split, starts = spread.start_spread(start, RunningWrk.stop, split)
+    wrk, found_split, starts = spread.start_spread(start, RunningWrk.stop, split, lambda: _settle(launch))
     found = wrk.finish()
     spent = {name: tree_cpu_seconds(pid) - before[name] for name, pid in servers.items()}
     requests = found["requests"] or 1

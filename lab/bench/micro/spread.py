@@ -4,8 +4,8 @@ wrk opens its 16 connections in one burst. On a two-core machine, with wrk on on
 worker woken on the other, that worker often accepts every one of them before its sibling is scheduled: the
 sibling idles and the target serves at half speed or less (the monolith's page of 20: 16/0 in five runs of
 six, 471-585 req/s, against 2,013 req/s at 12/4). That is the bench's artefact, not the architecture's: many
-independent clients (Locust's shoppers, real users) reach every worker. So the micro-bench starts wrk again
-until every worker holds a connection, and records the split it measured with.
+independent clients connecting one by one (Locust's shoppers, real users) should reach every worker. So the
+micro-bench starts wrk again until every worker holds a connection, and records the split it measured with.
 """
 
 import time
@@ -15,8 +15,8 @@ from typing import TypeVar
 import psutil
 
 ATTEMPTS = 40  # the first start often misses a worker; forty misses in a row would be a fault, not bad luck
-_PAUSE_S = 0.2  # between attempts, so that the workers are idle again when wrk reconnects
 _CONNECT_DEADLINE_S = 30.0
+_POLL_S = 0.05
 Load = TypeVar("Load")
 
 
@@ -25,6 +25,13 @@ def _listens_on(process: psutil.Process, port: int) -> bool:
         return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in process.net_connections("tcp"))
     except psutil.Error:
         return False
+
+
+def _parent(process: psutil.Process) -> int | None:
+    try:
+        return process.ppid()
+    except psutil.Error:
+        return None
 
 
 def workers_on(port: int, roots: Iterable[int]) -> list[psutil.Process]:
@@ -37,7 +44,7 @@ def workers_on(port: int, roots: Iterable[int]) -> list[psutil.Process]:
         except psutil.Error:
             continue
         listeners |= {process.pid: process for process in tree if _listens_on(process, port)}
-    workers = [process for process in listeners.values() if process.ppid() in listeners]
+    workers = [process for process in listeners.values() if _parent(process) in listeners]
     return sorted(workers or listeners.values(), key=lambda process: process.pid)
 
 
@@ -72,18 +79,25 @@ def split_once_connected(workers: list[psutil.Process], port: int, client: int, 
         counts = split(workers, port, client)
         if sum(counts) >= connections or time.monotonic() > deadline or not _alive(client):
             return counts
-        time.sleep(0.01)
+        time.sleep(_POLL_S)
 
 
 def start_spread(start: Callable[[], Load], stop: Callable[[Load], None], measure_split: Callable[[Load], list[int]],
-                 attempts: int = ATTEMPTS) -> tuple[Load, list[int], int]:  # fmt: skip
+                 settle: Callable[[], object], attempts: int = ATTEMPTS) -> tuple[Load, list[int], int]:  # fmt: skip
     """Start the load until every worker holds a connection: (the running load, its split, starts made).
-    After `attempts` starts the last one runs as it is; its split shows it."""
+    After a missed start, `settle` waits until the server has finished what that start sent, so that none
+    of it is counted in the next. After `attempts` starts the last one runs as it is; its split shows it."""
+    if attempts < 1:
+        raise ValueError(f"attempts must be at least 1, not {attempts}")
     for attempt in range(1, attempts + 1):
         running = start()
-        counts = measure_split(running)
+        try:
+            counts = measure_split(running)
+        except BaseException:  # Ctrl-C or a failure while counting: leave no load running behind
+            stop(running)
+            raise
         if all(counts) or attempt == attempts:
             return running, counts, attempt
         stop(running)
-        time.sleep(_PAUSE_S)
-    raise ValueError(f"attempts must be at least 1, not {attempts}")
+        settle()
+    raise AssertionError("unreachable: the last attempt returns")

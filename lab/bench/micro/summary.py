@@ -16,9 +16,11 @@ def _cpu(measurement: dict) -> float:
     return sum(measurement["cpu_ms"].values())
 
 
-def _left_a_worker_idle(measurement: dict) -> bool:
-    """Whether a worker of the driven server got none of wrk's connections (see lab/bench/micro/spread.py)."""
-    return not all(measurement.get("edge_split") or [1])  # runs from before the split was recorded: unknown
+def _idle_worker_rounds(runs: list[dict]) -> int | None:
+    """In how many runs a worker of the driven server got none of wrk's connections (lab/bench/micro/spread.py);
+    None for runs from before the split was recorded."""
+    splits = [run["edge_split"] for run in runs if "edge_split" in run]
+    return sum(not all(split) for split in splits) if splits else None
 
 
 def rows(measurements: list[dict]) -> list[dict]:
@@ -38,7 +40,7 @@ def rows(measurements: list[dict]) -> list[dict]:
             "cpu_by_process": {p: statistics.median(r["cpu_ms"].get(p, 0.0) for r in runs) for p in sorted(processes)},
             "wrk_cpu_ms": statistics.median(r["wrk_cpu_ms"] for r in runs),
             "wrong": sum(r["wrong"] + r["non_2xx"] + r["socket_errors"] for r in runs),
-            "idle_worker_rounds": sum(_left_a_worker_idle(r) for r in runs),
+            "idle_worker_rounds": _idle_worker_rounds(runs),
         })  # fmt: skip
     return sorted(found, key=lambda row: (ORDER.get(row["target"], len(ORDER)), row["target"]))
 

@@ -50,6 +50,10 @@ class RunningWrk:
         """Wait for the end: its counts and latencies, its own CPU seconds, any wrong answer."""
         try:
             stdout, stderr = self.process.communicate(timeout=self.seconds + 60)
+        except BaseException:  # hung past its duration, or Ctrl-C: it must not go on loading the server
+            self.process.kill()
+            self.process.communicate()
+            raise
         finally:
             self.folder.cleanup()
         cpu = _children_cpu_s() - self.cpu_before  # the servers are not this process's children: only wrk counts
@@ -68,13 +72,17 @@ class RunningWrk:
 def start_wrk(base_url: str, endpoint: Endpoint, seconds: float, headers: dict[str, str] | None = None) -> RunningWrk:
     """Start wrk against one endpoint for `seconds` (whole seconds: wrk takes no less)."""
     folder = tempfile.TemporaryDirectory()
-    script = Path(folder.name) / "endpoint.lua"
-    script.write_text(lua(endpoint, headers or {}))
-    whole = max(1, round(seconds))
-    command = [wrk_path(), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{whole}s", "--timeout", "10s",
-               "-s", str(script), base_url + endpoint.path]  # fmt: skip
-    before = _children_cpu_s()
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        script = Path(folder.name) / "endpoint.lua"
+        script.write_text(lua(endpoint, headers or {}))
+        whole = max(1, round(seconds))
+        command = [wrk_path(), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{whole}s", "--timeout", "10s",
+                   "-s", str(script), base_url + endpoint.path]  # fmt: skip
+        before = _children_cpu_s()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except BaseException:
+        folder.cleanup()
+        raise
     return RunningWrk(endpoint, process, folder, before, whole)
 
 
