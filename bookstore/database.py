@@ -2,6 +2,7 @@
 
 import select
 import weakref
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack, contextmanager
 
 from sqlalchemy import MetaData, create_engine, event, exc
@@ -174,6 +175,18 @@ class Database:
         with self.engine.begin() as conn:
             for metadata in metadatas:
                 metadata.create_all(conn)
+
+    def load_fresh(self, metadatas: Sequence[MetaData], seed: Callable[[Connection], None]) -> None:
+        """Drop and recreate the given bounded contexts' tables and seed them, all in one transaction; then
+        gather the planner's statistics on the same connection (gather_statistics)."""
+        with self.engine.connect() as conn:
+            with conn.begin():
+                for metadata in reversed(metadatas):
+                    metadata.drop_all(conn)
+                for metadata in metadatas:
+                    metadata.create_all(conn)
+                seed(conn)
+            gather_statistics(conn)
 
     def dispose(self) -> None:
         """Close pooled connections, e.g. after gunicorn forks a worker."""

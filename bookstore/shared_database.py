@@ -3,10 +3,12 @@
 import argparse
 import os
 
+from sqlalchemy.engine import Connection
+
 from bookstore import seed
 from bookstore.accounts.tables import metadata as accounts
 from bookstore.catalog.tables import metadata as catalog
-from bookstore.database import Database, gather_statistics
+from bookstore.database import Database
 from bookstore.orders.tables import metadata as orders
 from bookstore.shipping.tables import metadata as shipping
 
@@ -15,16 +17,13 @@ ALL_CONTEXTS = (accounts, catalog, orders, shipping)
 
 def prepare(url: str, books: int, accounts_count: int) -> None:
     """Drop and recreate every table in the one database, then seed it."""
+
+    def seed_all(conn: Connection) -> None:
+        seed.seed_catalog(conn, books)
+        seed.seed_accounts(conn, accounts_count)
+
     db = Database(url)
-    with db.engine.connect() as conn:
-        with conn.begin():
-            for metadata in reversed(ALL_CONTEXTS):
-                metadata.drop_all(conn)
-            for metadata in ALL_CONTEXTS:
-                metadata.create_all(conn)
-            seed.seed_catalog(conn, books)
-            seed.seed_accounts(conn, accounts_count)
-        gather_statistics(conn)
+    db.load_fresh(ALL_CONTEXTS, seed_all)
     db.dispose()
 
 

@@ -5,7 +5,7 @@ import os
 import psycopg
 from sqlalchemy.engine import make_url
 
-from bookstore.database import Database, gather_statistics
+from bookstore.database import Database
 from microservices.databases import SEEDS, TABLES, given_url, role_password, service_database_url
 
 
@@ -26,13 +26,7 @@ def create_role_and_database(admin_url: str, service: str) -> None:
 def create_tables_and_seed(service: str, url: str) -> None:
     """A service's own tables, fresh, with its seed data, in the database at url."""
     db = Database(url)
-    with db.engine.connect() as conn:
-        with conn.begin():
-            TABLES[service].drop_all(conn)
-            TABLES[service].create_all(conn)
-            if service in SEEDS:
-                SEEDS[service](conn)
-        gather_statistics(conn)
+    db.load_fresh([TABLES[service]], SEEDS.get(service, lambda conn: None))
     db.dispose()
 
 
