@@ -14,6 +14,7 @@ from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
 
 TIMEOUT = urllib3.Timeout(connect=0.5, read=5)
+ATTEMPTS = 3
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 
 
@@ -53,9 +54,11 @@ class ServiceClient:
             fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name,
             throw_new_error_on_trip=False,
         )  # fmt: skip
-        # One for every call and thread: tenacity keeps each call's state thread-local.
+        # The retries after a failed first attempt: the first at once (a keep-alive connection the service
+        # closed is the usual failure), then with backoff. One for every call and thread: tenacity keeps each
+        # call's state thread-local.
         self.retrying = Retrying(
-            stop=stop_after_attempt(3), wait=wait_exponential(multiplier=0.05, max=0.4),
+            stop=stop_after_attempt(ATTEMPTS - 1), wait=wait_exponential(multiplier=0.05, max=0.4),
             retry=retry_if_exception(_transport_failure), reraise=True,
         )  # fmt: skip
 
@@ -99,6 +102,12 @@ class ServiceClient:
                 raise
 
         try:
+            # Straight through first: nearly every call is answered, and tenacity's bookkeeping for one
+            # attempt cost about 30 µs a call in process, a fifth of the gateway's own Python time.
+            try:
+                return attempt()
+            except Unreachable:
+                pass
             return self.retrying(attempt)
         except errors.NotDelivered:
             if not sent:

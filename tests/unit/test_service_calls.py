@@ -52,6 +52,13 @@ def test_a_read_whose_connection_failed_is_retried_until_it_is_answered():
     assert catalog.http.sent["one"] == 3
 
 
+def test_a_failed_read_is_tried_again_at_once_and_then_once_more_after_a_backoff():
+    catalog, waits = client([REFUSED, REFUSED, (200, {"id": 7})]), []
+    catalog.retrying.sleep = waits.append
+    assert catalog.call("GET", "/books/7") == {"id": 7}
+    assert len(waits) == 1
+
+
 def test_a_read_is_given_up_after_three_attempts():
     catalog = client([REFUSED])
     with pytest.raises(NotDelivered):
