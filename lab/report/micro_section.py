@@ -4,7 +4,7 @@ the price of one hop in each architecture against the bare hop pairs."""
 import json
 from pathlib import Path
 
-from lab.bench.micro.summary import floor_share, hop_prices, rows
+from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, rows, spread
 from lab.report.page import Table
 
 INTRO = """`make bench-micro` drives one endpoint at a time flat out with wrk (1 thread, 16 keep-alive \
@@ -46,11 +46,16 @@ def table(run: dict | None) -> Table:
 
 
 def hops(run: dict | None) -> Table:
-    """Each architecture's extra hop against the bare hop of its kind."""
-    prices = hop_prices(rows(run["measurements"])) if run else []
-    body = [[p["what"], p["hop_ms"], p["bare_ms"], None if p["ratio"] is None else round(p["ratio"], 2)]
+    """Each architecture's extra hop against the bare hop of its kind, with how far single rounds strayed."""
+    measurements = run["measurements"] if run else []
+    prices, by_round = hop_prices(rows(measurements)), hop_prices_by_round(measurements)
+    body = [[p["what"], p["hop_ms"], spread(by_round.get(p["what"], []), "hop_ms"), p["bare_ms"],
+             None if p["ratio"] is None else round(p["ratio"], 2),
+             "" if p["what"].startswith("bare") else spread(by_round.get(p["what"], []), "ratio")]
             for p in prices]  # fmt: skip
     note = ("An architecture's hop: its book read's server CPU minus the monolith's on PostgreSQL (the same "
-            "database, no hop). The bare hop: the pair's CPU minus the floor's.")
-    return Table("The price of one hop, in server CPU ms per request", ["hop", "CPU ms", "bare hop of its kind",
-                 "× the bare hop"], body, note)  # fmt: skip
+            "database, no hop). The bare hop: the pair's CPU minus the floor's. Medians of the rounds first, "
+            "then each round priced on its own: a hop is a small difference of two figures that each move "
+            "with the machine, so read the medians' ratio against the rounds' spread (docs/bench.md).")
+    return Table("The price of one hop, in server CPU ms per request", ["hop", "CPU ms", "CPU ms, round by round",
+                 "bare hop of its kind", "× the bare hop", "×, round by round"], body, note)  # fmt: skip

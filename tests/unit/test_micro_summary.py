@@ -1,6 +1,9 @@
 """The micro-bench's figures: medians with spread, shares of the floor, and hop prices against the bare pairs."""
 
-from lab.bench.micro.summary import floor_share, hop_prices, rows
+import pytest
+
+from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, rows, spread, text_table
+from lab.report.micro_section import hops
 
 
 def measured(target: str, endpoint: str, rps: float, cpu: dict, round_number: int = 1) -> dict:
@@ -15,6 +18,11 @@ RUN = [
     measured("monolith-postgres", "book", 2000, {"monolith": 0.6, "postgres": 0.2}),
     measured("three_tier", "book", 1000, {"presentation": 0.5, "application": 0.6, "postgres": 0.2}),
     measured("soa", "book", 700, {"bus": 0.8, "book": 0.7, "postgres": 0.2}),
+]
+SECOND_ROUND = [  # the floor's second round is in RUN
+    measured("hop pairs", "JSON hop", 3000, {"pair-edge": 0.4, "pair-backend": 0.2}, 2),
+    measured("monolith-postgres", "book", 2000, {"monolith": 0.6, "postgres": 0.2}, 2),
+    measured("three_tier", "book", 1000, {"presentation": 0.7, "application": 0.6, "postgres": 0.2}, 2),
 ]
 
 
@@ -46,3 +54,20 @@ def test_rounds_that_left_a_worker_without_connections_are_counted_and_older_run
     split = [{**m, "edge_split": s} for m, s in zip(RUN[:3], ([8, 8], [16, 0], [3, 13]), strict=True)]
     assert rows(split)[0]["idle_worker_rounds"] == 1
     assert rows(RUN[:3])[0]["idle_worker_rounds"] is None  # measured before the split was recorded
+
+
+def test_each_round_is_also_priced_on_its_own_to_show_how_far_one_round_strays():
+    by_round = hop_prices_by_round([*RUN, *SECOND_ROUND])
+    three_tier = by_round["three_tier: presentation → application (JSON hop)"]
+    assert [round(p["ratio"], 2) for p in three_tier] == [1.25, 1.75]
+    assert spread(three_tier, "ratio") == "1.25–1.75" and spread(three_tier, "hop_ms") == "0.50–0.70"
+    assert len(by_round["soa: bus → book provider (SOAP hop)"]) == 1  # measured in the first round only
+    assert "round by round 1.25–1.75" in text_table([*RUN, *SECOND_ROUND])
+
+
+def test_the_reports_hop_table_shows_the_medians_ratio_beside_the_rounds_spread():
+    table = hops({"measurements": [*RUN, *SECOND_ROUND]})
+    three_tier = next(row for row in table.rows if row[0].startswith("three_tier"))
+    assert three_tier[1:] == [pytest.approx(0.6), "0.50–0.70", pytest.approx(0.4), 1.5, "1.25–1.75"]
+    bare = next(row for row in table.rows if row[0] == "bare JSON hop (hop pair)")
+    assert bare[-1] == ""  # a bare hop is the yardstick, not priced against itself

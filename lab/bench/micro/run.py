@@ -16,7 +16,7 @@ import urllib3
 from lab.bench.measure import keep_profiles
 from lab.bench.micro import spread
 from lab.bench.micro.endpoints import Endpoint, architecture_endpoints
-from lab.bench.micro.summary import rows, text_table
+from lab.bench.micro.summary import text_table
 from lab.bench.micro.targets import TARGETS, Target
 from lab.bench.micro.wrk import CONNECTIONS, THREADS, RunningWrk, run_wrk, start_wrk, wrk_path
 from lab.launch.launcher import Launch
@@ -114,7 +114,7 @@ def run_micro(results: Path = MICRO, targets: tuple[Target, ...] = TARGETS, roun
         for target in targets:
             run["measurements"] += _target(target, round_number, rounds, results)
             (results / "micro.json").write_text(json.dumps(run, indent=1))  # kept as it grows: Ctrl-C loses little
-    print(text_table(rows(run["measurements"])), flush=True)
+    print(text_table(run["measurements"]), flush=True)
     failed = [m for m in run["measurements"] if m["wrong"] or m["socket_errors"] or m["non_2xx"]]
     for m in failed:
         print(f"FAILED {m['target']} {m['endpoint']} (round {m['round']}): {m['wrong']} wrong answers, "

@@ -75,8 +75,25 @@ def hop_prices(table: list[dict]) -> list[dict]:
     return prices
 
 
-def text_table(table: list[dict]) -> str:
+def hop_prices_by_round(measurements: list[dict]) -> dict[str, list[dict]]:
+    """Each hop priced in every round on its own (the floor, the pair and the architecture measured minutes
+    apart), in round order: how far one round's figure strays, to read the medians' figure against."""
+    found: dict[str, list[dict]] = {}
+    for number in sorted({m["round"] for m in measurements}):
+        for price in hop_prices(rows([m for m in measurements if m["round"] == number])):
+            found.setdefault(price["what"], []).append(price)
+    return found
+
+
+def spread(prices: list[dict], key: str) -> str:
+    """min–max of one figure over the rounds, as text; empty where no round had it."""
+    values = [price[key] for price in prices if price[key] is not None]
+    return f"{min(values):.2f}–{max(values):.2f}" if values else ""
+
+
+def text_table(measurements: list[dict]) -> str:
     """The table for the terminal."""
+    table, by_round = rows(measurements), hop_prices_by_round(measurements)
     lines = [f"{'target':<18} {'endpoint':<9} {'req/s':>8} {'(min–max)':>15} {'floor %':>8} {'CPU ms/req':>10}"]
     for row in table:
         share = floor_share(table, row)
@@ -85,6 +102,9 @@ def text_table(table: list[dict]) -> str:
         lines.append(f"{row['target']:<18} {row['endpoint']:<9} {row['rps']:>8.0f} {f'{low:.0f}–{high:.0f}':>15} "
                      f"{'' if share is None else f'{100 * share:.1f}':>8} {row['cpu_ms']:>10.3f}{idle}")  # fmt: skip
     for price in hop_prices(table):
+        rounds = by_round.get(price["what"], [])
         ratio = "" if price["ratio"] is None else f" = {price['ratio']:.2f} × the bare hop"
-        lines.append(f"hop: {price['what']}: {price['hop_ms']:.3f} ms CPU{ratio}")
+        if price["ratio"] is not None and not price["what"].startswith("bare"):
+            ratio += f" (round by round {spread(rounds, 'ratio')})"
+        lines.append(f"hop: {price['what']}: {price['hop_ms']:.3f} ms CPU (rounds {spread(rounds, 'hop_ms')}){ratio}")
     return "\n".join(lines)
