@@ -4,7 +4,7 @@ the price of one hop in each architecture against the bare hop pairs."""
 import json
 from pathlib import Path
 
-from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, rows, spread
+from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, round_range, rows
 from lab.report.page import Table
 
 INTRO = """`make bench-micro` drives one endpoint at a time flat out with wrk (1 thread, 16 keep-alive \
@@ -49,9 +49,9 @@ def hops(run: dict | None) -> Table:
     """Each architecture's extra hop against the bare hop of its kind, with how far single rounds strayed."""
     measurements = run["measurements"] if run else []
     prices, by_round = hop_prices(rows(measurements)), hop_prices_by_round(measurements)
-    body = [[p["what"], p["hop_ms"], spread(by_round.get(p["what"], []), "hop_ms"), p["bare_ms"],
+    body = [[p["what"], p["hop_ms"], round_range(by_round.get(p["what"], []), "hop_ms"), p["bare_ms"],
              None if p["ratio"] is None else round(p["ratio"], 2),
-             "" if p["what"].startswith("bare") else spread(by_round.get(p["what"], []), "ratio")]
+             "" if p["bare"] else round_range(by_round.get(p["what"], []), "ratio")]
             for p in prices]  # fmt: skip
     note = ("An architecture's hop: its book read's server CPU minus the monolith's on PostgreSQL (the same "
             "database, no hop). The bare hop: the pair's CPU minus the floor's. Medians of the rounds first, "

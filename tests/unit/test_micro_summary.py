@@ -2,7 +2,7 @@
 
 import pytest
 
-from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, rows, spread, text_table
+from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, round_range, rows, text_table
 from lab.report.micro_section import hops
 
 
@@ -60,7 +60,7 @@ def test_each_round_is_also_priced_on_its_own_to_show_how_far_one_round_strays()
     by_round = hop_prices_by_round([*RUN, *SECOND_ROUND])
     three_tier = by_round["three_tier: presentation → application (JSON hop)"]
     assert [round(p["ratio"], 2) for p in three_tier] == [1.25, 1.75]
-    assert spread(three_tier, "ratio") == "1.25–1.75" and spread(three_tier, "hop_ms") == "0.50–0.70"
+    assert round_range(three_tier, "ratio") == "1.25–1.75" and round_range(three_tier, "hop_ms") == "0.50–0.70"
     assert len(by_round["soa: bus → book provider (SOAP hop)"]) == 1  # measured in the first round only
     assert "round by round 1.25–1.75" in text_table([*RUN, *SECOND_ROUND])
 

@@ -20,11 +20,15 @@ _POLL_S = 0.05
 Load = TypeVar("Load")
 
 
-def _listens_on(process: psutil.Process, port: int) -> bool:
+def _tcp(process: psutil.Process) -> list:
     try:
-        return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in process.net_connections("tcp"))
+        return process.net_connections("tcp")
     except psutil.Error:
-        return False
+        return []
+
+
+def _listens_on(process: psutil.Process, port: int) -> bool:
+    return any(c.status == psutil.CONN_LISTEN and c.laddr.port == port for c in _tcp(process))
 
 
 def _parent(process: psutil.Process) -> int | None:
@@ -46,13 +50,6 @@ def workers_on(port: int, roots: Iterable[int]) -> list[psutil.Process]:
         listeners |= {process.pid: process for process in tree if _listens_on(process, port)}
     workers = [process for process in listeners.values() if _parent(process) in listeners]
     return sorted(workers or listeners.values(), key=lambda process: process.pid)
-
-
-def _tcp(process: psutil.Process) -> list:
-    try:
-        return process.net_connections("tcp")
-    except psutil.Error:
-        return []
 
 
 def _alive(pid: int) -> bool:

@@ -63,15 +63,15 @@ def hop_prices(table: list[dict]) -> list[dict]:
         return []
     bare = {kind: row["cpu_ms"] - floor["cpu_ms"] for kind in ("JSON hop", "SOAP hop")
             if (row := _find(table, "hop pairs", kind))}  # fmt: skip
-    prices = [{"what": f"bare {kind} (hop pair)", "hop_ms": ms, "bare_ms": ms, "ratio": 1.0}
+    prices = [{"what": f"bare {kind} (hop pair)", "bare": True, "hop_ms": ms, "bare_ms": ms, "ratio": 1.0}
               for kind, ms in bare.items()]  # fmt: skip
     reference = _find(table, REFERENCE, "book")
     for architecture, (kind, path) in HOPS.items():
         row = _find(table, architecture, "book")
         if row and reference and kind in bare:
             hop = row["cpu_ms"] - reference["cpu_ms"]
-            prices.append({"what": f"{architecture}: {path} ({kind})", "hop_ms": hop, "bare_ms": bare[kind],
-                           "ratio": hop / bare[kind] if bare[kind] > 0 else None})  # fmt: skip
+            prices.append({"what": f"{architecture}: {path} ({kind})", "bare": False, "hop_ms": hop,
+                           "bare_ms": bare[kind], "ratio": hop / bare[kind] if bare[kind] > 0 else None})  # fmt: skip
     return prices
 
 
@@ -85,7 +85,7 @@ def hop_prices_by_round(measurements: list[dict]) -> dict[str, list[dict]]:
     return found
 
 
-def spread(prices: list[dict], key: str) -> str:
+def round_range(prices: list[dict], key: str) -> str:
     """min–max of one figure over the rounds, as text; empty where no round had it."""
     values = [price[key] for price in prices if price[key] is not None]
     return f"{min(values):.2f}–{max(values):.2f}" if values else ""
@@ -104,7 +104,8 @@ def text_table(measurements: list[dict]) -> str:
     for price in hop_prices(table):
         rounds = by_round.get(price["what"], [])
         ratio = "" if price["ratio"] is None else f" = {price['ratio']:.2f} × the bare hop"
-        if price["ratio"] is not None and not price["what"].startswith("bare"):
-            ratio += f" (round by round {spread(rounds, 'ratio')})"
-        lines.append(f"hop: {price['what']}: {price['hop_ms']:.3f} ms CPU (rounds {spread(rounds, 'hop_ms')}){ratio}")
+        if price["ratio"] is not None and not price["bare"]:
+            ratio += f" (round by round {round_range(rounds, 'ratio')})"
+        cpu = f"{price['hop_ms']:.3f} ms CPU (rounds {round_range(rounds, 'hop_ms')})"
+        lines.append(f"hop: {price['what']}: {cpu}{ratio}")
     return "\n".join(lines)

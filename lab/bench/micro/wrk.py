@@ -40,10 +40,13 @@ class RunningWrk:
     cpu_before: float
     seconds: int
 
-    def stop(self) -> None:
-        """End it early and forget it (a start that missed a worker)."""
+    def _kill(self) -> None:
         self.process.kill()
         self.process.communicate()
+
+    def stop(self) -> None:
+        """End it early and forget it (a start that missed a worker)."""
+        self._kill()
         self.folder.cleanup()
 
     def finish(self) -> dict:
@@ -51,8 +54,7 @@ class RunningWrk:
         try:
             stdout, stderr = self.process.communicate(timeout=self.seconds + 60)
         except BaseException:  # hung past its duration, or Ctrl-C: it must not go on loading the server
-            self.process.kill()
-            self.process.communicate()
+            self._kill()
             raise
         finally:
             self.folder.cleanup()
