@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lab.model.calibration import calibrate
-from lab.model.load_dependent import knee_validation
+from lab.model.load_dependent import knee_over_repeats
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
 from lab.report import cap_section, charts, fault_section, micro_section, replica_section, tables, texts, trace_section
@@ -74,7 +74,7 @@ def _model(results: Results, out: Path) -> tuple[list[Figure], list, dict]:
             heavy, saturation = results.run(label, "users-1000"), results.run(label, SATURATION)
             validations[label] = validate(light, heavy, saturation)
             reasons[label] = explain(validations[label], light, heavy)
-            knee = knee_validation(light, saturation) if saturation else None
+            knee = knee_over_repeats(results.pairs(label, "users-100", SATURATION))
             if knee:
                 knees[label] = knee
     slo_ms = 1000 * SLO_S

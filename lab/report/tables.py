@@ -102,20 +102,26 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
         hits = [abs(e) <= KNEE_AIM for e in (knee_error, p95_error) if e is not None]
         busy = [row.get("processes_busy_cores"), row.get("machine_busy_cores")]
         rows.append([label, row["calibrated_on"], row["knee_users"], row["measured_knee_rps"],
-                     row["predicted_knee_rps"], _percent(knee_error),
+                     row["predicted_knee_rps"], _percent(knee_error), _error_range(row.get("knee_errors")),
                      " / ".join("–" if cores is None else f"{cores:.2f}" for cores in busy),
                      row["before_users"], row["measured_p95_ms"],
                      row["predicted_p95_ms"], _percent(p95_error),
                      "yes" if all(hits) and p95_error is not None else "no"])  # fmt: skip
     headers = ["architecture", "calibrated on", "knee at users", "measured req/s", "model req/s", "error",
-               "cores busy at the knee: processes / machine", "step before", "measured p95 ms", "model p95 ms",
-               "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
+               "error, repeat by repeat", "cores busy at the knee: processes / machine", "step before",
+               "measured p95 ms", "model p95 ms", "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
     note = ("The knee: the saturation step with the most throughput. Model: CPU per request as a + b/throughput "
             "for every process (lab/model/load_dependent.py), fitted through users-100 and the first step only; "
             "the p95 is the model's mean times the p95/mean ratio of that first step. Cores busy: the servers' "
             "and Locust's process trees, then the whole machine (kernel work and the lab's own watching "
-            "included).")  # fmt: skip
+            "included). With repeated runs (REPEAT=N), each repeat is predicted from its own users-100 and first "
+            "step; the row compares the medians and shows each repeat's error.")  # fmt: skip
     return Table("The knee, predicted from two light loads", headers, rows, note=note)
+
+
+def _error_range(errors: list[float | None] | None) -> str | None:
+    present = [e for e in errors or [] if e is not None]
+    return f"{min(present):+.0%} to {max(present):+.0%}" if present else None
 
 
 def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:

@@ -1,0 +1,39 @@
+"""Repeated runs in the report: each saturation run meets its own light run, and the knee table shows every error."""
+
+from pathlib import Path
+
+from lab.report import tables
+from lab.report.results import SATURATION, Results
+
+
+def run(profile: str, repeat: int | None, rps: float) -> dict:
+    found = {"label": "soa", "profile": {"name": profile}, "totals": {"throughput_rps": rps}}
+    return found if repeat is None else found | {"repeat": repeat}
+
+
+def test_each_saturation_repeat_is_paired_with_the_light_run_of_the_same_repeat():
+    light = [run("users-100", n, 36.0 + n) for n in (1, 2, 3)]
+    saturation = [run(SATURATION, n, 200.0 + n) for n in (3, 1, 2)]
+    found = Results(Path("."), runs={"soa": {"users-100": light, SATURATION: saturation}})
+    paired = found.pairs("soa", "users-100", SATURATION)
+    assert [(light["repeat"], heavy["repeat"]) for light, heavy in paired] == [(3, 3), (1, 1), (2, 2)]
+
+
+def test_a_saturation_repeat_without_its_own_light_run_meets_the_representative_one_and_none_without_any():
+    light = [run("users-100", None, 36.0)]  # from before repeats were recorded: the first
+    found = Results(Path("."), runs={"soa": {"users-100": light, SATURATION: [run(SATURATION, 2, 200.0)]}})
+    assert found.pairs("soa", "users-100", SATURATION) == [(light[0], run(SATURATION, 2, 200.0))]
+    assert Results(Path("."), runs={"soa": {SATURATION: [run(SATURATION, 1, 200.0)]}}).pairs(
+        "soa", "users-100", SATURATION) == []  # fmt: skip
+
+
+def test_the_knee_table_judges_the_medians_and_shows_each_repeats_error():
+    row = {"calibrated_on": "users-100, step 500, each of 3 repeats", "knee_users": "750–1000",
+           "measured_knee_rps": 250.0, "predicted_knee_rps": 260.0, "knee_errors": [-0.12, 0.04, 0.2],
+           "processes_busy_cores": 1.8, "machine_busy_cores": 1.9, "before_users": 750,
+           "measured_p95_ms": 100.0, "predicted_p95_ms": 95.0}  # fmt: skip
+    table = tables.knee({"soa": row})
+    cells = table.rows[0]
+    knee_error, by_repeat = table.headers.index("error"), table.headers.index("error, repeat by repeat")
+    assert cells[knee_error] == "+4%" and cells[by_repeat] == "-12% to +20%" and cells[-1] == "yes"
+    assert tables.knee({"soa": row | {"knee_errors": None}}).rows[0][by_repeat] is None
