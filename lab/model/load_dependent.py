@@ -126,11 +126,13 @@ def knee_over_repeats(pairs: list[tuple[dict, dict]]) -> dict | None:
     the medians of what was predicted and measured are compared. One draw of a knee moves by ±15 % on a shared
     machine (docs/model.md), more than the aim, so a single pair cannot show whether the model is right."""
     rows = [row for light, saturation in pairs if (row := knee_validation(light, saturation))]
-    if len(rows) < 2:
+    if len(pairs) < 2 or not rows:
         return rows[0] if rows else None
     with_p95 = [row for row in rows if row["measured_p95_ms"]]
+    judged = f"each of {len(rows)} repeats" if len(rows) == len(pairs) else (
+        f"{len(rows)} of {len(pairs)} repeats; the rest saturated at their first step")
     return {
-        "calibrated_on": f"{rows[0]['calibrated_on']}, each of {len(rows)} repeats",
+        "calibrated_on": f"{rows[0]['calibrated_on']}, {judged}",
         "knee_users": _span([row["knee_users"] for row in rows]),
         "measured_knee_rps": _median(rows, "measured_knee_rps"),
         "predicted_knee_rps": _median(rows, "predicted_knee_rps"),

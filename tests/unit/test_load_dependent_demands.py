@@ -86,6 +86,13 @@ def test_repeats_whose_knees_came_at_different_steps_show_the_span_and_the_p95_o
     assert row["knee_users"] == "750–1000" and row["before_users"] == 750 and row["measured_p95_ms"] == 30.0
 
 
+def test_a_repeat_that_saturated_at_its_first_step_is_left_out_and_the_row_says_so():
+    judged = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4)]})
+    row = knee_over_repeats([judged, (light_run(), {"steps": [step(500, 150, 2.9)]})])
+    assert row["measured_knee_rps"] == 260 and len(row["knee_errors"]) == 1
+    assert row["calibrated_on"].endswith("1 of 2 repeats; the rest saturated at their first step")
+
+
 def test_a_single_run_is_judged_as_it_stands_and_none_without_steps():
     run = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4)]})
     assert knee_over_repeats([run]) == knee_validation(*run)
