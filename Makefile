@@ -7,6 +7,7 @@ LAB    := $(BIN)/python -m lab
 DB     ?=
 PROFILE ?=
 REPEAT ?= 1
+KNEE_ROUNDS ?= 3
 ARCH   ?=
 COMPONENT ?=
 MODE   ?=
@@ -16,7 +17,7 @@ NEWMAN := postman/node_modules/.bin/newman
 ARCHITECTURES := monolith three_tier soa microservices
 CAP_ARCHITECTURES := three_tier microservices monolith
 
-.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-scaling bench-replicas \
+.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas \
         chaos-all stop images test-containers clean trace-all bench-tracing bench-micro \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
@@ -78,6 +79,11 @@ bench-replicas: setup
 
 bench-all: setup
 	$(LAB) bench-all --repeat $(REPEAT)
+
+# The knee model judged over repeats: rounds of users-100 then users-1000000 for all four, interleaved (about 17
+# minutes a round).
+bench-knee: setup
+	$(LAB) bench-knee --rounds $(KNEE_ROUNDS)
 
 $(addprefix chaos-,$(ARCHITECTURES)): chaos-%: setup
 	$(LAB) chaos $*$(if $(DB), --db $(DB))$(if $(COMPONENT), --component $(COMPONENT))

@@ -1,5 +1,5 @@
-"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,chaos,chaos-all,cap,trace,trace-all,
-trace-send,bench-tracing,bench-micro,demo,stop,report} ..."""
+"""Command line of the lab: python -m lab {run,ui,bench,scaling,bench-all,bench-knee,chaos,chaos-all,cap,trace,
+trace-all,trace-send,bench-tracing,bench-micro,demo,stop,report} ..."""
 
 import argparse
 import os
@@ -124,6 +124,15 @@ def bench_all(args) -> int:
     from lab.report.build import build_report
 
     return run_campaign(bench_all_tasks(RESULTS, args.repeat), RESULTS, build_report)
+
+
+def bench_knee(args) -> int:
+    """Rounds of every architecture's users-100 and saturation run, then the knee judged over them (~16 min a round)."""
+    from lab.bench.campaign import knee_tasks, run_campaign
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
+
+    return run_campaign(knee_tasks(RESULTS, args.rounds), RESULTS, build_report)
 
 
 def demo(_args) -> int:
@@ -304,10 +313,13 @@ def report(args) -> int:
     return 0
 
 
-def _repeat(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"REPEAT must be a whole number of at least 1, not {text!r}")
-    return int(text)
+def _at_least_one(name: str):
+    def parse(text: str) -> int:
+        if not text.isdigit() or int(text) < 1:
+            raise argparse.ArgumentTypeError(f"{name} must be a whole number of at least 1, not {text!r}")
+        return int(text)
+
+    return parse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -326,10 +338,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         sub.set_defaults(handler=handler)
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
-    repeats = {"type": _repeat, "default": os.environ.get("REPEAT") or "1", "help": "run each profile N times"}
+    repeats = {"type": _at_least_one("REPEAT"), "default": os.environ.get("REPEAT") or "1",
+               "help": "run each profile N times"}  # fmt: skip
     commands.choices["bench"].add_argument("--repeat", **repeats)
     commands.add_parser("bench-all", help=bench_all.__doc__).set_defaults(handler=bench_all)
     commands.choices["bench-all"].add_argument("--repeat", **repeats)
+    commands.add_parser("bench-knee", help=bench_knee.__doc__).set_defaults(handler=bench_knee)
+    commands.choices["bench-knee"].add_argument(
+        "--rounds", type=_at_least_one("KNEE_ROUNDS"), default=os.environ.get("KNEE_ROUNDS") or "3",
+        help="rounds of all four (default 3)",
+    )
     commands.choices["chaos"].add_argument(
         "--component", default=os.environ.get("COMPONENT") or None, help="the one to stop (default: each in turn)"
     )
@@ -355,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("report", help=report.__doc__).set_defaults(handler=report)
     commands.choices["report"].add_argument("--results", help="results folder (default: results/)")
     args = parser.parse_args(argv)
-    if args.command in ("bench", "scaling", "bench-all", "demo", "bench-tracing"):
+    if args.command in ("bench", "scaling", "bench-all", "bench-knee", "demo", "bench-tracing"):
         from lab.load.generator import workers_wanted
 
         try:  # a bad LOCUST_WORKERS is refused now, not after the servers have started

@@ -11,6 +11,7 @@ BENCH_BUDGET_S = 9 * 60
 STARTUP_ALLOWANCE_S = 20
 BENCH_PROFILES = ("users-100", "users-1000", "users-1000000")
 FLAT_PROFILES = ("users-100", "users-1000")  # a fixed user count each, so a point on a users axis
+SATURATION = "users-1000000"  # users in rising steps until saturated
 
 
 @dataclass(frozen=True)

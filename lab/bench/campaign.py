@@ -1,4 +1,4 @@
-"""`make bench-all` and `make demo`: every architecture in turn, overall progress, then the report."""
+"""`make bench-all`, `make bench-knee`, `make demo`: every architecture in turn, overall progress, then the report."""
 
 import os
 import time
@@ -19,10 +19,13 @@ from loadtests.profiles import (
     DEMO_FLOOR,
     DEMO_PROFILES,
     FLOOR,
+    SATURATION,
     SCALING,
     STARTUP_ALLOWANCE_S,
     get_profile,
 )
+
+KNEE_PROFILES = ("users-100", SATURATION)  # the knee model's light calibration run, then the steps it predicts
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,22 @@ def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
                 suffix = f" (repeat {n}/{repeat})" if repeat > 1 else ""
                 tasks.append(Task(f"{architecture} {name}{suffix}", profile.run_time_s + STARTUP_ALLOWANCE_S, run))
         tasks += [_scaling_task(architecture, results, mode, n) for mode, n in CONFIGURATIONS]
+    return tasks
+
+
+def knee_tasks(results: Path = RESULTS, rounds: int = 3) -> list[Task]:
+    """Rounds of every architecture's users-100 then its saturation run, each round a repetition: the machine's
+    drift falls on all four alike, and each saturation run has a light run from minutes before it."""
+    tasks = []
+    for n in range(1, rounds + 1):
+        for architecture in ARCHITECTURES:
+            for profile in map(get_profile, KNEE_PROFILES):
+
+                def run(architecture=architecture, profile=profile, n=n) -> bool:
+                    return run_failed(run_repeat(architecture, None, profile, n, results))
+
+                title = f"round {n}/{rounds}: {architecture} {profile.name}"
+                tasks.append(Task(title, profile.run_time_s + STARTUP_ALLOWANCE_S, run))
     return tasks
 
 

@@ -10,9 +10,9 @@ from lab.model.validation import explain, validate
 from lab.report import cap_section, charts, fault_section, micro_section, replica_section, tables, texts, trace_section
 from lab.report.load_charts import latency_chart, throughput_chart
 from lab.report.page import Figure, Section, render_page
-from lab.report.results import SATURATION, Results, floor_ms, load, median, server_cpu_ms, spread
+from lab.report.results import Results, floor_ms, load, median, server_cpu_ms, spread
 from lab.report.style import ordered
-from loadtests.profiles import FLAT_PROFILES
+from loadtests.profiles import FLAT_PROFILES, SATURATION
 
 
 def _flat_point(results: Results, label: str, profile: str) -> dict | None:

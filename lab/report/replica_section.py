@@ -6,7 +6,8 @@ from lab.model.calibration import DATABASE, REPLICA, calibrate
 from lab.model.projection import MAX_CORES_ONE_MACHINE, REPLICA_CORES, REPLICA_TIER, SLO_S, capacity_plans
 from lab.model.validation import validate
 from lab.report.page import Table
-from lab.report.results import SATURATION, Results, server_cpu_ms
+from lab.report.results import Results, server_cpu_ms
+from loadtests.profiles import SATURATION
 
 REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
 INTRO = """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \

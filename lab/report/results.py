@@ -9,8 +9,6 @@ from lab.model.calibration import GENERATOR, component_of
 from lab.report.load_charts import LABEL_ORDER
 from loadtests.profiles import BENCH_PROFILES
 
-SATURATION = "users-1000000"
-
 
 @dataclass
 class Results:

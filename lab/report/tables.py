@@ -4,8 +4,8 @@ from lab.model.load_dependent import KNEE_AIM
 from lab.model.projection import MAX_CORES_ONE_MACHINE
 from lab.model.validation import AIM, error, within_aim
 from lab.report.page import Table
-from lab.report.results import SATURATION, Results, floor_ms, median, server_cpu_ms
-from loadtests.profiles import FLAT_PROFILES
+from lab.report.results import Results, floor_ms, median, server_cpu_ms
+from loadtests.profiles import FLAT_PROFILES, SATURATION
 
 
 def _percent(value: float | None) -> str | None:

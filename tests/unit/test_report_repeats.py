@@ -3,7 +3,8 @@
 from pathlib import Path
 
 from lab.report import tables
-from lab.report.results import SATURATION, Results
+from lab.report.results import Results
+from loadtests.profiles import SATURATION
 
 
 def run(profile: str, repeat: int | None, rps: float) -> dict:
