@@ -114,8 +114,8 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
             "for every process (lab/model/load_dependent.py), fitted through users-100 and the first step only; "
             "the p95 is the model's mean times the p95/mean ratio of that first step. Cores busy: the servers' "
             "and Locust's process trees, then the whole machine (kernel work and the lab's own watching "
-            "included). With repeated runs (REPEAT=N), each repeat is predicted from its own users-100 and first "
-            "step; the row compares the medians and shows each repeat's error.")  # fmt: skip
+            "included). With repeated runs (make bench-knee, or REPEAT=N), each repeat is predicted from its own "
+            "users-100 and first step; the row compares the medians and shows each repeat's error.")  # fmt: skip
     return Table("The knee, predicted from two light loads", headers, rows, note=note)
 
 
