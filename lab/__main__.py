@@ -345,7 +345,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.choices["bench-all"].add_argument("--repeat", **repeats)
     commands.add_parser("bench-knee", help=bench_knee.__doc__).set_defaults(handler=bench_knee)
     commands.choices["bench-knee"].add_argument(
-        "--rounds", type=_at_least_one("KNEE_ROUNDS"), default=os.environ.get("KNEE_ROUNDS") or "3",
+        "--rounds",
+        type=_at_least_one("KNEE_ROUNDS"),
+        default=os.environ.get("KNEE_ROUNDS") or "3",
         help="rounds of all four (default 3)",
     )
     commands.choices["chaos"].add_argument(

@@ -129,8 +129,11 @@ def knee_over_repeats(pairs: list[tuple[dict, dict]]) -> dict | None:
     if len(pairs) < 2 or not rows:
         return rows[0] if rows else None
     with_p95 = [row for row in rows if row["measured_p95_ms"]]
-    judged = f"each of {len(rows)} repeats" if len(rows) == len(pairs) else (
-        f"{len(rows)} of {len(pairs)} repeats; the rest saturated at their first step")
+    judged = (
+        f"each of {len(rows)} repeats"
+        if len(rows) == len(pairs)
+        else (f"{len(rows)} of {len(pairs)} repeats; the rest saturated at their first step")
+    )
     return {
         "calibrated_on": f"{rows[0]['calibrated_on']}, {judged}",
         "knee_users": _span([row["knee_users"] for row in rows]),
