@@ -58,19 +58,20 @@ def _scaling_task(architecture: str, results: Path, mode: str, n: int) -> Task:
     return Task(title, SCALING.run_time_s + STARTUP_ALLOWANCE_S, run)
 
 
+def _repeat_task(title: str, architecture: str, profile_name: str, n: int, results: Path) -> Task:
+    profile = get_profile(profile_name)
+    run = lambda: run_failed(run_repeat(architecture, None, profile, n, results))  # noqa: E731
+    return Task(title, profile.run_time_s + STARTUP_ALLOWANCE_S, run)
+
+
 def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
     """The floor, then every architecture's profiles (`repeat` times each) and its scaling runs."""
     tasks = [Task("framework floor", FLOOR.run_time_s + STARTUP_ALLOWANCE_S, lambda: run_failed(run_floor(results)))]
     for architecture in ARCHITECTURES:
         for name in BENCH_PROFILES:
-            profile = get_profile(name)
             for n in range(1, repeat + 1):
-
-                def run(architecture=architecture, profile=profile, n=n) -> bool:
-                    return run_failed(run_repeat(architecture, None, profile, n, results))
-
                 suffix = f" (repeat {n}/{repeat})" if repeat > 1 else ""
-                tasks.append(Task(f"{architecture} {name}{suffix}", profile.run_time_s + STARTUP_ALLOWANCE_S, run))
+                tasks.append(_repeat_task(f"{architecture} {name}{suffix}", architecture, name, n, results))
         tasks += [_scaling_task(architecture, results, mode, n) for mode, n in CONFIGURATIONS]
     return tasks
 
@@ -78,17 +79,8 @@ def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
 def knee_tasks(results: Path = RESULTS, rounds: int = 3) -> list[Task]:
     """Rounds of every architecture's users-100 then its saturation run, each round a repetition: the machine's
     drift falls on all four alike, and each saturation run has a light run from minutes before it."""
-    tasks = []
-    for n in range(1, rounds + 1):
-        for architecture in ARCHITECTURES:
-            for profile in map(get_profile, KNEE_PROFILES):
-
-                def run(architecture=architecture, profile=profile, n=n) -> bool:
-                    return run_failed(run_repeat(architecture, None, profile, n, results))
-
-                title = f"round {n}/{rounds}: {architecture} {profile.name}"
-                tasks.append(Task(title, profile.run_time_s + STARTUP_ALLOWANCE_S, run))
-    return tasks
+    return [_repeat_task(f"round {n}/{rounds}: {architecture} {name}", architecture, name, n, results)
+            for n in range(1, rounds + 1) for architecture in ARCHITECTURES for name in KNEE_PROFILES]  # fmt: skip
 
 
 def _demo_architecture(architecture: str, results: Path) -> bool:

@@ -11,11 +11,9 @@ network of lab/model/mva.py) set the throughput. The knee is where the cores run
 X = (cores - sum b) / sum a.
 """
 
-import statistics
 from dataclasses import dataclass, replace
 
 from lab.model.calibration import Calibration, calibrate, demands, predicted_response_s
-from lab.model.validation import error
 
 _ITERATIONS, _TOLERANCE = 100, 1e-4
 KNEE_AIM = 0.10  # the error aimed for on the knee's throughput and on the p95 just before it
@@ -119,39 +117,3 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
         row |= {"before_users": before["users"], "measured_p95_ms": before["latency_ms"]["p95"],
                 "predicted_p95_ms": 1000 * mean_s * first["p95"] / first["mean"]}  # fmt: skip
     return row
-
-
-def knee_over_repeats(pairs: list[tuple[dict, dict]]) -> dict | None:
-    """The knee judged over repeated campaigns: each (users-100, saturation run) pair predicts its own knee, and
-    the medians of what was predicted and measured are compared. One draw of a knee moves by ±15 % on a shared
-    machine (docs/model.md), more than the aim, so a single pair cannot show whether the model is right."""
-    rows = [row for light, saturation in pairs if (row := knee_validation(light, saturation))]
-    if len(pairs) < 2 or not rows:
-        return rows[0] if rows else None
-    with_p95 = [row for row in rows if row["measured_p95_ms"]]
-    judged = (
-        f"each of {len(rows)} repeats"
-        if len(rows) == len(pairs)
-        else (f"{len(rows)} of {len(pairs)} repeats; the rest saturated at their first step")
-    )
-    return {
-        "calibrated_on": f"{rows[0]['calibrated_on']}, {judged}",
-        "knee_users": _span([row["knee_users"] for row in rows]),
-        "measured_knee_rps": _median(rows, "measured_knee_rps"),
-        "predicted_knee_rps": _median(rows, "predicted_knee_rps"),
-        "knee_errors": [error(row["predicted_knee_rps"], row["measured_knee_rps"]) for row in rows],
-        "processes_busy_cores": _median(rows, "processes_busy_cores"),
-        "machine_busy_cores": _median(rows, "machine_busy_cores"),
-        "before_users": _span([row["before_users"] for row in with_p95]) if with_p95 else None,
-        "measured_p95_ms": _median(with_p95, "measured_p95_ms"),
-        "predicted_p95_ms": _median(with_p95, "predicted_p95_ms"),
-    }
-
-
-def _median(rows: list[dict], key: str) -> float | None:
-    present = [row[key] for row in rows if row[key] is not None]
-    return statistics.median(present) if present else None
-
-
-def _span(users: list[int]) -> int | str:
-    return users[0] if len(set(users)) == 1 else f"{min(users)}–{max(users)}"

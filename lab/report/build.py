@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lab.model.calibration import calibrate
-from lab.model.load_dependent import knee_over_repeats
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
 from lab.report import cap_section, charts, fault_section, micro_section, replica_section, tables, texts, trace_section
+from lab.report.knee_repeats import knee_over_repeats
 from lab.report.load_charts import latency_chart, throughput_chart
 from lab.report.page import Figure, Section, render_page
 from lab.report.results import Results, floor_ms, load, median, server_cpu_ms, spread

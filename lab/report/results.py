@@ -39,10 +39,11 @@ class Results:
 
     def pairs(self, label: str, first: str, second: str) -> list[tuple[dict, dict]]:
         """Each repetition of `second` beside the same repetition of `first`, or first's representative run."""
-        firsts = {run.get("repeat", 1): run for run in self.repeats(label, first)}
         representative = self.run(label, first)
-        return [(firsts.get(run.get("repeat", 1), representative), run) for run in self.repeats(label, second)
-                if representative]  # fmt: skip
+        if not representative:
+            return []
+        firsts = {run.get("repeat", 1): run for run in self.repeats(label, first)}
+        return [(firsts.get(run.get("repeat", 1), representative), run) for run in self.repeats(label, second)]
 
     def newest(self) -> dict | None:
         """The most recent run of all, for the environment section."""

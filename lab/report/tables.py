@@ -4,7 +4,7 @@ from lab.model.load_dependent import KNEE_AIM
 from lab.model.projection import MAX_CORES_ONE_MACHINE
 from lab.model.validation import AIM, error, within_aim
 from lab.report.page import Table
-from lab.report.results import Results, floor_ms, median, server_cpu_ms
+from lab.report.results import Results, floor_ms, median, server_cpu_ms, spread
 from loadtests.profiles import FLAT_PROFILES, SATURATION
 
 
@@ -120,8 +120,8 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
 
 
 def _error_range(errors: list[float | None] | None) -> str | None:
-    present = [e for e in errors or [] if e is not None]
-    return f"{min(present):+.0%} to {max(present):+.0%}" if present else None
+    found = spread(errors or [])
+    return f"{found[0]:+.0%} to {found[1]:+.0%}" if found else None
 
 
 def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:

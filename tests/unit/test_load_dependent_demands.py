@@ -3,7 +3,8 @@
 import pytest
 
 from lab.model.calibration import Calibration
-from lab.model.load_dependent import Demand, LoadDependentModel, fit, knee_over_repeats, knee_validation
+from lab.model.load_dependent import Demand, LoadDependentModel, fit, knee_validation
+from lab.report.knee_repeats import knee_over_repeats
 
 
 def test_a_demand_through_two_loads_splits_into_per_request_and_per_second_costs():
