@@ -23,6 +23,7 @@ from lab.load.generator import (
 )
 from lab.load.machine import environment
 from lab.load.measurement import Window, idle_cpu, load_generator_report
+from lab.load.reference_work import ReferenceWork
 from lab.load.steps import StepWatcher
 from lab.paths import RESULTS, ROOT
 from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
@@ -66,6 +67,8 @@ def measure(
     port = free_port() if workers else 0
     command = locust_command(profile, launch.base_url, out, locustfile, workers, port)
     env = {**os.environ, **locust_environment(profile, marks), "LAB_STALENESS_DIR": str(out / "staleness")}
+    reference = ReferenceWork(out / "reference_work.jsonl")
+    reference.start()
     locust = spawn(command, env, out / "locust.log", own_group=False)
     helpers = start_workers(profile, locustfile, workers, port, out / "locust.log") if workers else []
     counting = {name: launch.count_dir(name) for name in launch.instances()}
@@ -80,6 +83,7 @@ def measure(
             if process.poll() is None:
                 process.terminate()
                 process.wait()
+        reference.stop()
     if not (marks / "measure_end").exists() or not (out / "locust.json").exists():
         raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
     if not window.end_cpu:
@@ -88,13 +92,13 @@ def measure(
         watch.close()
     checks = launch.run_checks()
     start, end = _window_times(marks)
-    extra = {**(extra or {}), "idle_cpu_share": idle}
+    extra = {**(extra or {}), "idle_cpu_share": idle, "reference_work_ms": reference.median_ms(start, end)}
     extra["stale_reads"] = stale_reads.summarise(out / "staleness", start, end)
     if watch:
         extra["replication"] = {**watch.report(start, end), **reads_setting()}
     if steps:
         steps.poll()
-        extra["steps"] = steps.steps()
+        extra["steps"] = steps.steps(reference.median_ms)
     _write_run(out, launch, profile, marks, window, checks, extra)
     return out
 

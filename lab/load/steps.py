@@ -2,6 +2,7 @@
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from lab.launch.processes import tree_cpu_seconds
@@ -30,16 +31,20 @@ class StepWatcher:
                 trees = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
                 self.cpu[index][edge] = trees | {MACHINE: busy_cpu_seconds()}
 
-    def steps(self) -> list[dict]:
-        """Every completed step: users, throughput, latency percentiles, failures and CPU per request."""
+    def steps(self, reference_ms: Callable[[float, float], float | None] | None = None) -> list[dict]:
+        """Every completed step: users, throughput, latency percentiles, failures, CPU per request, and with
+        `reference_ms` the machine's speed during it (lab/load/reference_work.py)."""
+        marked = {index: self.marks / f"step-{index}" for index in sorted(self.cpu)}
         return [
-            summarise_step(json.loads((self.marks / f"step-{index}").read_text()), self.cpu.get(index, {}))
-            for index in sorted(self.cpu)
-            if (self.marks / f"step-{index}").exists()
+            summarise_step(json.loads(path.read_text()), self.cpu[index], reference_ms)
+            for index, path in marked.items()
+            if path.exists()
         ]
 
 
-def summarise_step(raw: dict, cpu: dict[str, dict[str, float]]) -> dict:
+def summarise_step(
+    raw: dict, cpu: dict[str, dict[str, float]], reference_ms: Callable[[float, float], float | None] | None = None
+) -> dict:
     """A step as run.json records it, from Locust's raw step figures and the servers' CPU at its edges."""
     histogram = {int(bucket): count for bucket, count in raw["response_times"].items()}
     requests = raw["requests"]
@@ -69,5 +74,6 @@ def summarise_step(raw: dict, cpu: dict[str, dict[str, float]]) -> dict:
         # Against the processes' sum this shows what no watched process was charged for: the knee is where the
         # machine runs out, not where the counted processes do.
         "machine_busy_cores": round(machine / raw["seconds"], 3) if machine is not None and raw["seconds"] else None,
+        "reference_work_ms": reference_ms(raw["start"], raw["end"]) if reference_ms else None,
         "stop_reason": raw.get("stop_reason"),
     }

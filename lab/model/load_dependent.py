@@ -110,6 +110,8 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
            "measured_knee_rps": knee["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
            "processes_busy_cores": _busy_cores(knee),
            "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
+           "reference_work_ms": [light.get("reference_work_ms"), steps[0].get("reference_work_ms"),
+                                 knee.get("reference_work_ms")],  # the machine's speed at each (lab/load)
            "before_users": None, "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
     if top >= 2:  # the step before the knee is not the calibration step
         before, first = steps[top - 1], steps[0]["latency_ms"]

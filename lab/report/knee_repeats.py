@@ -29,6 +29,7 @@ def knee_over_repeats(pairs: list[tuple[dict, dict]]) -> dict | None:
         "knee_errors": [error(row["predicted_knee_rps"], row["measured_knee_rps"]) for row in rows],
         "processes_busy_cores": median([row["processes_busy_cores"] for row in rows]),
         "machine_busy_cores": median([row["machine_busy_cores"] for row in rows]),
+        "reference_work_ms": [median(list(ms)) for ms in zip(*(row["reference_work_ms"] for row in rows), strict=True)],
         "before_users": _span([row["before_users"] for row in with_p95]) if with_p95 else None,
         "measured_p95_ms": median([row["measured_p95_ms"] for row in with_p95]),
         "predicted_p95_ms": median([row["predicted_p95_ms"] for row in with_p95]),

@@ -40,11 +40,14 @@ def saturation_steps(results: Results) -> Table:
         for step in (run or {}).get("steps", []):
             latency = step["latency_ms"]
             rows.append([label, step["users"], step["throughput_rps"], latency["mean"], latency["p95"],
-                         step["failures"], step["stop_reason"] or ""])  # fmt: skip
-    headers = ["architecture", "users", "req/s", "mean ms", "p95 ms", "failures", "saturated because"]
+                         step["failures"], step.get("reference_work_ms"), step["stop_reason"] or ""])  # fmt: skip
+    headers = ["architecture", "users", "req/s", "mean ms", "p95 ms", "failures", "reference work ms",
+               "saturated because"]
     return Table("Saturation runs, step by step", headers, rows,
                  note="A step is saturated when p95 passes the limit, requests fail, or throughput grows less "
-                      "than a quarter as fast as users; the run stops after it.")  # fmt: skip
+                      "than a quarter as fast as users; the run stops after it. Reference work: the CPU "
+                      "milliseconds one fixed piece of work took during the step, the machine's own speed "
+                      "(lab/load/reference_work.py); the same code is faster where it is lower.")  # fmt: skip
 
 
 def endpoint_p95(results: Results, profile: str) -> Table:
@@ -101,22 +104,30 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
         p95_error = error(row["predicted_p95_ms"], row["measured_p95_ms"]) if row["measured_p95_ms"] else None
         hits = [abs(e) <= KNEE_AIM for e in (knee_error, p95_error) if e is not None]
         busy = [row.get("processes_busy_cores"), row.get("machine_busy_cores")]
+        reference = row.get("reference_work_ms") or [None] * 3  # runs from before it was recorded
         rows.append([label, row["calibrated_on"], row["knee_users"], row["measured_knee_rps"],
                      row["predicted_knee_rps"], _percent(knee_error), _error_range(row.get("knee_errors")),
-                     " / ".join("–" if cores is None else f"{cores:.2f}" for cores in busy),
+                     _slashed(busy, "{:.2f}"), _slashed(reference, "{:.1f}"),
                      row["before_users"], row["measured_p95_ms"],
                      row["predicted_p95_ms"], _percent(p95_error),
                      "yes" if all(hits) and p95_error is not None else "no"])  # fmt: skip
     headers = ["architecture", "calibrated on", "knee at users", "measured req/s", "model req/s", "error",
-               "error, repeat by repeat", "cores busy at the knee: processes / machine", "step before",
+               "error, repeat by repeat", "cores busy at the knee: processes / machine",
+               "reference work ms: users-100 / first step / knee", "step before",
                "measured p95 ms", "model p95 ms", "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
     note = ("The knee: the saturation step with the most throughput. Model: CPU per request as a + b/throughput "
             "for every process (lab/model/load_dependent.py), fitted through users-100 and the first step only; "
             "the p95 is the model's mean times the p95/mean ratio of that first step. Cores busy: the servers' "
             "and Locust's process trees, then the whole machine (kernel work and the lab's own watching "
-            "included). With repeated runs (make bench-knee, or REPEAT=N), each repeat is predicted from its own "
+            "included). Reference work: the CPU milliseconds one fixed piece of work took meanwhile "
+            "(lab/load/reference_work.py); where it differs, the machine's speed moved between calibration and "
+            "knee. With repeated runs (make bench-knee, or REPEAT=N), each repeat is predicted from its own "
             "users-100 and first step; the row compares the medians and shows each repeat's error.")  # fmt: skip
     return Table("The knee, predicted from two light loads", headers, rows, note=note)
+
+
+def _slashed(values: list[float | None], form: str) -> str:
+    return " / ".join("–" if value is None else form.format(value) for value in values)
 
 
 def _error_range(errors: list[float | None] | None) -> str | None:

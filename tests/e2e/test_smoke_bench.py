@@ -62,12 +62,14 @@ def bench_results(tmp_path_factory):
     return results
 
 
-def test_a_saturation_run_records_every_step_with_its_cpu(bench_results):
+def test_a_saturation_run_records_every_step_with_its_cpu_and_the_machine_speed(bench_results):
     run = json.loads((bench_results / "monolith" / "users-1000000" / "run.json").read_text())
     assert [step["users"] for step in run["steps"]][:1] == [20]
     for step in run["steps"]:
         assert step["requests"] > 0 and step["latency_ms"]["p95"] is not None
         assert step["cpu_seconds"]["monolith"] > 0
+    assert run["reference_work_ms"] > 0  # the machine's speed, sampled from before Locust started to its end
+    assert (bench_results / "monolith" / "users-1000000" / "reference_work.jsonl").stat().st_size > 0
 
 
 def test_the_floor_and_a_scaled_out_component_are_measured(bench_results):

@@ -4,7 +4,7 @@ import pytest
 
 from lab.model.calibration import Calibration
 from lab.model.load_dependent import Demand, LoadDependentModel, fit, knee_validation
-from lab.report.knee_repeats import knee_over_repeats
+from tests.saturation_runs import light_run, step
 
 
 def test_a_demand_through_two_loads_splits_into_per_request_and_per_second_costs():
@@ -35,20 +35,6 @@ def test_far_past_the_knee_the_predicted_throughput_is_the_knee_and_at_light_loa
     assert light == pytest.approx(10 / (2.0 + response), rel=0.01)
 
 
-def step(users: int, rps: float, app_ms: float, p95: float = 20.0, mean: float = 10.0) -> dict:
-    seconds = 20.0
-    return {"users": users, "seconds": seconds, "requests": round(rps * seconds), "throughput_rps": rps,
-            "latency_ms": {"mean": mean, "p95": p95},
-            "cpu_seconds": {"app": rps * seconds * app_ms / 1000, "locust": rps * seconds * 0.0005}}  # fmt: skip
-
-
-def light_run() -> dict:
-    return {"label": "x", "profile": {"name": "users-100", "users": 100}, "machine": {"cores": 2},
-            "totals": {"requests": 2000, "throughput_rps": 40.0, "latency_ms": {"mean": 5.0}},
-            "window": {"seconds": 50.0}, "cpu_seconds": {"app": 2000 * 0.003, "locust": 2000 * 0.0005},
-            "idle_cpu_share": {}}  # fmt: skip
-
-
 def test_the_knee_is_judged_only_on_steps_the_model_was_not_calibrated_on():
     light = light_run()
     knee_early = knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 260, 2.4), step(1000, 240, 2.4)]})
@@ -68,33 +54,9 @@ def test_the_knee_row_shows_the_cores_its_processes_and_the_whole_machine_kept_b
     assert knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 300, 5.5)]})["machine_busy_cores"] is None
 
 
-def test_over_repeated_runs_each_predicts_its_own_knee_and_the_medians_are_compared():
-    runs = [(light_run(), {"steps": [step(500, 190, 2.6), step(750, rps, 2.4), step(1000, rps - 20, 2.4)]})
-            for rps in (250, 300, 280)]  # fmt: skip
-    singles = [knee_validation(light, saturation) for light, saturation in runs]
-    row = knee_over_repeats(runs)
-    assert row["measured_knee_rps"] == 280 and row["knee_users"] == 750
-    assert row["predicted_knee_rps"] == pytest.approx(singles[0]["predicted_knee_rps"])  # the same light loads
-    assert row["knee_errors"] == pytest.approx([s["predicted_knee_rps"] / s["measured_knee_rps"] - 1 for s in singles])
-    assert row["before_users"] is None and row["predicted_p95_ms"] is None  # each knee came right after calibration
-    assert "each of 3 repeats" in row["calibrated_on"]
-
-
-def test_repeats_whose_knees_came_at_different_steps_show_the_span_and_the_p95_of_those_that_had_a_step_before():
-    early = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4), step(1000, 240, 2.4)]})
-    late = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 280, 2.5, p95=30.0), step(1000, 330, 2.4)]})
-    row = knee_over_repeats([early, late])
-    assert row["knee_users"] == "750–1000" and row["before_users"] == 750 and row["measured_p95_ms"] == 30.0
-
-
-def test_a_repeat_that_saturated_at_its_first_step_is_left_out_and_the_row_says_so():
-    judged = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4)]})
-    row = knee_over_repeats([judged, (light_run(), {"steps": [step(500, 150, 2.9)]})])
-    assert row["measured_knee_rps"] == 260 and len(row["knee_errors"]) == 1
-    assert row["calibrated_on"].endswith("1 of 2 repeats; the rest saturated at their first step")
-
-
-def test_a_single_run_is_judged_as_it_stands_and_none_without_steps():
-    run = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4)]})
-    assert knee_over_repeats([run]) == knee_validation(*run)
-    assert knee_over_repeats([(light_run(), {"steps": []})]) is None and knee_over_repeats([]) is None
+def test_the_knee_row_shows_the_machine_speed_during_users_100_the_first_step_and_the_knee():
+    light = light_run() | {"reference_work_ms": 9.0}
+    steps = [step(500, 190, 2.6) | {"reference_work_ms": 8.0}, step(750, 300, 2.4) | {"reference_work_ms": 6.0}]
+    assert knee_validation(light, {"steps": steps})["reference_work_ms"] == [9.0, 8.0, 6.0]
+    assert knee_validation(light_run(), {"steps": [step(500, 190, 2.6), step(750, 300, 2.4)]})[
+        "reference_work_ms"] == [None, None, None]  # fmt: skip

@@ -26,6 +26,18 @@ def test_a_step_whose_edges_were_missed_reports_only_the_load_generator():
     assert set(summarise_step(RAW, {"start": {"monolith": 1.0}})["cpu_seconds"]) == {"locust"}
 
 
+def test_a_step_records_the_machine_speed_over_its_own_measured_part():
+    windows = []
+
+    def reference_ms(start: float, end: float) -> float:
+        windows.append((start, end))
+        return 8.5
+
+    summary = summarise_step(RAW | {"start": 100.0, "end": 120.0}, {}, reference_ms)
+    assert summary["reference_work_ms"] == 8.5 and windows == [(100.0, 120.0)]
+    assert summarise_step(RAW, {})["reference_work_ms"] is None
+
+
 def test_the_watcher_samples_each_edge_once_and_ignores_other_marks(tmp_path):
     (tmp_path / "step-0-start").write_text("{}")
     (tmp_path / "measure_start").write_text("{}")
