@@ -90,6 +90,24 @@ def calibrate_load_dependent(light: dict, first_step: dict) -> LoadDependentMode
     return LoadDependentModel(base, servers, fit((x1, generator1), (x2, generator2)))
 
 
+def _at_speed(run: dict, factor: float) -> dict:
+    """A run or step as if the machine had been `factor` times as slow: every process's CPU scaled by it."""
+    return {**run, "cpu_seconds": {name: seconds * factor for name, seconds in run["cpu_seconds"].items()}}
+
+
+def knee_at_its_speed(light: dict, first_step: dict, knee: dict) -> float | None:
+    """The knee predicted from both light loads rescaled to the machine's speed at the knee: the time one fixed
+    piece of work took (lab/load/reference_work.py) during each, in proportion. None where one was not timed.
+
+    It takes nothing of the knee's own load, throughput or CPU; only how fast the machine itself was then.
+    """
+    at_light, at_first, at_knee = (run.get("reference_work_ms") for run in (light, first_step, knee))
+    if not (at_light and at_first and at_knee):
+        return None
+    rescaled = _at_speed(light, at_knee / at_light), _at_speed(first_step, at_knee / at_first)
+    return calibrate_load_dependent(*rescaled).knee_rps()
+
+
 def _busy_cores(step: dict) -> float | None:
     """Cores the servers and Locust kept busy in a step; None if the servers' CPU was not sampled at its edges."""
     if set(step["cpu_seconds"]) <= {"locust"} or not step["seconds"]:
@@ -112,6 +130,7 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
            "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
            "reference_work_ms": [light.get("reference_work_ms"), steps[0].get("reference_work_ms"),
                                  knee.get("reference_work_ms")],  # the machine's speed at each (lab/load)
+           "predicted_knee_rps_at_its_speed": knee_at_its_speed(light, steps[0], knee),
            "before_users": None, "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
     if top >= 2:  # the step before the knee is not the calibration step
         before, first = steps[top - 1], steps[0]["latency_ms"]

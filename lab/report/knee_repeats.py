@@ -26,6 +26,7 @@ def knee_over_repeats(pairs: list[tuple[dict, dict]]) -> dict | None:
         "knee_users": _span([row["knee_users"] for row in rows]),
         "measured_knee_rps": median([row["measured_knee_rps"] for row in rows]),
         "predicted_knee_rps": median([row["predicted_knee_rps"] for row in rows]),
+        "predicted_knee_rps_at_its_speed": median([row["predicted_knee_rps_at_its_speed"] for row in rows]),
         "knee_errors": [error(row["predicted_knee_rps"], row["measured_knee_rps"]) for row in rows],
         "processes_busy_cores": median([row["processes_busy_cores"] for row in rows]),
         "machine_busy_cores": median([row["machine_busy_cores"] for row in rows]),

@@ -44,4 +44,6 @@ def test_over_repeats_the_machine_speed_at_each_point_is_the_median_of_those_rec
         steps = [step(500, 190, 2.6) | {"reference_work_ms": ms}, step(750, 260, 2.4) | {"reference_work_ms": ms}]
         return light_run() | {"reference_work_ms": ms}, {"steps": steps}
 
-    assert knee_over_repeats([timed(9.0), timed(6.0), timed(None)])["reference_work_ms"] == [7.5, 7.5, 7.5]
+    row = knee_over_repeats([timed(9.0), timed(6.0), timed(None)])
+    assert row["reference_work_ms"] == [7.5, 7.5, 7.5]
+    assert row["predicted_knee_rps_at_its_speed"] == pytest.approx(row["predicted_knee_rps"])  # steady in each

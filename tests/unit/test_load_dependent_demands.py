@@ -3,7 +3,7 @@
 import pytest
 
 from lab.model.calibration import Calibration
-from lab.model.load_dependent import Demand, LoadDependentModel, fit, knee_validation
+from lab.model.load_dependent import Demand, LoadDependentModel, fit, knee_at_its_speed, knee_validation
 from tests.saturation_runs import light_run, step
 
 
@@ -60,3 +60,19 @@ def test_the_knee_row_shows_the_machine_speed_during_users_100_the_first_step_an
     assert knee_validation(light, {"steps": steps})["reference_work_ms"] == [9.0, 8.0, 6.0]
     assert knee_validation(light_run(), {"steps": [step(500, 190, 2.6), step(750, 300, 2.4)]})[
         "reference_work_ms"] == [None, None, None]  # fmt: skip
+
+
+def halved(run: dict) -> dict:
+    return run | {"cpu_seconds": {name: seconds / 2 for name, seconds in run["cpu_seconds"].items()}}
+
+
+def test_at_the_knees_speed_the_light_loads_are_rescaled_by_how_fast_the_machine_was_at_each():
+    light, first, knee = light_run(), step(500, 190, 2.6), step(750, 300, 2.4)
+    steady = [run | {"reference_work_ms": 8.0} for run in (light, first, knee)]
+    assert knee_at_its_speed(*steady) == pytest.approx(knee_validation(light, {"steps": [first, knee]})[
+        "predicted_knee_rps"])  # fmt: skip
+    twice_as_fast_at_the_knee = [*steady[:2], knee | {"reference_work_ms": 4.0}]
+    as_if_halved = knee_validation(halved(light), {"steps": [halved(first), knee]})["predicted_knee_rps"]
+    assert knee_at_its_speed(*twice_as_fast_at_the_knee) == pytest.approx(as_if_halved)
+    assert as_if_halved > 1.9 * knee_at_its_speed(*steady)
+    assert knee_at_its_speed(light, *steady[1:]) is None  # users-100 was not timed

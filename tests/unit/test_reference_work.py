@@ -17,7 +17,7 @@ def test_the_median_takes_only_the_samples_inside_the_window(tmp_path):
 
 def test_a_last_line_cut_short_by_the_kill_is_left_out(tmp_path):
     samples = tmp_path / "reference_work.jsonl"
-    samples.write_text('[10.0, 9.0]\n[10.5, 6.0]\n[11.0, 7')
+    samples.write_text("[10.0, 9.0]\n[10.5, 6.0]\n[11.0, 7")
     assert ReferenceWork(samples).median_ms(0.0, 100.0) == 7.5
 
 

@@ -40,11 +40,14 @@ def test_the_knee_table_judges_the_medians_and_shows_each_repeats_error():
     assert tables.knee({"soa": row | {"knee_errors": None}}).rows[0][by_repeat] is None
 
 
-def test_the_knee_table_shows_the_machine_speed_and_a_dash_where_it_was_not_recorded():
+def test_the_knee_table_shows_the_machine_speed_and_the_knee_predicted_at_it_and_dashes_where_untimed():
     row = {"calibrated_on": "users-100, step 500", "knee_users": 750, "measured_knee_rps": 250.0,
            "predicted_knee_rps": 260.0, "processes_busy_cores": 1.8, "machine_busy_cores": 1.9,
-           "reference_work_ms": [8.71, None, 5.46], "before_users": None, "measured_p95_ms": None,
-           "predicted_p95_ms": None}  # fmt: skip
-    table = tables.knee({"soa": row, "monolith": row | {"reference_work_ms": None}})
+           "reference_work_ms": [8.71, None, 5.46], "predicted_knee_rps_at_its_speed": 275.0, "before_users": None,
+           "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
+    untimed = row | {"reference_work_ms": None, "predicted_knee_rps_at_its_speed": None}
+    table = tables.knee({"soa": row, "monolith": untimed})
     column = table.headers.index("reference work ms: users-100 / first step / knee")
-    assert [cells[column] for cells in table.rows] == ["8.7 / – / 5.5", "– / – / –"]
+    assert [cells[column:column + 3] for cells in table.rows] == [["8.7 / – / 5.5", 275.0, "+10%"],
+                                                                  ["– / – / –", None, None]]  # fmt: skip
+    assert [cells[-1] for cells in table.rows] == ["no", "no"]  # the verdict stays on the model as measured
