@@ -127,7 +127,7 @@ def bench_all(args) -> int:
 
 
 def bench_knee(args) -> int:
-    """Rounds of every architecture's users-100 and saturation run, then the knee judged over them (~16 min a round)."""
+    """Rounds of every architecture's users-100 and saturation run, then the knee judged over them (~13 min a round)."""
     from lab.bench.campaign import knee_tasks, run_campaign
     from lab.paths import RESULTS
     from lab.report.build import build_report

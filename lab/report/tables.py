@@ -105,7 +105,7 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
         p95_error = error(row["predicted_p95_ms"], row["measured_p95_ms"]) if row["measured_p95_ms"] else None
         hits = [abs(e) <= KNEE_AIM for e in (knee_error, p95_error) if e is not None]
         busy = [row.get("processes_busy_cores"), row.get("machine_busy_cores")]
-        reference = row.get("reference_work_ms") or [None] * 3  # runs from before it was recorded
+        reference = row.get("reference_work_ms") or [None] * 3  # a row built without it
         rows.append([label, row["calibrated_on"], row["knee_users"], row["measured_knee_rps"],
                      row["predicted_knee_rps"], _percent(knee_error), _error_range(row.get("knee_errors")),
                      _slashed(busy, "{:.2f}"), _slashed(reference, "{:.1f}"), at_its_speed,
