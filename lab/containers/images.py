@@ -1,5 +1,6 @@
 """`make images [ARCH=<arch>]`: every image of an architecture, or of all, named as its compose file says."""
 
+import functools
 import subprocess
 import sys
 import time
@@ -20,8 +21,9 @@ def images_of(architecture: str) -> dict[str, Path]:
     return {f"{c.image}:latest": DEPLOY / architecture / c.name / "Dockerfile" for c in containers}
 
 
+@functools.cache
 def prepare_wheelhouse() -> None:
-    """Every pinned wheel the images install, downloaded once on this machine.
+    """Every pinned wheel the images install, downloaded once per command (pip skips what it already has).
 
     With a stand-in base, builds install from it (mounted at /wheels, which the stand-in's pip.conf names)
     instead of fetching the same packages through the proxy for each image.
@@ -41,6 +43,7 @@ def build(engine: Engine, dockerfile: Path, tag: str, wheelhouse: bool = False, 
     if engine.name == "podman":
         arguments += ["--format", "docker"]  # the Docker format keeps HEALTHCHECK
         if wheelhouse:
+            prepare_wheelhouse()  # podman refuses to mount a folder that does not exist yet
             arguments += ["-v", f"{WHEELHOUSE}:/wheels:ro"]
     arguments += [a for key, value in (labels or {}).items() for a in ("--label", f"{key}={value}")]
     began = time.monotonic()
@@ -51,8 +54,6 @@ def build(engine: Engine, dockerfile: Path, tag: str, wheelhouse: bool = False, 
 def build_images(engine: Engine, architectures: list[str], wheelhouse: bool, load_generator: bool,
                  say=print) -> list[dict]:  # fmt: skip
     """Build every image of these architectures (and the load generator's); one row per image."""
-    if wheelhouse:
-        prepare_wheelhouse()
     wanted = {image: dockerfile for a in architectures for image, dockerfile in images_of(a).items()}
     if load_generator:
         wanted[LOAD_GENERATOR[0]] = LOAD_GENERATOR[1]
