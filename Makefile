@@ -80,7 +80,7 @@ bench-replicas: setup
 bench-all: setup
 	$(LAB) bench-all --repeat $(REPEAT)
 
-# The knee model judged over repeats: rounds of users-100 then users-1000000 for all four, interleaved (about 13
+# The knee model judged over repeats: rounds of users-100 then the saturation run for all four, interleaved (about 13
 # minutes a round).
 bench-knee: setup
 	$(LAB) bench-knee --rounds $(KNEE_ROUNDS)

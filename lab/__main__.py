@@ -104,10 +104,18 @@ def ui(args) -> int:
 
 
 def bench(args) -> int:
-    """Run the bench profiles against an architecture."""
-    from lab.bench.measure import run_bench
+    """Run the bench profiles against an architecture, then the report."""
+    from lab.bench.campaign import bench_tasks, run_campaign
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
 
-    return run_bench(args.architecture, args.db, args.profile, repeat=args.repeat)
+    try:
+        tasks = bench_tasks(args.architecture, args.db, args.profile, RESULTS, args.repeat)
+    except ValueError as error:  # an unknown profile, named before anything starts
+        print(error)
+        return 2
+    others = ", ".join(a for a in ARCHITECTURES if a != args.architecture)
+    return run_campaign(tasks, RESULTS, build_report, then=f"make bench-<arch> for another of {others} to compare")
 
 
 def scaling(args) -> int:
@@ -141,7 +149,8 @@ def demo(_args) -> int:
     from lab.paths import RESULTS
     from lab.report.build import build_report
 
-    return run_campaign(demo_tasks(RESULTS / "demo"), RESULTS / "demo", build_report)
+    then = "the measurement for the record: make bench-<arch>, or make bench-all"
+    return run_campaign(demo_tasks(RESULTS / "demo"), RESULTS / "demo", build_report, then=then)
 
 
 def chaos(args) -> int:

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Wall-clock budget for one architecture's bench (users-100, users-1000 and the saturation
-# run of users-1000000), with every server start-up and seed counted, on a 2-core machine
+# run), with every server start-up and seed counted, on a 2-core machine
 # shared by the server and Locust. `make bench-all` runs four of these plus the scaling runs.
 BENCH_BUDGET_S = 9 * 60
 STARTUP_ALLOWANCE_S = 20
-BENCH_PROFILES = ("users-100", "users-1000", "users-1000000")
+BENCH_PROFILES = ("users-100", "users-1000", "saturation")
 FLAT_PROFILES = ("users-100", "users-1000")  # a fixed user count each, so a point on a users axis
-SATURATION = "users-1000000"  # users in rising steps until saturated
+SATURATION = "saturation"  # users in rising steps until saturated: the measured half of the million-user answer
+# What the saturation run was called until it was named for what it does; results kept from then still load.
+FORMER_NAMES = {"users-1000000": SATURATION}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class Profile:
 #   rests on ~20 tail samples and the big page groups get 400-650 samples each; the capacity
 #   model is calibrated on it, so it keeps a full minute. users-1000 sends ~10 times as many
 #   requests, so 60 s gives ~20,000 samples.
-# - users-1000000 is the measured half of the million-user answer: a saturation run in steps
+# - saturation is the measured half of the million-user answer: a saturation run in steps
 #   (5 s settle, 20 s measured each) that stops once throughput stops growing, p95 passes the
 #   limit or requests fail; the other half is the queueing model (lab/model) calibrated on it.
 #   Steps end at 3,000 users: at the ~2.8 ms of CPU per request measured for the leanest
@@ -102,7 +104,7 @@ PROFILES: dict[str, Profile] = {
             description="heavy load: 1000 concurrent shoppers, near saturation on 2 cores",
         ),
         Profile(
-            "users-1000000",
+            SATURATION,
             users=3000,
             spawn_rate=100,
             warmup_s=5,
@@ -135,7 +137,7 @@ DEMO_PROFILES = {
         Profile("users-100", users=100, spawn_rate=50, warmup_s=5, duration_s=10, description="demo: 100 shoppers"),
         Profile("users-1000", users=1000, spawn_rate=200, warmup_s=8, duration_s=10, description="demo: 1000 shoppers"),
         Profile(
-            "users-1000000",
+            SATURATION,
             users=2000,
             spawn_rate=150,
             warmup_s=3,

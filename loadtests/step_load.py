@@ -1,6 +1,6 @@
 """Saturation run: raise users step by step, measure each step, stop once the server is saturated.
 
-Loaded beside the locustfile (instead of window.py) by the bench's users-1000000 profile. Each
+Loaded beside the locustfile (instead of window.py) by the bench's saturation profile. Each
 step ramps to its user count, settles, then measures; its statistics are the difference of
 Locust's cumulative totals over the measured part, written to LAB_MARK_DIR as step-<n>.json.
 """

@@ -58,22 +58,47 @@ def _scaling_task(architecture: str, results: Path, mode: str, n: int) -> Task:
     return Task(title, SCALING.run_time_s + STARTUP_ALLOWANCE_S, run)
 
 
-def _repeat_task(title: str, architecture: str, profile_name: str, n: int, results: Path) -> Task:
+def _repeat_task(
+    title: str, architecture: str, profile_name: str, n: int, results: Path, db: str | None = None
+) -> Task:
     profile = get_profile(profile_name)
-    run = lambda: run_failed(run_repeat(architecture, None, profile, n, results))  # noqa: E731
+    run = lambda: run_failed(run_repeat(architecture, db, profile, n, results))  # noqa: E731
     return Task(title, profile.run_time_s + STARTUP_ALLOWANCE_S, run)
+
+
+def _floor_task(results: Path) -> Task:
+    return Task("framework floor", FLOOR.run_time_s + STARTUP_ALLOWANCE_S, lambda: run_failed(run_floor(results)))
+
+
+def bench_tasks(
+    architecture: str, db: str | None, profile: str | None, results: Path = RESULTS, repeat: int = 1
+) -> list[Task]:
+    """`make bench-<arch>`: every bench profile (or the one named) `repeat` times, then the floor with every profile."""
+    names = [get_profile(profile).name] if profile else list(BENCH_PROFILES)
+    label = architecture if db is None else f"{architecture} ({db})"
+    tasks = [
+        _repeat_task(_repeat_title(f"{label} {name}", n, repeat), architecture, name, n, results, db)
+        for name in names
+        for n in range(1, repeat + 1)
+    ]
+    return tasks if profile else [*tasks, _floor_task(results)]
 
 
 def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
     """The floor, then every architecture's profiles (`repeat` times each) and its scaling runs."""
-    tasks = [Task("framework floor", FLOOR.run_time_s + STARTUP_ALLOWANCE_S, lambda: run_failed(run_floor(results)))]
+    tasks = [_floor_task(results)]
     for architecture in ARCHITECTURES:
         for name in BENCH_PROFILES:
             for n in range(1, repeat + 1):
-                suffix = f" (repeat {n}/{repeat})" if repeat > 1 else ""
-                tasks.append(_repeat_task(f"{architecture} {name}{suffix}", architecture, name, n, results))
+                tasks.append(
+                    _repeat_task(_repeat_title(f"{architecture} {name}", n, repeat), architecture, name, n, results)
+                )
         tasks += [_scaling_task(architecture, results, mode, n) for mode, n in CONFIGURATIONS]
     return tasks
+
+
+def _repeat_title(title: str, n: int, repeat: int) -> str:
+    return f"{title} (repeat {n}/{repeat})" if repeat > 1 else title
 
 
 def knee_tasks(results: Path = RESULTS, rounds: int = 3) -> list[Task]:
@@ -100,13 +125,16 @@ def demo_tasks(results: Path) -> list[Task]:
     return [floor] + [Task(a, estimate, lambda a=a: _demo_architecture(a, results)) for a in ARCHITECTURES]
 
 
-def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path]) -> int:
-    """Run every task with overall progress, keep going past a failed one, then build the report."""
+def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path], then: str = "") -> int:
+    """Run every task with overall progress, keep going past a failed one, then build the report and say what next.
+
+    then: what to run after this campaign, besides opening its report.
+    """
     started, failures = time.monotonic(), []
     for index, task in enumerate(tasks):
         elapsed = time.monotonic() - started
         left = sum(t.estimate_s for t in tasks[index:])
-        print(f"\n=== [{index + 1}/{len(tasks)}] {task.title} | {elapsed / 60:.1f} min elapsed, "
+        print(f"\n=== run {index + 1} of {len(tasks)}: {task.title} | {elapsed / 60:.1f} min elapsed, "
               f"about {left / 60:.0f} min left ===", flush=True)  # fmt: skip
         try:
             if task.run():
@@ -114,11 +142,15 @@ def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path
         except Exception as error:  # one broken architecture must not cost the others' results
             traceback.print_exc()
             failures.append(f"{task.title}: {error}")
+    page = None
     try:
-        print(f"\nreport: {report(results)} ({(time.monotonic() - started) / 60:.1f} min in all)", flush=True)
+        page = report(results)
+        print(f"\nreport: {page} ({(time.monotonic() - started) / 60:.1f} min in all)", flush=True)
     except Exception as error:  # the runs are kept: make report can be rerun once the cause is fixed
         traceback.print_exc()
         failures.append(f"report: {error}")
     for failure in failures:
         print(f"FAILED {failure}", flush=True)
+    steps = [f"open {page} in a browser" if page else "make report, once the error above is mended", then]
+    print(f"next: {'; '.join(step for step in steps if step)}", flush=True)
     return 1 if failures else 0

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bookstore.settings import ReadSettings
+from lab.bench.console import say_finished
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.launch.processes import spawn
@@ -18,6 +19,7 @@ from lab.load.generator import (
     follow,
     locust_command,
     locust_environment,
+    run_title,
     start_workers,
     workers_wanted,
 )
@@ -26,7 +28,7 @@ from lab.load.measurement import Window, idle_cpu, load_generator_report
 from lab.load.reference_work import ReferenceWork
 from lab.load.steps import StepWatcher
 from lab.paths import RESULTS, ROOT
-from loadtests.profiles import BENCH_PROFILES, FLOOR, Profile, get_profile
+from loadtests.profiles import FLOOR, FORMER_NAMES, Profile
 
 
 def run_profile(
@@ -62,7 +64,7 @@ def measure(
     shutil.rmtree(marks, ignore_errors=True)
     marks.mkdir()
     generators = f", Locust as a master and {workers} workers" if workers else ""
-    print(f"[{label} {profile.name}] {describe_load(profile)}{generators}", flush=True)
+    print(f"[{run_title(label, profile)}] {describe_load(profile)}{generators}", flush=True)
     idle = idle_cpu(launch.process_ids())
     port = free_port() if workers else 0
     command = locust_command(profile, launch.base_url, out, locustfile, workers, port)
@@ -139,23 +141,7 @@ def _write_run(
         **extra,
     }
     (out / "run.json").write_text(json.dumps(run, indent=2))
-    totals = run["totals"]
-    print(f"[{run['label']} {profile.name}] {totals['requests']} requests, {totals['throughput_rps']:.1f} req/s, "
-          f"p50 {totals['latency_ms']['p50']} ms, p95 {totals['latency_ms']['p95']} ms, "
-          f"failures {totals['failure_ratio']:.2%} -> {out}", flush=True)  # fmt: skip
-    for name, gone in run["restarted_processes"].items():
-        if gone:
-            print(f"  WARNING: {gone} process(es) of {name} died during the run and were replaced", flush=True)
-    for check in checks:
-        print(f"  check {check['command']}: {'passed' if check['passed'] else 'FAILED'}", flush=True)
-    for step in run.get("steps", []):
-        verdict = f" -> saturated: {step['stop_reason']}" if step["stop_reason"] else ""
-        print(f"  step {step['users']:>5} users: {step['throughput_rps']:6.1f} req/s, "
-              f"p95 {step['latency_ms']['p95']} ms{verdict}", flush=True)  # fmt: skip
-    if generator["saturated"]:
-        share = generator["cpu_share_of_one_core"]
-        print(f"  WARNING: Locust used {share:.0%} of a core: the load generator was saturated, "
-              "so these numbers understate the server", flush=True)  # fmt: skip
+    say_finished(run, run_title(run["label"], profile), out)
 
 
 def _window_times(marks: Path) -> tuple[float, float]:
@@ -205,22 +191,13 @@ def run_failed(out: Path) -> bool:
 
 def run_repeat(architecture: str, db: str | None, profile: Profile, n: int, results: Path = RESULTS) -> Path:
     """Repetition n of a profile in its own folder; the first of a series clears an earlier series' repetitions."""
-    folder = lambda label: repeat_folder(results, label, profile.name, n)  # noqa: E731
-    out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=folder)
-    if n == 1:
-        for stale in out.parent.glob(f"{profile.name}-r*"):
-            shutil.rmtree(stale)
+    where = lambda label: repeat_folder(results, label, profile.name, n)  # noqa: E731
+    out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=where)
+    if n == 1:  # an earlier series, kept under this name or the profile's former one, must not blend in
+        former = [name for name, now in FORMER_NAMES.items() if now == profile.name]
+        stale = [out.parent / name for name in former]
+        for name in [profile.name, *former]:
+            stale += out.parent.glob(f"{name}-r*")
+        for folder in stale:
+            shutil.rmtree(folder, ignore_errors=True)
     return out
-
-
-def run_bench(architecture: str, db: str, profile_name: str | None, results: Path = RESULTS, repeat: int = 1) -> int:
-    """Every bench profile (or the one named) `repeat` times, then the floor; exit 1 on failures or a failed check."""
-    names = [profile_name] if profile_name else list(BENCH_PROFILES)
-    profiles = [get_profile(name) for name in names]
-    failed = False
-    for profile in profiles:
-        for n in range(1, repeat + 1):
-            failed |= run_failed(run_repeat(architecture, db, profile, n, results))
-    if profile_name is None:
-        failed |= run_failed(run_floor(results))
-    return 1 if failed else 0

@@ -89,7 +89,7 @@ def locust_environment(profile: Profile, marks: Path | None) -> dict:
 def _progress(label: str, profile: Profile, started: float, out: Path, measuring: bool, last: list) -> None:
     elapsed = time.monotonic() - started
     phase = "measuring" if measuring else "warm-up"
-    line = f"  [{label} {profile.name}] {elapsed:4.0f}/{profile.run_time_s} s {phase}"
+    line = f"  [{run_title(label, profile)}] {elapsed:4.0f}/{profile.run_time_s} s {phase}"
     progress = locust_results.latest_progress(out / "locust_stats_history.csv")
     if progress:
         stamp, users, total = progress
@@ -99,6 +99,11 @@ def _progress(label: str, profile: Profile, started: float, out: Path, measuring
             line += f" | {(total - last[1]) / (stamp - last[0]):6.1f} req/s"
         last[:] = [stamp, total]
     print(line, flush=True)
+
+
+def run_title(label: str, profile: Profile) -> str:
+    """How the terminal names a run: the architecture and the profile, or the floor by what it is."""
+    return "framework floor: a bare gunicorn + Flask endpoint" if label == "floor" else f"{label} {profile.name}"
 
 
 def describe_load(profile: Profile) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lab.model.calibration import GENERATOR, component_of
 from lab.report.load_charts import LABEL_ORDER
-from loadtests.profiles import BENCH_PROFILES
+from loadtests.profiles import BENCH_PROFILES, FORMER_NAMES
 
 
 @dataclass
@@ -56,10 +56,14 @@ def load(folder: Path) -> Results:
     found = Results(folder)
     for path in sorted(folder.glob("*/*/run.json")):
         run = _read(path)
-        if run and run["label"] == "floor":
+        if not run:
+            continue
+        if run["label"] == "floor":
             found.floor = run
-        elif run and run["profile"]["name"] in BENCH_PROFILES:
-            found.runs.setdefault(run["label"], {}).setdefault(run["profile"]["name"], []).append(run)
+            continue
+        name = run["profile"]["name"] = FORMER_NAMES.get(run["profile"]["name"], run["profile"]["name"])
+        if name in BENCH_PROFILES:
+            found.runs.setdefault(run["label"], {}).setdefault(name, []).append(run)
     for path in sorted(folder.glob("*/scaling/*/run.json")):
         run = _read(path)
         if run and "scaling" in run:

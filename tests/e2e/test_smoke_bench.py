@@ -50,7 +50,7 @@ def bench_results(tmp_path_factory):
     for profile in (
         tiny("users-100", 10),
         tiny("users-1000", 30),
-        tiny("users-1000000", 40, shape="steps", steps=(20, 40)),
+        tiny("saturation", 40, shape="steps", steps=(20, 40)),
     ):
         run_profile("monolith", "sqlite", profile, results)
     run_floor(results, tiny("floor", 20))
@@ -63,13 +63,13 @@ def bench_results(tmp_path_factory):
 
 
 def test_a_saturation_run_records_every_step_with_its_cpu_and_the_machine_speed(bench_results):
-    run = json.loads((bench_results / "monolith" / "users-1000000" / "run.json").read_text())
+    run = json.loads((bench_results / "monolith" / "saturation" / "run.json").read_text())
     assert [step["users"] for step in run["steps"]][:1] == [20]
     for step in run["steps"]:
         assert step["requests"] > 0 and step["latency_ms"]["p95"] is not None
         assert step["cpu_seconds"]["monolith"] > 0
     assert run["reference_work_ms"] > 0  # the machine's speed, sampled from before Locust started to its end
-    assert (bench_results / "monolith" / "users-1000000" / "reference_work.jsonl").stat().st_size > 0
+    assert (bench_results / "monolith" / "saturation" / "reference_work.jsonl").stat().st_size > 0
 
 
 def test_the_floor_and_a_scaled_out_component_are_measured(bench_results):
