@@ -1,5 +1,6 @@
 """The storefront's pages render over the same Store as the API."""
 
+import pytest
 from markupsafe import escape
 from sqlalchemy import create_engine, delete
 
@@ -85,6 +86,22 @@ def test_my_orders_still_show_while_the_catalog_cannot_answer(app, client, monke
     monkeypatch.setattr(app.extensions["store"], "get_book", catalog_down)
     page = client.get("/orders")
     assert page.status_code == 200 and "2 × book 5" in page.get_data(as_text=True)
+
+
+def test_a_search_without_a_match_says_so_and_links_to_the_whole_catalog(client):
+    page = client.get("/?q=no-such-words").get_data(as_text=True)
+    assert "No books match “no-such-words”." in page
+    assert '<a href="/">See the whole catalog</a>' in page
+    assert "<table>" not in page and "Page 1" not in page
+
+
+@pytest.mark.parametrize(
+    ("query", "saying"), [("/", "The catalog has no books yet."), ("/?q=crimson", "No books match “crimson”.")]
+)
+def test_an_empty_catalog_says_so_without_a_table(client, database_url, query, saying):
+    remove_books(database_url)
+    page = client.get(query).get_data(as_text=True)
+    assert saying in page and "<table>" not in page and "Page 1" not in page
 
 
 def test_a_wrong_password_shows_an_error_on_the_login_page(client):
