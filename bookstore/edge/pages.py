@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from pydantic import ValidationError
 
-from bookstore.errors import BookstoreError, NotFound, Unauthorized
+from bookstore.errors import BookstoreError, NotFound, Unauthorized, Unavailable
 from bookstore.input_rules import MAX_ID, BookQuery, Credentials, OrderRequest, Registration, parse_query
 from bookstore.store import Store
 
@@ -36,6 +36,21 @@ def _form_error(error: Exception) -> str:
         first = error.errors()[0]
         return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
     return str(getattr(error, "message", error))
+
+
+def _titles(store: Store, book_ids: list[int]) -> dict[int, str]:
+    """Each book's title, read once per distinct book: the Store has no batch read of books.
+
+    A title only names the line: a book gone from the catalog, or a catalog that cannot answer now,
+    leaves the line its number, so the orders still show when only the catalog is down.
+    """
+    titles = {}
+    for book_id in dict.fromkeys(book_ids):
+        try:
+            titles[book_id] = store.get_book(book_id)["title"]
+        except (NotFound, Unavailable):
+            titles[book_id] = f"book {book_id}"
+    return titles
 
 
 @pages.get("/")
@@ -124,4 +139,5 @@ def my_orders():
     shown = store.list_orders(account_id)["items"][:ORDERS_SHOWN]
     for placed in shown:
         placed["shipment"] = store.get_shipment(account_id, placed["shipment_id"])
-    return _render("orders.html", orders=shown, profile=store.profile(account_id))
+    titles = _titles(store, [line["book_id"] for placed in shown for line in placed["items"]])
+    return _render("orders.html", orders=shown, titles=titles, profile=store.profile(account_id))
