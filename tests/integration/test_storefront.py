@@ -104,6 +104,20 @@ def test_an_empty_catalog_says_so_without_a_table(client, database_url, query, s
     assert saying in page and "<table>" not in page and "Page 1" not in page
 
 
+def test_one_match_is_one_book_and_a_page_past_the_last_says_so_without_a_table(client):
+    title = client.get("/api/books/1").json["title"]
+    assert f"1 book matching “{title}”." in client.get(f"/?q={title}").get_data(as_text=True)
+    past = client.get("/?q=the&page=999").get_data(as_text=True)
+    assert "Page 999 is past the last of" in past and "<table>" not in past
+    assert '<a href="/?q=the">Back to the first page</a>' in past
+
+
+def test_a_reader_without_orders_is_told_so_without_a_table(client):
+    client.post("/login", data={"email": "reader3@bookstore.test", "password": "bookstore-reader"})
+    page = client.get("/orders").get_data(as_text=True)
+    assert "No orders yet." in page and "<table>" not in page
+
+
 def test_a_wrong_password_shows_an_error_on_the_login_page(client):
     page = client.post("/login", data={"email": "reader2@bookstore.test", "password": "wrong-password"})
     assert page.status_code == 401 and b"wrong email or password" in page.data
