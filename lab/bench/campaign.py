@@ -13,6 +13,7 @@ from lab.bench.scaling import CONFIGURATIONS, SCALABLE, run_configuration
 from lab.launch.architectures import ARCHITECTURES
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
+from lab.load.measurement import wait_until_quiet
 from lab.paths import RESULTS
 from loadtests.profiles import (
     BENCH_PROFILES,
@@ -52,10 +53,19 @@ def environment(settings: dict[str, str]):
                 os.environ[name] = value
 
 
-def _scaling_task(architecture: str, results: Path, mode: str, n: int) -> Task:
-    title = f"{architecture} scaled {mode}: {SCALABLE[architecture]} x{n}"
-    run = lambda: run_failed(run_configuration(architecture, None, mode, n, results))  # noqa: E731
-    return Task(title, SCALING.run_time_s + STARTUP_ALLOWANCE_S, run)
+def scaling_tasks(architecture: str, db: str | None = None, results: Path = RESULTS) -> list[Task]:
+    """`make bench-scaling`: the architecture's scalable component up and out, one configuration a run."""
+    tasks = []
+    for mode, n in CONFIGURATIONS:
+        run = lambda mode=mode, n=n: run_failed(run_configuration(architecture, db, mode, n, results))  # noqa: E731
+        tasks.append(
+            Task(
+                f"{architecture} scaled {mode}: {SCALABLE[architecture]} x{n}",
+                SCALING.run_time_s + STARTUP_ALLOWANCE_S,
+                run,
+            )
+        )
+    return tasks
 
 
 def _repeat_task(
@@ -93,7 +103,7 @@ def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
                 tasks.append(
                     _repeat_task(_repeat_title(f"{architecture} {name}", n, repeat), architecture, name, n, results)
                 )
-        tasks += [_scaling_task(architecture, results, mode, n) for mode, n in CONFIGURATIONS]
+        tasks += scaling_tasks(architecture, None, results)
     return tasks
 
 
@@ -113,6 +123,8 @@ def _demo_architecture(architecture: str, results: Path) -> bool:
     failed = False
     with Launch(architecture, None, port=free_port()) as launch:
         for profile in DEMO_PROFILES.values():
+            # The previous profile's queued requests would otherwise be measured as this one's.
+            wait_until_quiet(launch.process_ids())
             out = measure(launch, profile, results / launch.architecture.label / profile.name, extra={"demo": True})
             failed |= run_failed(out)
     return failed

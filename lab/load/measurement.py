@@ -7,6 +7,7 @@ from lab.launch.processes import tree_cpu_seconds, tree_pids, tree_rss_bytes
 
 SATURATED_CPU_SHARE = 0.9  # of one core: past this the load generator, not the server, sets the pace
 IDLE_SAMPLE_S = 3.0
+QUIET_CORES = 0.2  # all servers together, after a run: what idle heartbeats and pollers stay under
 
 
 def served_requests(folder: Path) -> int:
@@ -21,6 +22,18 @@ def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1
     peak = (busiest if busiest is not None else cpu_seconds / processes) / seconds if seconds > 0 else 0.0
     return {"processes": processes, "cpu_share_of_one_core": round(share, 3),
             "busiest_share_of_one_core": round(peak, 3), "saturated": peak > SATURATED_CPU_SHARE}  # fmt: skip
+
+
+def wait_until_quiet(servers: dict[str, int], cores: float = QUIET_CORES, deadline_s: float = 120.0) -> float:
+    """Wait until the servers together burn less than `cores` over a second, as after a run their queues drain.
+
+    Returns the seconds waited; past the deadline it goes on anyway (a server that never quiets is a finding
+    of its own, shown by its idle CPU)."""
+    began = time.monotonic()
+    while time.monotonic() - began < deadline_s:
+        if sum(idle_cpu(servers, seconds=1.0).values()) < cores:
+            break
+    return time.monotonic() - began
 
 
 def idle_cpu(servers: dict[str, int], seconds: float = IDLE_SAMPLE_S) -> dict[str, float]:
