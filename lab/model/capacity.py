@@ -31,7 +31,7 @@ class Plan:
     feasible: bool
     replicas: dict[str, int]
     cores: dict[str, int]
-    total_cores: int
+    total_cores: int  # the cores to buy: a serial tier's one "core" is a lock on another tier's machine
     response_s: float
     throughput: float
     limit: str | None
@@ -152,4 +152,6 @@ def plan(tiers: list[Tier], delay_s: float, think_s: float, users: int, slo_s: f
     shapes = {t.name: _shape(t, cores[t.name]) for t in tiers}
     sizes = {name: replicas * per for name, (replicas, per) in shapes.items()}
     replicas = {name: replicas for name, (replicas, _) in shapes.items()}
-    return Plan(users, limit is None, replicas, sizes, sum(sizes.values()), final.response_s, final.throughput, limit)
+    # A lock is a queue inside another tier's machine, not a machine: it adds no core to buy.
+    machines = sum(sizes[t.name] for t in tiers if not t.serial)
+    return Plan(users, limit is None, replicas, sizes, machines, final.response_s, final.throughput, limit)

@@ -106,6 +106,7 @@ def test_a_serial_tier_caps_throughput_at_one_over_its_demand():
 def test_a_serial_tier_under_light_load_still_allows_a_feasible_plan():
     found = plan([Tier("app", 0.01), Tier("write lock", 0.004, serial=True)], 0.0, 1.0, 50, 0.2)
     assert found.feasible and found.cores["write lock"] == 1 and found.response_s <= 0.2
+    assert found.total_cores == found.cores["app"]  # the lock is inside the app's machine: no core of its own
 
 
 def test_an_slo_below_the_bare_service_time_is_infeasible_whatever_the_cores():
