@@ -120,9 +120,11 @@ def bench(args) -> int:
 
 def scaling(args) -> int:
     """Scale an architecture's busiest component up (workers) and out (instances) under one fixed load."""
-    from lab.bench.scaling import run_scaling
+    from lab.bench.campaign import run_campaign, scaling_tasks
+    from lab.paths import RESULTS
+    from lab.report.build import build_report
 
-    return run_scaling(args.architecture, args.db)
+    return run_campaign(scaling_tasks(args.architecture, args.db, RESULTS), RESULTS, build_report)
 
 
 def bench_all(args) -> int:

@@ -11,7 +11,7 @@ def say_finished(run: dict, title: str, out: Path) -> None:
         totals = run["totals"]
         print(
             f"[{title}] {totals['requests']} requests, {totals['throughput_rps']:.1f} req/s, "
-            f"p50 {totals['latency_ms']['p50']} ms, p95 {totals['latency_ms']['p95']} ms, "
+            f"p50 {totals['latency_ms']['p50']:,.0f} ms, p95 {totals['latency_ms']['p95']:,.0f} ms, "
             f"failures {totals['failure_ratio']:.2%} -> {out}",
             flush=True,
         )
@@ -36,13 +36,13 @@ def _say_steps(steps: list[dict], title: str, out: Path) -> None:
         verdict = f" -> saturated: {step['stop_reason']}" if step["stop_reason"] else ""
         print(
             f"  step {step['users']:>5} users: {step['throughput_rps']:6.1f} req/s, "
-            f"p95 {step['latency_ms']['p95']} ms{verdict}",
+            f"p95 {step['latency_ms']['p95']:,.0f} ms{verdict}",
             flush=True,
         )
     best, last = max(steps, key=lambda step: step["throughput_rps"]), steps[-1]
     ending = f"saturated at {last['users']:,} users" if last["stop_reason"] else f"not saturated at {last['users']:,}"
     print(
         f"[{title}] capacity {best['throughput_rps']:.1f} req/s, the most of any step (at {best['users']:,} "
-        f"users, p95 {best['latency_ms']['p95']} ms); {ending} -> {out}",
+        f"users, p95 {best['latency_ms']['p95']:,.0f} ms); {ending} -> {out}",
         flush=True,
     )

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from lab.bench.measure import run_failed, run_profile
+from lab.bench.measure import run_profile
 from lab.paths import RESULTS
 from loadtests.profiles import SCALING, Profile
 
@@ -36,9 +36,3 @@ def run_configuration(
         architecture, db, profile, results, folder=lambda label: scaling_folder(results, label, mode, n),
         scale={component: (instances, workers)}, extra={"scaling": described},
     )  # fmt: skip
-
-
-def run_scaling(architecture: str, db: str | None, results: Path = RESULTS, profile: Profile = SCALING) -> int:
-    """Every configuration of the architecture's scalable component under the same load; 1 on failures."""
-    failed = [run_failed(run_configuration(architecture, db, mode, n, results, profile)) for mode, n in CONFIGURATIONS]
-    return 1 if any(failed) else 0
