@@ -56,8 +56,9 @@ def explain(rows: list[dict], light: dict, heavy: dict | None) -> str:
         at_heavy = calibrate(heavy).server_demand_s * 1000
         if abs(at_heavy - at_light) > AIM * at_light:
             reasons.append(
-                f"the servers' CPU per request was {at_light:.2f} ms at {light['profile']['users']} users and "
-                f"{at_heavy:.2f} ms at {heavy['profile']['users']}: the model holds it at the first"
+                f"the servers' CPU per request was {at_light:.2f} ms at {light['profile']['users']:,} users and "
+                f"{at_heavy:.2f} ms at {heavy['profile']['users']:,}, and the model keeps the first, so it "
+                f"expects the machine {'busier' if at_light > at_heavy else 'less busy'} than it was"
             )
     if any(r["throughput_error"] is not None and abs(r["throughput_error"]) <= AIM for r in missed):
         reasons.append(

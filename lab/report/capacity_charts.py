@@ -25,6 +25,16 @@ COMPONENT_COLOURS = {
 }  # fmt: skip
 DATABASES = {"postgres", "database", "sqlite"}
 SPARE_COMPONENT_COLOURS = ("#aec7e8", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#17becf", "#9edae5")
+MEASURED_KEY = Line2D(
+    [],
+    [],
+    marker="*",
+    markersize=12,
+    linestyle="none",
+    color="white",
+    markeredgecolor="black",
+    label="measured here: every process on this machine's shared cores, within the SLO",
+)
 HOLLOW_KEY = Line2D([], [], marker="o", linestyle="none", color="black", markerfacecolor="white",
                     label="hollow: SLO not met (the note says what limits it)")  # fmt: skip
 
@@ -47,14 +57,20 @@ def _component_rank(name: str) -> tuple[int, int, str]:
     return (database, known.index(name) if name in known else len(known), name)
 
 
-def cores_needed(plans: dict[str, list[dict]], slo_ms: float, path: Path, machine_cores: int = 2) -> Path:
-    """Cores each architecture needs to hold the SLO, against users; hollow where no core count is enough."""
+def cores_needed(
+    plans: dict[str, list[dict]], slo_ms: float, path: Path, machine_cores: int = 2, measured: dict | None = None
+) -> Path:
+    """Cores each architecture needs to hold the SLO, against users; hollow where no core count is enough.
+
+    measured: label -> [(users, mean ms)] of runs on this machine, starred where they kept the SLO on its cores.
+    """
     figure, axes = plt.subplots(figsize=(8.5, 5.5), dpi=110)
     slo = number(slo_ms, positive=True)
     axes.set_title(f"Cores needed to keep the mean response time under {slo:g} ms" if slo else "Cores needed")
     axes.set_xlabel("concurrent users (log scale)")
     axes.set_ylabel("cores (log scale)")
     drawn = hollow = False
+    labelled: dict[float, int] = {}  # labels already placed at each population: the next goes below them
     for label in ordered(plans or {}):
         rows = [row for row in plans[label] or [] if isinstance(row, dict)]
         rows = [(number(r.get("users"), True), number(r.get("total_cores"), True), r) for r in rows]
@@ -63,22 +79,52 @@ def cores_needed(plans: dict[str, list[dict]], slo_ms: float, path: Path, machin
             continue
         colour, drawn = label_colour(label), True
         axes.plot([r[0] for r in rows], [r[1] for r in rows], color=colour, linewidth=1, label=label)
+        said = set()
         for users, cores, row in rows:
             met = row.get("feasible") is True
             axes.plot(users, cores, "o", color=colour, markerfacecolor=colour if met else "white")
+            note = row.get("limit") or ("SLO not met" if row.get("feasible") is False else "feasibility unknown")
             if not met:
                 hollow = True
-                note = row.get("limit") or ("SLO not met" if row.get("feasible") is False else "feasibility unknown")
-                axes.annotate(str(note), (users, cores), textcoords="offset points", xytext=(4, -10), fontsize=7)
+            if not met and note not in said:  # once per line: the same limit at every later point says nothing new
+                said.add(note)
+                # Labels on the right half point left, so that none runs past the frame.
+                right, below = users >= 30_000, labelled.get(users, 0)
+                labelled[users] = below + 1
+                axes.annotate(
+                    f"{label}: {note}",
+                    (users, cores),
+                    textcoords="offset points",
+                    xytext=(-6 if right else 6, -12 - 11 * below),
+                    ha="right" if right else "left",
+                    fontsize=8,
+                    color=colour,
+                )
     if not drawn:
         no_data(axes)
         return save(figure, path)
     plain_log_axes(axes)
     cores = number(machine_cores, positive=True)
+    starred = False
     if cores is not None:
         axes.axhline(cores, color="grey", linestyle=":", label=f"this machine: {cores:g} cores")
+        for label, runs in (measured or {}).items():
+            kept = [users for users, mean_ms in runs if number(mean_ms) is not None and mean_ms <= (slo or 0)]
+            if kept:
+                axes.plot(
+                    kept,
+                    [cores] * len(kept),
+                    "*",
+                    markersize=14,
+                    color=label_colour(label),
+                    markeredgecolor="black",
+                    linestyle="none",
+                )
+                starred = True
     handles, _ = axes.get_legend_handles_labels()
-    axes.legend(handles=handles + ([HOLLOW_KEY] if hollow else []), fontsize="small")
+    keys = [*([MEASURED_KEY] if starred else []), *([HOLLOW_KEY] if hollow else [])]
+    # Below the axes, so that the key never hides a line or a label.
+    axes.legend(handles=handles + keys, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
     axes.grid(True, which="both", alpha=0.3)
     return save(figure, path)
 

@@ -42,8 +42,13 @@ def _spread_points(items, x_key: str, y_key: str, log_y: bool, log_x: bool = Tru
     return xs, ys, [below, above]
 
 
-def latency_vs_throughput(curves: dict[str, list[dict]], slo_ms: float, path: Path) -> Path:
-    """The hockey stick: p95 (solid) and mean (dotted) response time against throughput, users on each point."""
+def latency_vs_throughput(
+    curves: dict[str, list[dict]], slo_ms: float, path: Path, limit_ms: float | None = None
+) -> Path:
+    """The hockey stick: p95 (solid) and mean (dotted) response time against throughput, users on each point.
+
+    slo_ms: the service level the plans keep; limit_ms: the p95 past which the saturation run stops.
+    """
     figure, axes = plt.subplots(figsize=(8.5, 5.5), dpi=110)
     axes.set_title("Response time against throughput as users are added")
     axes.set_xlabel("throughput (requests/s)")
@@ -63,16 +68,20 @@ def latency_vs_throughput(curves: dict[str, list[dict]], slo_ms: float, path: Pa
             x, users = number(step.get("throughput_rps")), number(step.get("users"))
             y = number((step.get("latency_ms") or {}).get("p95"), positive=True)
             if None not in (x, y, users):
-                axes.annotate(f"{users:,.0f}", (x, y), textcoords="offset points", xytext=(3, 4), fontsize=6,
+                axes.annotate(f"{users:,.0f}", (x, y), textcoords="offset points", xytext=(4, 5), fontsize=9,
                               color=colour)  # fmt: skip
     if not drawn:
         no_data(axes)
         return save(figure, path)
     plain_log_axes(axes, x=False)
-    slo = number(slo_ms, positive=True)
-    if slo is not None:
-        axes.axhline(slo, color="black", linestyle="--", linewidth=1)
-        axes.text(0.01, slo, f" SLO {slo:g} ms", transform=axes.get_yaxis_transform(), va="bottom", fontsize=8)
+    lines = ((slo_ms, "--", "service level: mean under"), (limit_ms, ":", "saturation run stops: p95 past"))
+    for value, style, words in lines:
+        line = number(value, positive=True)
+        if line is not None:
+            axes.axhline(line, color="black", linestyle=style, linewidth=1)
+            axes.text(
+                0.01, line, f" {words} {line:,.0f} ms", transform=axes.get_yaxis_transform(), va="bottom", fontsize=9
+            )
     axes.set_xlim(left=0)
     axes.grid(True, which="both", alpha=0.3)
     axes.legend(fontsize="small", ncol=2)

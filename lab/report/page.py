@@ -4,12 +4,14 @@ import base64
 import math
 import mimetypes
 import re
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
 NO_VALUE = "–"  # an en dash: the cell exists but has nothing measured
+SHORT = 14  # characters: a column whose every cell is this short never wraps
 ENVIRONMENT = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
 
 
@@ -34,30 +36,63 @@ class Table:
 
 @dataclass
 class Section:
-    """A titled part of the page: paragraphs of plain text, then figures, then tables."""
+    """A titled part of the page: paragraphs of plain text, then figures, then tables.
+
+    missing: the one line shown instead, with the command that fills it, when there is no figure and every
+    table is empty.
+    """
 
     title: str
     intro: str = ""
     figures: list[Figure] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     id: str | None = None
+    missing: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """Whether there is nothing measured to show: no figure, no table with a row."""
+        return bool(self.missing) and not self.figures and not any(table.rows for table in self.tables)
 
 
-def cell(value) -> str:
-    """A table cell as text: an en dash for nothing, thousands separators, fewer decimals as numbers grow."""
+@dataclass
+class Summary:
+    """The box at the top: what was run, the headline numbers, and what to run next."""
+
+    ran: list[str]
+    headline: Table
+    next_steps: list[str]
+
+
+def cell(value, decimals: int | None = None) -> str:
+    """A table cell as text: an en dash for nothing, thousands separators, `decimals` places for a number.
+
+    Without `decimals`, fewer places as numbers grow; a table gives each column one count (column_decimals).
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return NO_VALUE
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "∞" if value > 0 else "−∞"
+    if isinstance(value, int | float) and decimals is not None:
+        return f"{value:,.{decimals}f}"
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, float):
-        if not math.isfinite(value):
-            return "∞" if value > 0 else "−∞"
         if abs(value) >= 100:
             return f"{value:,.0f}"
         return f"{value:.1f}" if abs(value) >= 10 else f"{value:.3g}"
     return str(value)
+
+
+def column_decimals(values: list) -> int:
+    """One count of decimal places for a column: none for whole numbers, else three digits for its middle value."""
+    numbers = [abs(v) for v in values if _is_number(v) and math.isfinite(v)]
+    if all(float(v).is_integer() for v in numbers):
+        return 0
+    middle = statistics.median(numbers) or max(numbers)
+    return min(3, max(0, 2 - math.floor(math.log10(middle))))
 
 
 def paragraphs(text: str) -> list[str]:
@@ -98,24 +133,35 @@ def _table_view(table: Table) -> dict:
     width = max((len(row) for row in table.rows), default=0)
     columns = [[row[index] for row in table.rows if index < len(row)] for index in range(width)]
     numeric = [any(map(_is_number, column)) and all(_is_number(v) or v is None for v in column) for column in columns]
-    rows = [[(cell(value), numeric[index]) for index, value in enumerate(row)] for row in table.rows]
+    decimals = [column_decimals(column) if numeric[index] else None for index, column in enumerate(columns)]
+    texts = [[cell(value, decimals[index]) for index, value in enumerate(row)] for row in table.rows]
+    # A column of short words ("users-1000", "+350 %") keeps each on one line, as numbers are.
+    short = [all(len(row[index]) <= SHORT for row in texts if index < len(row)) for index in range(width)]
+    kinds = ["number" if numeric[i] else "short" if short[i] else "" for i in range(width)]
+    rows = [[(text, kinds[index]) for index, text in enumerate(row)] for row in texts]
     headers = [(header, index < width and numeric[index]) for index, header in enumerate(table.headers)]
     return {"caption": table.caption, "headers": headers, "rows": rows, "note": paragraphs(table.note)}
 
 
-def render_page(title: str, sections: list[Section], path: Path, generated: str) -> Path:
+def _section_view(section: Section, anchor: str) -> dict:
+    if section.empty:
+        return {"id": anchor, "title": section.title, "missing": section.missing}
+    return {
+        "id": anchor,
+        "title": section.title,
+        "paragraphs": paragraphs(section.intro),
+        "figures": [_figure_view(figure) for figure in section.figures],
+        "tables": [_table_view(table) for table in section.tables if table.rows],
+    }
+
+
+def render_page(
+    title: str, sections: list[Section], path: Path, generated: str, summary: Summary | None = None
+) -> Path:
     """Write the report page to path and return it; every image is embedded, nothing is fetched."""
-    view = [
-        {
-            "id": anchor,
-            "title": section.title,
-            "paragraphs": paragraphs(section.intro),
-            "figures": [_figure_view(figure) for figure in section.figures],
-            "tables": [_table_view(table) for table in section.tables],
-        }
-        for section, anchor in zip(sections, _anchors(sections), strict=True)
-    ]
-    html = ENVIRONMENT.get_template("report.html").render(title=title, generated=generated, sections=view)
+    view = [_section_view(section, anchor) for section, anchor in zip(sections, _anchors(sections), strict=True)]
+    box = summary and {"ran": summary.ran, "headline": _table_view(summary.headline), "next_steps": summary.next_steps}
+    html = ENVIRONMENT.get_template("report.html").render(title=title, generated=generated, sections=view, summary=box)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lab.model.calibration import GENERATOR, component_of
-from lab.report.load_charts import LABEL_ORDER
+from lab.report.style import LABEL_ORDER
 from loadtests.profiles import BENCH_PROFILES, FORMER_NAMES
 
 

@@ -11,7 +11,8 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter, LogFormatter  # noqa: E402
 
-from lab.report.load_charts import LABEL_ORDER  # noqa: E402
+# From fewest to most processes, so charts read from left to right as the course tells it.
+LABEL_ORDER = ("monolith", "monolith-postgres", "three_tier", "soa", "microservices")
 
 # Labels outside LABEL_ORDER get a stable colour from the rest of the cycle; not grey C7, which reads as the database.
 SPARE_COLOURS = ("C5", "C6", "C8", "C9")
@@ -28,7 +29,7 @@ def architecture_of(label: str) -> str | None:
 
 
 def label_colour(label: str) -> str:
-    """The colour of an architecture label: its position in LABEL_ORDER, as in lab/report/load_charts.py."""
+    """The colour of an architecture label: its position in LABEL_ORDER."""
     known = architecture_of(label)
     if known is not None:
         return f"C{LABEL_ORDER.index(known)}"
@@ -80,6 +81,24 @@ def plain_log_axes(axes, x: bool = True, y: bool = True) -> None:
             scale("log")
             axis.set_major_formatter(FuncFormatter(plain))
             axis.set_minor_formatter(PlainMinorLabels())
+
+
+def nice_log_limits(axes, values, axis: str = "y") -> None:
+    """Log limits that end on labelled ticks (1, 2, 3 or 5 times a power of ten) around every value."""
+    shown = [v for v in values if number(v, positive=True)]
+    if not shown:
+        return
+    low, high = min(shown), max(shown)
+    below = max(nice for nice in _nice_values(low) if nice <= low)
+    above = min(nice for nice in _nice_values(high) if nice >= high)
+    if below == above:
+        below, above = below / 2, above * 2
+    (axes.set_ylim if axis == "y" else axes.set_xlim)(below, above)
+
+
+def _nice_values(value: float) -> list[float]:
+    power = 10 ** math.floor(math.log10(value))
+    return [step * power * scale for scale in (0.1, 1, 10) for step in (1, 2, 3, 5)]
 
 
 def no_data(axes) -> None:

@@ -1,10 +1,7 @@
-"""The report's tables, each built from the results as they are (missing runs leave gaps, not errors)."""
+"""The report's tables of measurements, built from the results as they are (missing runs leave gaps, not errors)."""
 
-from lab.model.load_dependent import KNEE_AIM
-from lab.model.projection import MAX_CORES_ONE_MACHINE
-from lab.model.validation import AIM, error, within_aim
 from lab.report.page import Table
-from lab.report.results import Results, floor_ms, median, server_cpu_ms, spread
+from lab.report.results import Results, floor_ms, median, server_cpu_ms
 from loadtests.profiles import FLAT_PROFILES, SATURATION
 
 
@@ -50,15 +47,16 @@ def saturation_steps(results: Results) -> Table:
                       "(lab/load/reference_work.py); the same code is faster where it is lower.")  # fmt: skip
 
 
-def endpoint_p95(results: Results, profile: str) -> Table:
-    """p95 per endpoint (rows) and architecture (columns) for one profile."""
-    labels = [label for label in results.labels if results.run(label, profile)]
-    cells: dict[str, dict[str, float | None]] = {}
-    for label in labels:
-        for endpoint in results.run(label, profile)["endpoints"]:
-            cells.setdefault(f"{endpoint['method']} {endpoint['name']}", {})[label] = endpoint["latency_ms"]["p95"]
-    rows = [[name, *(cells[name].get(label) for label in labels)] for name in sorted(cells)]
-    return Table(f"p95 response time per endpoint (ms), {profile}", ["endpoint", *labels], rows)
+def endpoint_p95(results: Results) -> Table:
+    """p95 per endpoint (rows) and architecture and flat profile (columns)."""
+    columns = [(label, profile) for label in results.labels for profile in FLAT_PROFILES if results.run(label, profile)]
+    cells: dict[str, dict[tuple[str, str], float | None]] = {}
+    for column in columns:
+        for endpoint in results.run(*column)["endpoints"]:
+            cells.setdefault(f"{endpoint['method']} {endpoint['name']}", {})[column] = endpoint["latency_ms"]["p95"]
+    rows = [[name, *(cells[name].get(column) for column in columns)] for name in sorted(cells)]
+    headers = ["endpoint", *(f"{label} {profile}" for label, profile in columns)]
+    return Table("p95 response time per endpoint (ms), at 100 and 1,000 users", headers, rows)
 
 
 def failures(results: Results) -> Table:
@@ -81,79 +79,6 @@ def failures(results: Results) -> Table:
     return Table("Failures, restarts, memory and checks, every run", headers, rows, note)
 
 
-def validation(rows_by_label: dict[str, list[dict]], reasons: dict[str, str]) -> Table:
-    """Predicted against measured, calibrated on users-100 alone."""
-    rows = []
-    for label, rows_of_label in rows_by_label.items():
-        for row in rows_of_label:
-            rows.append([label, row["load"], row["measured_rps"], row["predicted_rps"],
-                         _percent(row["throughput_error"]), row["measured_ms"], row["predicted_ms"],
-                         _percent(row["response_error"]), "yes" if within_aim(row) else "no"])  # fmt: skip
-    headers = ["architecture", "load", "measured req/s", "model req/s", "error", "measured mean ms", "model mean ms",
-               "error", f"within {AIM:.0%}"]  # fmt: skip
-    note = " ".join(f"{label}: misses because {reason}." for label, reason in reasons.items() if reason)
-    return Table("Model validation: calibrated on users-100 only, predicting users-1000 and every saturation step",
-                 headers, rows, note=note)  # fmt: skip
-
-
-def knee(rows_by_label: dict[str, dict]) -> Table:
-    """The knee predicted with load-dependent demands against the saturation steps after the calibration."""
-    rows = []
-    for label, row in rows_by_label.items():
-        knee_error = error(row["predicted_knee_rps"], row["measured_knee_rps"])
-        at_its_speed = row.get("predicted_knee_rps_at_its_speed")  # None where the machine was not timed
-        p95_error = error(row["predicted_p95_ms"], row["measured_p95_ms"]) if row["measured_p95_ms"] else None
-        hits = [abs(e) <= KNEE_AIM for e in (knee_error, p95_error) if e is not None]
-        busy = [row.get("processes_busy_cores"), row.get("machine_busy_cores")]
-        reference = row.get("reference_work_ms") or [None] * 3  # a row built without it
-        rows.append([label, row["calibrated_on"], row["knee_users"], row["measured_knee_rps"],
-                     row["predicted_knee_rps"], _percent(knee_error), _error_range(row.get("knee_errors")),
-                     _slashed(busy, "{:.2f}"), _slashed(reference, "{:.1f}"), at_its_speed,
-                     _percent(error(at_its_speed, row["measured_knee_rps"]) if at_its_speed else None),
-                     row["before_users"], row["measured_p95_ms"],
-                     row["predicted_p95_ms"], _percent(p95_error),
-                     "yes" if all(hits) and p95_error is not None else "no"])  # fmt: skip
-    headers = ["architecture", "calibrated on", "knee at users", "measured req/s", "model req/s", "error",
-               "error, repeat by repeat", "cores busy at the knee: processes / machine",
-               "reference work ms: users-100 / first step / knee", "model req/s at the knee's speed",
-               "error at the knee's speed", "step before",
-               "measured p95 ms", "model p95 ms", "error", f"within {KNEE_AIM:.0%}"]  # fmt: skip
-    note = ("The knee: the saturation step with the most throughput. Model: CPU per request as a + b/throughput "
-            "for every process (lab/model/load_dependent.py), fitted through users-100 and the first step only; "
-            "the p95 is the model's mean times the p95/mean ratio of that first step. Cores busy: the servers' "
-            "and Locust's process trees, then the whole machine (kernel work and the lab's own watching "
-            "included). Reference work: the CPU milliseconds one fixed piece of work took meanwhile "
-            "(lab/load/reference_work.py); where it differs, the machine's speed moved between calibration and "
-            "knee. At the knee's speed: both light loads' CPU rescaled by those times before the fit, a diagnostic "
-            "that takes nothing from the knee but the machine's speed; the verdict is on the model as measured. "
-            "With repeated runs (make bench-knee, or REPEAT=N), each repeat is predicted from its own "
-            "users-100 and first step; the row compares the medians and shows each repeat's error.")  # fmt: skip
-    return Table("The knee, predicted from two light loads", headers, rows, note=note)
-
-
-def _slashed(values: list[float | None], form: str) -> str:
-    return " / ".join("–" if value is None else form.format(value) for value in values)
-
-
-def _error_range(errors: list[float | None] | None) -> str | None:
-    found = spread(errors or [])
-    return f"{found[0]:+.0%} to {found[1]:+.0%}" if found else None
-
-
-def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:
-    """Cores and replicas the model needs at each population, or why no plan meets the SLO."""
-    rows = []
-    for label, plans in plans_by_label.items():
-        for plan in plans:
-            replicas = ", ".join(f"{name} {n}" for name, n in plan["replicas"].items())
-            rows.append([label, plan["users"], plan["total_cores"] if plan["feasible"] else None, replicas,
-                         plan["throughput"], 1000 * plan["response_s"], plan["limit"] or "",
-                         plan.get("cores_if_database_split")])  # fmt: skip
-    headers = ["architecture", "users", "cores", "instances per component", "req/s", "model mean ms", "limit",
-               "cores with a database that scales out"]  # fmt: skip
-    return Table(f"Capacity plans for a mean response time under {slo_ms:.0f} ms", headers, rows)
-
-
 def environment(results: Results) -> Table:
     """Where and with what the newest run was measured."""
     run = results.newest()
@@ -170,14 +95,3 @@ def environment(results: Results) -> Table:
         *([name, version] for name, version in run["packages"].items()),
     ]
     return Table("Environment", ["item", "value"], rows)
-
-
-def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
-    """How far scaling up and scaling out take each architecture, by the model."""
-    rows = [[label, found["up_rps"], found["up_users"], found["out_rps"], found["out_users"], found["out_limit"]]
-            for label, found in paths.items()]  # fmt: skip
-    headers = ["architecture", "up: req/s", "up: users", "out: req/s", "out: users", "out: what stops it"]
-    return Table(f"Where each path leads (model; users within a {slo_ms:.0f} ms mean response time)", headers, rows,
-                 note=f"Up: the whole architecture on one machine of {MAX_CORES_ONE_MACHINE} cores. Out: instances "
-                      "added to every part that scales out, until one that cannot (a database primary of "
-                      f"{MAX_CORES_ONE_MACHINE} cores, SQLite's write lock) saturates.")  # fmt: skip

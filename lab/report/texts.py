@@ -1,8 +1,8 @@
 """The report's words: how to read each chart, what the projection means, and the method's caveats."""
 
 INTRO = """Every number on this page was measured by the lab's bench on the machine named under Environment,
-or computed by the queueing model from those measurements. Architectures without results are simply missing:
-run make bench-<architecture> (or make bench-all) and then make report.
+or computed by the queueing model from those measurements. Architectures without results are simply missing,
+and a section without results says which command fills it; every bench writes this page again when it ends.
 
 The same shoppers (Locust users with 1 to 5 s of think time, every answer checked) drive every architecture
 through the same edge API."""
@@ -48,9 +48,15 @@ at 2, because there are only 2 cores, and all other processes and the load gener
 machine the paths part: scaling up ends at the largest machine you can buy, scaling out goes on as long as the
 database keeps up (see the capacity plans). The monolith on SQLite cannot scale its writes out at all."""
 
-VALIDATION = """The model is calibrated on users-100 only, then asked to predict what users-1000 and each
-saturation step measured. The aim is an error within 15%. Where it misses, the note under the table says why,
-from the measurements themselves."""
+VALIDATION = """How to read the verdicts: the model is calibrated on 100 users alone, then asked what 1,000
+users and each step of the saturation run will do. The aim is an error within 15 %.
+
+Throughput is the test that matters: below the knee every user sends about one request per think time, so a
+model that gets throughput wrong there is wrong. Mean response time is much harder, and a miss there is
+expected where responses take a few milliseconds (one millisecond off is already 20-30 %) and near the knee,
+where a small error in the CPU a request costs becomes a large error in the time it waits. So "throughput only"
+at light load is the model working; "neither" past the knee says where it stops being trustworthy. Under the
+table, each architecture's miss is explained from its own measurements."""
 
 METHOD = """Closed-loop load: each simulated user waits for an answer before thinking again, so when the
 server slows the offered load falls too. That hides some of the delay real (open) arrivals would see, known as
@@ -70,3 +76,14 @@ The queueing model is Mean Value Analysis of a closed network (exact up to 2,000
 approximation above, Seidmann's correction for stations with several cores). Its demands are CPU seconds per
 edge request of the measured request mix; its think time and fixed delay come from the same run by the
 interactive response time law."""
+
+
+def slo_and_saturation_rule(slo_ms: float, p95_limit_ms: float, failure_ratio: float, growth_share: float) -> str:
+    """Why the charts draw a service level and the saturation run stops at another line."""
+    return f"""Two lines, two jobs. The dashed line is the service level that the capacity plans keep: a mean
+response time under {slo_ms:,.0f} ms (SLO_MS), a usual target for a page that a shopper waits for. The dotted
+line is the saturation run's own rule, which is looser because its only job is to find the knee: the run stops
+after the first step where the p95 passes {p95_limit_ms:,.0f} ms (LAB_P95_LIMIT_MS), more than
+{failure_ratio:.0%} of requests fail, or throughput grows less than {growth_share:.0%} as fast as the users. So a
+step may be past the service level and not yet saturated: the architecture still serves more, only slower than
+a shop would accept."""

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from lab.report import model_tables
 from lab.report.charts import (
     cores_needed,
     cpu_breakdown,
@@ -13,6 +14,7 @@ from lab.report.charts import (
     scaling,
 )
 from lab.report.page import Figure, Section, Table, render_page
+from tests.page_layout import WIDER_THAN_THE_PAGE
 
 HOSTILE = "<script>alert('caption')</script> & more"
 
@@ -76,7 +78,8 @@ def test_text_is_escaped_so_a_caption_with_a_script_tag_stays_text(report):
 def test_none_shows_as_an_en_dash_and_numbers_are_formatted_for_reading(report):
     html = report.read_text()
     assert '<td class="number">1,234</td><td class="number">–</td><td class="number">7</td>' in html
-    assert '<td class="number">12.3</td><td class="number">0.457</td><td class="number">–</td>' in html
+    # One format per column: the throughput column's middle value is in the hundreds, so no decimals.
+    assert '<td class="number">12</td><td class="number">0.457</td><td class="number">–</td>' in html
 
 
 def test_every_figure_has_its_caption_as_alt_text_and_every_section_its_own_anchor(report):
@@ -104,3 +107,59 @@ def test_every_chart_image_loads_in_a_browser_without_console_errors(browser, re
     assert page.url.endswith("#charts")
     assert errors == []
     context.close()
+
+
+def test_the_widest_tables_stay_within_the_page_in_a_browser(browser, tmp_path):
+    knee = {
+        "calibrated_on": "users-100, step 500, each of 3 repeats",
+        "knee_users": "1,000–1,500",
+        "measured_knee_rps": 524.2,
+        "predicted_knee_rps": 460.3,
+        "knee_errors": [-0.12, 0.04, 0.2],
+        "processes_busy_cores": 1.8,
+        "machine_busy_cores": 1.87,
+        "reference_work_ms": [8.85, 8.87, 8.57],
+        "predicted_knee_rps_at_its_speed": 476.0,
+        "before_users": 1000,
+        "measured_p95_ms": 55.0,
+        "predicted_p95_ms": 28.6,
+    }
+    limit = "postgres: one machine of 64 cores tops out at 11,920 req/s; 1,000,000 users within 200 ms need 337,586"
+    plans = [
+        {
+            "users": users,
+            "total_cores": None,
+            "feasible": False,
+            "throughput": 11_920.4,
+            "response_s": 82.1,
+            "replicas": {"presentation": 812, "application": 1290, "postgres": 1},
+            "limit": limit,
+            "cores_if_database_split": 5_213,
+        }
+        for users in (1_000, 1_000_000)
+    ]
+    numbers = Table(
+        "Twelve columns of long headers",
+        [f"a long column header number {n}" for n in range(12)],
+        [[12_345.6 * n for n in range(12)]] * 3,
+    )
+    labels = ("monolith-postgres", "three_tier", "microservices")
+    sections = [
+        Section(
+            "Wide",
+            "",
+            [],
+            [
+                model_tables.knee(dict.fromkeys(labels, knee)),
+                model_tables.knee_machine(dict.fromkeys(labels, knee)),
+                model_tables.capacity(dict.fromkeys(labels, plans), 200),
+                numbers,
+            ],
+        )
+    ]
+    page_path = render_page("Wide tables", sections, tmp_path / "index.html", "2026-12-03 10:00 UTC")
+    for width in (1400, 1024):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(page_path.as_uri())
+        assert page.eval_on_selector_all("table", WIDER_THAN_THE_PAGE) == [], width
+        page.close()

@@ -8,6 +8,7 @@ from lab.bench.measure import run_floor, run_profile
 from lab.bench.scaling import instances_and_workers, scaling_folder
 from lab.report.build import build_report
 from loadtests.profiles import Profile, get_profile
+from tests.page_layout import WIDER_THAN_THE_PAGE
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -93,4 +94,6 @@ def test_the_report_built_from_real_runs_shows_every_chart_in_a_browser(bench_re
     images = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.complete && i.naturalWidth > 0)")
     assert len(images) >= 8 and all(images)  # two for users, hockey, model, cores, two for CPU, scaling
     assert errors == [] and fetched == [page_path.as_uri()]
+    assert page.is_visible("section.summary") and "monolith" in page.inner_text("section.summary table")
+    assert page.eval_on_selector_all("table", WIDER_THAN_THE_PAGE) == []
     page.close()

@@ -13,8 +13,7 @@ from lab.report.charts import (
     model_vs_measured,
     scaling,
 )
-from lab.report.load_charts import LABEL_ORDER
-from lab.report.style import label_colour, ordered
+from lab.report.style import LABEL_ORDER, label_colour, ordered
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from lab.report import tables
+from lab.report import model_tables
 from lab.report.results import Results
 from loadtests.profiles import SATURATION
 
@@ -33,11 +33,11 @@ def test_the_knee_table_judges_the_medians_and_shows_each_repeats_error():
            "measured_knee_rps": 250.0, "predicted_knee_rps": 260.0, "knee_errors": [-0.12, 0.04, 0.2],
            "processes_busy_cores": 1.8, "machine_busy_cores": 1.9, "before_users": 750,
            "measured_p95_ms": 100.0, "predicted_p95_ms": 95.0}  # fmt: skip
-    table = tables.knee({"soa": row})
+    table = model_tables.knee({"soa": row})
     cells = table.rows[0]
     knee_error, by_repeat = table.headers.index("error"), table.headers.index("error, repeat by repeat")
     assert cells[knee_error] == "+4%" and cells[by_repeat] == "-12% to +20%" and cells[-1] == "yes"
-    assert tables.knee({"soa": row | {"knee_errors": None}}).rows[0][by_repeat] is None
+    assert model_tables.knee({"soa": row | {"knee_errors": None}}).rows[0][by_repeat] is None
 
 
 def test_the_knee_table_shows_the_machine_speed_and_the_knee_predicted_at_it_and_dashes_where_untimed():
@@ -46,8 +46,10 @@ def test_the_knee_table_shows_the_machine_speed_and_the_knee_predicted_at_it_and
            "reference_work_ms": [8.71, None, 5.46], "predicted_knee_rps_at_its_speed": 275.0, "before_users": None,
            "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
     untimed = row | {"reference_work_ms": None, "predicted_knee_rps_at_its_speed": None}
-    table = tables.knee({"soa": row, "monolith": untimed})
-    column = table.headers.index("reference work ms: users-100 / first step / knee")
-    assert [cells[column:column + 3] for cells in table.rows] == [["8.7 / – / 5.5", 275.0, "+10%"],
-                                                                  ["– / – / –", None, None]]  # fmt: skip
-    assert [cells[-1] for cells in table.rows] == ["no", "no"]  # the verdict stays on the model as measured
+    table = model_tables.knee_machine({"soa": row, "monolith": untimed})
+    column = table.headers.index("reference work ms at users-100")
+    assert [cells[column:] for cells in table.rows] == [
+        [8.71, None, 5.46, 275.0, "+10%"],
+        [None, None, None, None, None],
+    ]
+    assert [cells[-1] for cells in model_tables.knee({"soa": row, "monolith": untimed}).rows] == ["no", "no"]

@@ -1,0 +1,96 @@
+"""The box at the top of the report: what was run, the headline numbers, and what to run next."""
+
+from lab.launch.architectures import ARCHITECTURES
+from lab.report.page import Summary, Table
+from lab.report.results import Results, median, server_cpu_ms
+from loadtests.profiles import BENCH_PROFILES, SATURATION
+
+HEAVY = "users-1000"
+HEADERS = [
+    "architecture",
+    "req/s at 1,000 users",
+    "p95 ms at 1,000 users",
+    "capacity req/s",
+    "at users",
+    "server CPU ms per request",
+    "failed requests",
+]
+
+
+def capacity_step(run: dict | None) -> dict | None:
+    """The saturation step with the most throughput: what the architecture can serve on this machine."""
+    steps = (run or {}).get("steps") or []
+    return max(steps, key=lambda step: step["throughput_rps"], default=None)
+
+
+def _headline_row(results: Results, label: str) -> list:
+    heavy, best = results.run(label, HEAVY), capacity_step(results.run(label, SATURATION))
+    failed = sum(run["totals"]["failures"] for profile in results.runs[label].values() for run in profile)
+    return [
+        label,
+        heavy and heavy["totals"]["throughput_rps"],
+        heavy and heavy["totals"]["latency_ms"]["p95"],
+        best and best["throughput_rps"],
+        best and best["users"],
+        heavy and median([sum(server_cpu_ms(run).values()) for run in results.repeats(label, HEAVY)]),
+        failed,
+    ]
+
+
+def _ran(results: Results, experiments: dict[str, int]) -> list[str]:
+    lines = []
+    for label in results.labels:
+        names = [name for name in BENCH_PROFILES if results.repeats(label, name)]
+        runs = sum(len(results.repeats(label, name)) for name in names)
+        lines.append(f"{label}: {', '.join(names)} ({runs} run{'s' if runs > 1 else ''})")
+    if any(run.get("demo") for profiles in results.runs.values() for runs in profiles.values() for run in runs):
+        lines.append(
+            "a demo (make demo): every profile on one start of each architecture, in windows of seconds: "
+            "a sketch for a class, which make bench-<arch> measures properly"
+        )
+    if results.floor:
+        lines.append("the framework floor: a bare gunicorn + Flask endpoint under the same load")
+    lines += [f"{what}: {count}" for what, count in experiments.items() if count]
+    newest = results.newest()
+    if newest:
+        when = newest["date"][:16].replace("T", " ")
+        cores, commit = newest["machine"]["cores"], newest["git_commit"][:7]
+        lines.append(f"newest run {when} UTC, on {cores} cores, at commit {commit}")
+    return lines or ["nothing yet"]
+
+
+def _next_steps(results: Results, experiments: dict[str, int]) -> list[str]:
+    missing = [a for a in ARCHITECTURES if not any(label.split("-")[0] == a for label in results.labels)]
+    steps = []
+    if missing:
+        each = " or ".join(f"make bench-{a}" for a in missing)
+        steps.append(
+            f"to compare, {each} (6-7 minutes each), or make demo for all four at once (7 minutes, shorter windows)"
+        )
+    for what, command in (
+        (
+            "scaling runs",
+            "make bench-scaling ARCH=<arch>: one component scaled up and out under a fixed load (about 4 minutes)",
+        ),
+        ("fault runs", "make chaos-all: stop each part of each architecture under load (about 20 minutes)"),
+        ("traced visits", "make trace-all: one visit traced across every process, as waterfalls (about a minute)"),
+        ("CAP runs", "make cap-all: two sites and a network partition, CP against AP (as root, about 5 minutes)"),
+    ):
+        if not experiments.get(what):
+            steps.append(command)
+    return steps[:4] or ["every experiment has results: rerun any of them after a change, then make report"]
+
+
+def summary(results: Results, experiments: dict[str, int]) -> Summary:
+    """What was run, a row of headline numbers per architecture, and the commands that would fill the gaps.
+
+    experiments: how many runs of each other experiment exist ("scaling runs", "fault runs", "traced visits",
+    "CAP runs", "micro-bench rounds"), so that what is missing is proposed next.
+    """
+    rows = [_headline_row(results, label) for label in results.labels]
+    note = (
+        "Capacity: the saturation step with the most throughput, the most this architecture served on this "
+        "machine. Each shopper thinks 1-5 s between requests, so 1,000 users ask for about 330 requests a second."
+    )
+    headline = Table("The headline numbers", HEADERS, rows, note=note if rows else "")
+    return Summary(_ran(results, experiments), headline, _next_steps(results, experiments))
