@@ -1,68 +1,19 @@
 """`make run-<arch>` as a class uses it: stopped by a signal, killed outright, stopped by `make stop`, started again."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
-import time
 
 import psutil
 import pytest
 import requests
+from launching import GENEROUS_S, Lab, gone, wait_for
 
 from lab.launch import launcher, leftovers
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.paths import ROOT
-
-GENEROUS_S = 120  # a deadline for a slow, busy machine, not a measure of speed
-
-
-def wait_for(condition, what: str, timeout_s: float = GENEROUS_S):
-    deadline = time.monotonic() + timeout_s
-    while not (found := condition()):
-        assert time.monotonic() < deadline, f"not within {timeout_s} s: {what}"
-        time.sleep(0.1)
-    return found
-
-
-class Lab:
-    """`python -m lab <command>` in a child process, its run folders under a test folder."""
-
-    def __init__(self, tmp_path, *command: str):
-        self.runs, self.output = tmp_path / "runs", tmp_path / f"{command[0]}.out"
-        self.env = {**os.environ, "LAB_RUNS_DIR": str(self.runs), "PORT": str(free_port())}
-        with open(self.output, "wb") as out:
-            self.process = subprocess.Popen([sys.executable, "-m", "lab", *command], cwd=ROOT, env=self.env,
-                                            stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
-
-    def text(self) -> str:
-        return self.output.read_text()
-
-    def wait_up(self) -> None:
-        wait_for(lambda: "Press Ctrl-C" in self.text() or self.process.poll() is not None, "the lab is up")
-        assert self.process.poll() is None, self.text()
-
-    def started_processes(self) -> list[psutil.Process]:
-        """Every process of every group the launcher recorded: servers, their workers, PostgreSQL and its backends."""
-        record = json.loads(next(self.runs.glob(f"*/{leftovers.RECORD}")).read_text())
-        return [process for group in record["groups"] for process in leftovers._members(group)]
-
-    def finish(self) -> int:
-        return self.process.wait(GENEROUS_S)
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-
-
-def gone(process: psutil.Process) -> bool:
-    try:
-        return process.status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
 
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 0), (signal.SIGINT, 130)])
