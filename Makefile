@@ -59,11 +59,14 @@ postman: setup
 	$(NEWMAN) run postman/bookstore.postman_collection.json --env-var baseUrl=$(BASE_URL)$(if $(ARCH), \
 	  --environment postman/environments/$(ARCH).postman_environment.json)
 
+# A terminal's Ctrl-C reaches make as well as the lab: make waits for the lab to stop, then dies of the signal,
+# which tells the shell. Were the lab to exit 130 too, make would add "make: *** [...] Error 130" after the stop
+# line ("Interrupt" for a lab, or a shell between them, that dies of the signal): hence no shell, and status 0.
 $(addprefix run-,$(ARCHITECTURES)): run-%: setup
-	$(LAB) run $* $(if $(DB),--db $(DB))
+	$(LAB) run $*$(if $(DB), --db $(DB)) --ctrl-c-status 0
 
 $(addprefix ui-,$(ARCHITECTURES)): ui-%: setup
-	$(LAB) ui $* $(if $(DB),--db $(DB))
+	$(LAB) ui $*$(if $(DB), --db $(DB)) --ctrl-c-status 0
 
 $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
 	$(LAB) bench $*$(if $(DB), --db $(DB))$(if $(PROFILE), --profile $(PROFILE)) --repeat $(REPEAT)

@@ -36,9 +36,9 @@ def _stop_on_signals() -> None:
         signal.signal(each, first)
 
 
-def _exit_status_when_stopped() -> int:
-    """130 after Ctrl-C, as shells expect of an interrupted command; 0 after a polite SIGTERM."""
-    return 130 if _SIGNALLED[:1] == [signal.SIGINT] else 0
+def _exit_status_when_stopped(after_ctrl_c: int = 130) -> int:
+    """130 after Ctrl-C, as shells expect of an interrupted command (unless told otherwise); 0 after a SIGTERM."""
+    return after_ctrl_c if _SIGNALLED[:1] == [signal.SIGINT] else 0
 
 
 def _stop_and_say(launch: Launch) -> None:
@@ -79,7 +79,7 @@ def run(args) -> int:
         signal.pause()
     except KeyboardInterrupt:
         _stop_and_say(launch)
-        return _exit_status_when_stopped()
+        return _exit_status_when_stopped(args.ctrl_c_status)
     finally:
         launch.stop()  # after any other error too; a second stop finds nothing left
     return 0
@@ -107,7 +107,7 @@ def ui(args) -> int:
         if web_ui is not None:
             stop_group(web_ui)
         _stop_and_say(launch)
-        return _exit_status_when_stopped()
+        return _exit_status_when_stopped(args.ctrl_c_status)
     finally:
         if web_ui is not None and web_ui.poll() is None:
             stop_group(web_ui)
@@ -348,6 +348,15 @@ def main(argv: list[str] | None = None) -> int:
             help="default: the architecture's own (SQLite for the monolith, else PostgreSQL)",
         )
         sub.set_defaults(handler=handler)
+    for name in ("run", "ui"):
+        commands.choices[name].add_argument(
+            "--ctrl-c-status",
+            type=int,
+            choices=(0, 130),
+            default=130,
+            help="exit status once Ctrl-C has stopped everything (default 130, as shells expect; make passes 0, "
+            "since make dies of the same Ctrl-C, which tells the shell, and would add an error line for 130)",
+        )
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
     repeats = {"type": _at_least_one("REPEAT"), "default": os.environ.get("REPEAT") or "1",
                "help": "run each profile N times"}  # fmt: skip

@@ -32,6 +32,25 @@ def test_a_signal_stops_everything_with_one_line_and_no_traceback(tmp_path, sign
     assert all(gone(process) for process in started)
 
 
+@pytest.mark.parametrize("target", ["run-monolith", "ui-monolith"])
+def test_ctrl_c_under_make_ends_with_the_stop_line_and_make_itself_interrupted(tmp_path, target):
+    web_port = free_port()
+    lab = Lab(tmp_path, target, make=True, LOCUST_WEB_PORT=str(web_port))
+    try:
+        lab.wait_up()
+        if target.startswith("ui-"):
+            lab.wait_answering(f"http://127.0.0.1:{web_port}")
+        started = lab.started_processes()
+        lab.ctrl_c()  # as a terminal sends it: to make and the lab alike
+        assert lab.finish() == -signal.SIGINT  # make dies of it, so the shell still learns of the interrupt
+    finally:
+        lab.kill()
+    assert "Traceback" not in lab.text() and "***" not in lab.text(), lab.text()
+    last = lab.last_line()
+    assert last.startswith("stopping monolith (sqlite)...") and "stopped monolith" in last, lab.text()
+    assert all(gone(process) for process in started)
+
+
 def test_a_launcher_killed_outright_takes_every_process_it_started_with_it(tmp_path):
     lab, started = Lab(tmp_path, "run", "three_tier"), []
     try:
