@@ -10,11 +10,14 @@ from pathlib import Path
 
 from lab.launch.architectures import ARCHITECTURES, DATABASES
 from lab.launch.launcher import Launch
-from lab.launch.processes import spawn
-from lab.load.generator import LOCUSTFILE
+from lab.launch.processes import spawn, stop_group
+from lab.load.generator import LOCUSTFILE, locust
 from lab.paths import ROOT
 
 _SIGNALLED: list[int] = []
+# Where Locust's web form starts for a class: every architecture serves 100 users on 2 cores, and 10 a second
+# ramps them up within a chart's first few points.
+UI_USERS, UI_SPAWN_RATE = 100, 10
 
 
 def _stop_on_signals() -> None:
@@ -33,9 +36,9 @@ def _stop_on_signals() -> None:
         signal.signal(each, first)
 
 
-def _exit_status_when_stopped() -> int:
-    """130 after Ctrl-C, as shells expect of an interrupted command; 0 after a polite SIGTERM."""
-    return 130 if _SIGNALLED[:1] == [signal.SIGINT] else 0
+def _exit_status_when_stopped(after_ctrl_c: int = 130) -> int:
+    """130 after Ctrl-C, as shells expect of an interrupted command (unless told otherwise); 0 after a SIGTERM."""
+    return after_ctrl_c if _SIGNALLED[:1] == [signal.SIGINT] else 0
 
 
 def _stop_and_say(launch: Launch) -> None:
@@ -46,7 +49,7 @@ def _stop_and_say(launch: Launch) -> None:
     print(f" stopped {what} in {time.monotonic() - began:.1f} s", flush=True)
 
 
-def _announce(launch: Launch) -> None:
+def _announce(launch: Launch, *more: str) -> None:
     url = launch.base_url
     print(f"{launch.name} ({launch.db}) is up:", flush=True)
     print(f"  storefront   {url}/")
@@ -62,6 +65,8 @@ def _announce(launch: Launch) -> None:
     if os.environ.get("TRACE") == "1":
         also = os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT")
         print(f"  traces       {launch.run_dir / 'traces'} (OTLP JSON){f' and {also}' if also else ''}")
+    for line in more:
+        print(f"  {line}")
     print("Press Ctrl-C to stop.", flush=True)
 
 
@@ -74,32 +79,38 @@ def run(args) -> int:
         signal.pause()
     except KeyboardInterrupt:
         _stop_and_say(launch)
-        return _exit_status_when_stopped()
+        return _exit_status_when_stopped(args.ctrl_c_status)
     finally:
         launch.stop()  # after any other error too; a second stop finds nothing left
     return 0
 
 
 def ui(args) -> int:
-    """Start an architecture and Locust's web UI against it."""
+    """Start an architecture and Locust's web UI against it, its form set for a class (100 users, 10 a second)."""
     web_port = os.environ.get("LOCUST_WEB_PORT", "8089")
-    launch, locust = Launch(args.architecture, args.db), None
+    launch, web_ui = Launch(args.architecture, args.db), None
     try:
         launch.start()
-        _announce(launch)
-        print(f"  Locust UI    http://127.0.0.1:{web_port}/", flush=True)
-        command = locust(str(LOCUSTFILE), launch.base_url, "--web-host", "127.0.0.1", "--web-port", web_port,
-                         headless=False)  # fmt: skip
-        locust = spawn(command, {**os.environ}, own_group=False)
-        locust.wait()
-        return 0
-    except KeyboardInterrupt:
-        if locust is not None:
-            locust.terminate()
-            locust.wait()
+        _announce(launch, f"Locust UI    http://127.0.0.1:{web_port}/")
+        web = ["--web-host", "127.0.0.1", "--web-port", web_port]
+        form = ["--users", str(UI_USERS), "--spawn-rate", str(UI_SPAWN_RATE)]
+        command = locust(str(LOCUSTFILE), launch.base_url, *web, *form, headless=False)
+        # A group of its own and a log, as the servers have: Ctrl-C reaches the launcher alone, which stops
+        # Locust once, so no second signal and none of Locust's closing tables come after the stop line.
+        log = launch.run_dir / "logs" / "locust.log"
+        web_ui = spawn(command, {**os.environ}, log)
+        web_ui.wait()
+        print(f"Locust's web UI ended by itself (exit status {web_ui.returncode}); see {log}", flush=True)
         _stop_and_say(launch)
-        return _exit_status_when_stopped()
+        return web_ui.returncode or 1  # it is meant to run until Ctrl-C
+    except KeyboardInterrupt:
+        if web_ui is not None:
+            stop_group(web_ui)
+        _stop_and_say(launch)
+        return _exit_status_when_stopped(args.ctrl_c_status)
     finally:
+        if web_ui is not None and web_ui.poll() is None:
+            stop_group(web_ui)
         launch.stop()
 
 
@@ -348,6 +359,15 @@ def main(argv: list[str] | None = None) -> int:
             help="default: the architecture's own (SQLite for the monolith, else PostgreSQL)",
         )
         sub.set_defaults(handler=handler)
+    for name in ("run", "ui"):
+        commands.choices[name].add_argument(
+            "--ctrl-c-status",
+            type=int,
+            choices=(0, 130),
+            default=130,
+            help="exit status once Ctrl-C has stopped everything (default 130, as shells expect; make passes 0, "
+            "since make dies of the same Ctrl-C, which tells the shell, and would add an error line for 130)",
+        )
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
     repeats = {"type": _at_least_one("REPEAT"), "default": os.environ.get("REPEAT") or "1",
                "help": "run each profile N times"}  # fmt: skip

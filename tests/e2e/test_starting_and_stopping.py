@@ -1,68 +1,19 @@
 """`make run-<arch>` as a class uses it: stopped by a signal, killed outright, stopped by `make stop`, started again."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
-import time
 
 import psutil
 import pytest
 import requests
+from launching import GENEROUS_S, Lab, gone, wait_for
 
 from lab.launch import launcher, leftovers
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.paths import ROOT
-
-GENEROUS_S = 120  # a deadline for a slow, busy machine, not a measure of speed
-
-
-def wait_for(condition, what: str, timeout_s: float = GENEROUS_S):
-    deadline = time.monotonic() + timeout_s
-    while not (found := condition()):
-        assert time.monotonic() < deadline, f"not within {timeout_s} s: {what}"
-        time.sleep(0.1)
-    return found
-
-
-class Lab:
-    """`python -m lab <command>` in a child process, its run folders under a test folder."""
-
-    def __init__(self, tmp_path, *command: str):
-        self.runs, self.output = tmp_path / "runs", tmp_path / f"{command[0]}.out"
-        self.env = {**os.environ, "LAB_RUNS_DIR": str(self.runs), "PORT": str(free_port())}
-        with open(self.output, "wb") as out:
-            self.process = subprocess.Popen([sys.executable, "-m", "lab", *command], cwd=ROOT, env=self.env,
-                                            stdout=out, stderr=subprocess.STDOUT)  # fmt: skip
-
-    def text(self) -> str:
-        return self.output.read_text()
-
-    def wait_up(self) -> None:
-        wait_for(lambda: "Press Ctrl-C" in self.text() or self.process.poll() is not None, "the lab is up")
-        assert self.process.poll() is None, self.text()
-
-    def started_processes(self) -> list[psutil.Process]:
-        """Every process of every group the launcher recorded: servers, their workers, PostgreSQL and its backends."""
-        record = json.loads(next(self.runs.glob(f"*/{leftovers.RECORD}")).read_text())
-        return [process for group in record["groups"] for process in leftovers._members(group)]
-
-    def finish(self) -> int:
-        return self.process.wait(GENEROUS_S)
-
-    def kill(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
-
-
-def gone(process: psutil.Process) -> bool:
-    try:
-        return process.status() == psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return True
 
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 0), (signal.SIGINT, 130)])
@@ -78,6 +29,25 @@ def test_a_signal_stops_everything_with_one_line_and_no_traceback(tmp_path, sign
     said = lab.text().split("Press Ctrl-C to stop.")[1].strip()
     assert "Traceback" not in said and len(said.splitlines()) == 1, said
     assert said.startswith("stopping monolith (postgres)...") and "stopped monolith, postgres" in said, said
+    assert all(gone(process) for process in started)
+
+
+@pytest.mark.parametrize("target", ["run-monolith", "ui-monolith"])
+def test_ctrl_c_under_make_ends_with_the_stop_line_and_make_itself_interrupted(tmp_path, target):
+    web_port = free_port()
+    lab = Lab(tmp_path, target, make=True, LOCUST_WEB_PORT=str(web_port))
+    try:
+        lab.wait_up()
+        if target.startswith("ui-"):
+            lab.wait_answering(f"http://127.0.0.1:{web_port}")
+        started = lab.started_processes()
+        lab.ctrl_c()  # as a terminal sends it: to make and the lab alike
+        assert lab.finish() == -signal.SIGINT  # make dies of it, so the shell still learns of the interrupt
+    finally:
+        lab.kill()
+    assert "Traceback" not in lab.text() and "***" not in lab.text(), lab.text()
+    last = lab.last_line()
+    assert last.startswith("stopping monolith (sqlite)...") and "stopped monolith" in last, lab.text()
     assert all(gone(process) for process in started)
 
 

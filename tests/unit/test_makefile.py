@@ -1,5 +1,7 @@
 """The Makefile's per-architecture targets reach the lab's command line (they are phony, so no pattern rules)."""
 
+import os
+import re
 import subprocess
 
 import pytest
@@ -100,3 +102,56 @@ def test_bench_replicas_needs_an_architecture_and_passes_it_on():
 def test_stop_and_the_fast_loop_reach_their_commands():
     assert "-m lab stop" in dry_run("stop")
     assert "IN_PROCESS=1" in dry_run("test-fast") and "tests/contract" in dry_run("test-fast")
+
+
+README = ROOT / "README.md"
+HOW_LONG = re.compile(r"\([^()]*(\d|second|minute|instant|until Ctrl-C)[^()]*\)$")  # what ends each line of help
+
+
+def make(*args: str) -> str:
+    """What make prints, run as from a shell: not with the options of a make that runs these tests."""
+    env = {name: value for name, value in os.environ.items() if name not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True).stdout
+
+
+def help_lines() -> dict[str, str]:
+    """`make help`, target by target: {"run-<arch>": "one architecture in the foreground..."}."""
+    lines = [line.split(maxsplit=1) for line in make("help").splitlines() if line.startswith("  ")]
+    names = [name for name, _ in lines]
+    assert len(names) == len(set(names)), f"a target listed twice: {names}"
+    return dict(lines)
+
+
+def phony_targets() -> list[str]:
+    """Every phony target, as make itself reads the Makefile."""
+    asked = ["make", "--print-data-base", "--question", "help"]  # --question: read the Makefile, run nothing
+    database = subprocess.run(asked, cwd=ROOT, capture_output=True, text=True).stdout
+    (phony,) = [line for line in database.splitlines() if line.startswith(".PHONY:")]
+    return phony.split()[1:]
+
+
+def listed(target: str, names) -> bool:
+    """Whether help lists a target: by its name, or on the line for every architecture's (run-<arch>)."""
+    patterns = (re.escape(name).replace(re.escape("<arch>"), f"({'|'.join(ARCHITECTURES)})") for name in names)
+    return target in names or any(re.fullmatch(pattern, target) for pattern in patterns)
+
+
+def test_a_bare_make_prints_the_help():
+    assert make() == make("help")
+    assert "setup" in help_lines()
+
+
+def test_help_lists_every_phony_target_once_with_how_long_it_takes():
+    lines = help_lines()
+    assert sorted(target for target in phony_targets() if not listed(target, lines)) == []
+    for name, said in lines.items():
+        assert HOW_LONG.search(said), f"{name}: {said}"
+
+
+def test_every_target_the_readme_names_is_phony_and_in_the_help():
+    # As a command: a code line (after any VARIABLE=value) or a code span, not "make" in a sentence.
+    named = set(re.findall(r"(?:^(?:[A-Z_]+=\S+ )*|`)make ([a-z][\w-]*(?:<arch>)?)", README.read_text(), re.M))
+    names = help_lines()
+    assert {"setup", "test", "test-fast", "run-monolith", "ui-soa", "bench-all", "cap-all"} <= named
+    assert sorted(target for target in named if not listed(target, names)) == []
+    assert sorted(target for target in named if target not in phony_targets() and "<arch>" not in target) == []
