@@ -86,7 +86,7 @@ $(addprefix run-,$(ARCHITECTURES)): run-%: setup
 $(addprefix ui-,$(ARCHITECTURES)): ui-%: setup
 	$(LAB) ui $*$(if $(DB), --db $(DB)) --ctrl-c-status 0
 
-## bench-<arch>: users-100, users-1000, the saturation run, the floor; DB=, PROFILE=, REPEAT= (6-7 minutes)
+## bench-<arch>: users-100, users-1000, the saturation run, the floor, the report; DB=, PROFILE=, REPEAT= (6-7 minutes)
 $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
 	$(LAB) bench $*$(if $(DB), --db $(DB))$(if $(PROFILE), --profile $(PROFILE)) --repeat $(REPEAT)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 NO_VALUE = "–"  # an en dash: the cell exists but has nothing measured
-SHORT = 14  # characters: a column whose every cell is this short never wraps
+SHORT = 18  # characters: a column whose every cell is one word this short never wraps
 ENVIRONMENT = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
 
 
@@ -128,6 +128,10 @@ def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _one_short_word(text: str) -> bool:
+    return len(text) <= SHORT and not any(character.isspace() for character in text)
+
+
 def _table_view(table: Table) -> dict:
     # A column of numbers (dashes allowed) is right-aligned, so digits line up and a dash sits where a number would.
     width = max((len(row) for row in table.rows), default=0)
@@ -135,8 +139,8 @@ def _table_view(table: Table) -> dict:
     numeric = [any(map(_is_number, column)) and all(_is_number(v) or v is None for v in column) for column in columns]
     decimals = [column_decimals(column) if numeric[index] else None for index, column in enumerate(columns)]
     texts = [[cell(value, decimals[index]) for index, value in enumerate(row)] for row in table.rows]
-    # A column of short words ("users-1000", "+350 %") keeps each on one line, as numbers are.
-    short = [all(len(row[index]) <= SHORT for row in texts if index < len(row)) for index in range(width)]
+    # A column of single short words ("users-1000", "+350%") keeps each on one line, as numbers are.
+    short = [all(_one_short_word(row[index]) for row in texts if index < len(row)) for index in range(width)]
     kinds = ["number" if numeric[i] else "short" if short[i] else "" for i in range(width)]
     rows = [[(text, kinds[index]) for index, text in enumerate(row)] for row in texts]
     headers = [(header, index < width and numeric[index]) for index, header in enumerate(table.headers)]

@@ -1,6 +1,7 @@
 """The fault experiment in miniature: a real part stopped under real load, the outage seen, nothing lost, charted."""
 
 import json
+import re
 
 import pytest
 
@@ -59,4 +60,5 @@ def test_the_report_charts_each_fault_and_tables_its_outcome(results):
     for label in ("three_tier", "monolith-postgres"):
         assert (results / f"faults_{label}.png").read_bytes().startswith(PNG_MAGIC)
     assert "Faults: what still succeeded while one component was down" in page
-    assert "<td>application</td>" in page and "<td>database</td>" in page and "<td>passed</td>" in page
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", page)
+    assert "application" in cells and "database" in cells and "passed" in cells

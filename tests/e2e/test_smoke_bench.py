@@ -10,8 +10,6 @@ from lab.report.build import build_report
 from loadtests.profiles import Profile, get_profile
 from tests.page_layout import WIDER_THAN_THE_PAGE
 
-PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
-
 
 def test_the_smoke_profile_writes_results_with_no_failures(tmp_path):
     out = run_profile("monolith", "sqlite", get_profile("smoke"), results=tmp_path)
@@ -26,8 +24,9 @@ def test_the_smoke_profile_writes_results_with_no_failures(tmp_path):
     assert run["cpu_seconds"]["monolith"] > 0
     assert run["load_generator"]["saturated"] in (True, False)
     assert run["git_commit"] and run["machine"]["cores"] >= 1
-    page = build_report(tmp_path)  # a smoke run is no profile the report plots: it must still build
-    assert page.exists() and (tmp_path / "throughput_vs_users.png").read_bytes().startswith(PNG_MAGIC)
+    page = build_report(tmp_path)  # a smoke run is no profile the report plots: it must still build, and say so
+    assert "No bench run yet: run make bench-&lt;arch&gt;" in page.read_text()
+    assert not (tmp_path / "throughput_vs_users.png").exists()
 
 
 def test_with_locust_workers_the_load_comes_from_a_master_and_its_workers(tmp_path, monkeypatch):
