@@ -139,7 +139,7 @@ def scaling(args) -> int:
 
 
 def bench_all(args) -> int:
-    """Every architecture, every profile and the scaling runs, then the report (about 45 minutes)."""
+    """Every architecture, every profile and the scaling runs, then the report (about 35 minutes)."""
     from lab.bench.campaign import bench_all_tasks, run_campaign
     from lab.paths import RESULTS
     from lab.report.build import build_report
@@ -234,7 +234,7 @@ def trace(args) -> int:
 
 
 def trace_all(_args) -> int:
-    """Trace every architecture in turn, then the report's "One request, four architectures" (about 5 minutes)."""
+    """Trace every architecture in turn, then the report's "One request, four architectures" (about a minute)."""
     from lab.bench.campaign import run_campaign
     from lab.paths import RESULTS
     from lab.report.build import build_report
@@ -252,7 +252,7 @@ def trace_send(args) -> int:
 
 
 def bench_tracing(_args) -> int:
-    """Every architecture at users-1000 untraced and traced, pair by pair, then the report (about 20 minutes)."""
+    """Every architecture at users-1000 untraced and traced, pair by pair, then the report (about 12 minutes)."""
     from lab.bench.campaign import run_campaign
     from lab.bench.tracing_cost import tracing_cost_tasks
     from lab.paths import RESULTS
