@@ -46,7 +46,7 @@ def build_report(results_dir: Path) -> Path:
     experiments = {
         "scaling runs": sum(map(len, results.scaling.values())),
         "fault runs": sum(map(len, fault_runs.values())),
-        "traced visits": len(traces),
+        "traced architectures": len(traces),
         "CAP runs": sum(map(len, cap_runs.values())),
         "micro-bench": int(bool(micro)),
     }
@@ -130,7 +130,7 @@ def build_report(results_dir: Path) -> Path:
             texts.SCALING,
             scaling_figures(results, out),
             model.paths,
-            missing=_missing("scaling run", "make bench-scaling ARCH=<arch> (about 4 minutes)"),
+            missing=_missing("scaling run", "make bench-scaling ARCH=<arch> (about 5 minutes)"),
         ),
         Section(
             "Scaling out the data: read replicas",

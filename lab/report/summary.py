@@ -70,22 +70,25 @@ def _next_steps(results: Results, experiments: dict[str, int]) -> list[str]:
     for what, command in (
         (
             "scaling runs",
-            "make bench-scaling ARCH=<arch>: one component scaled up and out under a fixed load (about 4 minutes)",
+            "make bench-scaling ARCH=<arch>: one component scaled up and out under a fixed load (about 5 minutes)",
         ),
         ("fault runs", "make chaos-all: stop each part of each architecture under load (about 20 minutes)"),
-        ("traced visits", "make trace-all: one visit traced across every process, as waterfalls (about a minute)"),
+        (
+            "traced architectures",
+            "make trace-all: one visit traced across every process, as waterfalls (about a minute)",
+        ),
         ("CAP runs", "make cap-all: two sites and a network partition, CP against AP (as root, about 5 minutes)"),
     ):
         if not experiments.get(what):
             steps.append(command)
-    return steps[:4] or ["every experiment has results: rerun any of them after a change, then make report"]
+    return steps[:4] or ["every experiment has results: rerun any of them after a change"]
 
 
 def summary(results: Results, experiments: dict[str, int]) -> Summary:
     """What was run, a row of headline numbers per architecture, and the commands that would fill the gaps.
 
-    experiments: how many runs of each other experiment exist ("scaling runs", "fault runs", "traced visits",
-    "CAP runs", "micro-bench rounds"), so that what is missing is proposed next.
+    experiments: how many runs of each other experiment exist ("scaling runs", "fault runs", "traced
+    architectures", "CAP runs", "micro-bench"), so that what is missing is proposed next.
     """
     rows = [_headline_row(results, label) for label in results.labels]
     note = (
