@@ -80,35 +80,33 @@ def _floor_task(results: Path) -> Task:
     return Task("framework floor", FLOOR.run_time_s + STARTUP_ALLOWANCE_S, lambda: run_failed(run_floor(results)))
 
 
+def _profile_tasks(architecture: str, db: str | None, names: list[str], results: Path, repeat: int) -> list[Task]:
+    label = architecture if db is None else f"{architecture} ({db})"
+    return [
+        _repeat_task(
+            f"{label} {name}" + (f" (repeat {n}/{repeat})" if repeat > 1 else ""), architecture, name, n, results, db
+        )
+        for name in names
+        for n in range(1, repeat + 1)
+    ]
+
+
 def bench_tasks(
     architecture: str, db: str | None, profile: str | None, results: Path = RESULTS, repeat: int = 1
 ) -> list[Task]:
     """`make bench-<arch>`: every bench profile (or the one named) `repeat` times, then the floor with every profile."""
-    names = [get_profile(profile).name] if profile else list(BENCH_PROFILES)
-    label = architecture if db is None else f"{architecture} ({db})"
-    tasks = [
-        _repeat_task(_repeat_title(f"{label} {name}", n, repeat), architecture, name, n, results, db)
-        for name in names
-        for n in range(1, repeat + 1)
-    ]
-    return tasks if profile else [*tasks, _floor_task(results)]
+    if profile:
+        return _profile_tasks(architecture, db, [get_profile(profile).name], results, repeat)
+    return [*_profile_tasks(architecture, db, list(BENCH_PROFILES), results, repeat), _floor_task(results)]
 
 
 def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
     """The floor, then every architecture's profiles (`repeat` times each) and its scaling runs."""
     tasks = [_floor_task(results)]
     for architecture in ARCHITECTURES:
-        for name in BENCH_PROFILES:
-            for n in range(1, repeat + 1):
-                tasks.append(
-                    _repeat_task(_repeat_title(f"{architecture} {name}", n, repeat), architecture, name, n, results)
-                )
+        tasks += _profile_tasks(architecture, None, list(BENCH_PROFILES), results, repeat)
         tasks += scaling_tasks(architecture, None, results)
     return tasks
-
-
-def _repeat_title(title: str, n: int, repeat: int) -> str:
-    return f"{title} (repeat {n}/{repeat})" if repeat > 1 else title
 
 
 def knee_tasks(results: Path = RESULTS, rounds: int = 3) -> list[Task]:

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from loadtests.saturation import capacity_step
+
 
 def say_finished(run: dict, title: str, out: Path) -> None:
     """The run's result in a few lines, then anything that makes it suspect."""
@@ -39,7 +41,7 @@ def _say_steps(steps: list[dict], title: str, out: Path) -> None:
             f"p95 {step['latency_ms']['p95']:,.0f} ms{verdict}",
             flush=True,
         )
-    best, last = max(steps, key=lambda step: step["throughput_rps"]), steps[-1]
+    best, last = capacity_step(steps), steps[-1]
     ending = f"saturated at {last['users']:,} users" if last["stop_reason"] else f"not saturated at {last['users']:,}"
     print(
         f"[{title}] capacity {best['throughput_rps']:.1f} req/s, the most of any step (at {best['users']:,} "

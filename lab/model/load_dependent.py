@@ -14,6 +14,7 @@ X = (cores - sum b) / sum a.
 from dataclasses import dataclass, replace
 
 from lab.model.calibration import Calibration, calibrate, demands, predicted_response_s
+from loadtests.saturation import capacity_step
 
 _ITERATIONS, _TOLERANCE = 100, 1e-4
 KNEE_AIM = 0.10  # the error aimed for on the knee's throughput and on the p95 just before it
@@ -122,8 +123,8 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
     if len(steps) < 2:
         return None
     model = calibrate_load_dependent(light, steps[0])
-    top = max(range(len(steps)), key=lambda n: steps[n]["throughput_rps"])
-    knee = steps[top]
+    knee = capacity_step(steps)
+    top = steps.index(knee)
     row = {"calibrated_on": f"users-100, step {steps[0]['users']}", "knee_users": knee["users"],
            "measured_knee_rps": knee["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
            "processes_busy_cores": _busy_cores(knee),

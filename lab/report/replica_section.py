@@ -8,6 +8,7 @@ from lab.model.validation import validate
 from lab.report.page import Table
 from lab.report.results import Results, server_cpu_ms
 from loadtests.profiles import SATURATION
+from loadtests.saturation import capacity_step
 
 REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
 INTRO = """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
@@ -58,7 +59,7 @@ def modes_side_by_side(results: Results) -> Table:
             saturation = results.run(label, SATURATION)
             steps = [s for s in (saturation or {}).get("steps", []) if not s["stop_reason"]]
             if steps:
-                knee = max(steps, key=lambda step: step["throughput_rps"])
+                knee = capacity_step(steps)
                 rows.append(_row(label, f"step {knee['users']}", saturation, knee["throughput_rps"],
                                  knee["latency_ms"]["p95"], knee["requests"]))  # fmt: skip
     headers = ["architecture", "load", "req/s", "p95 ms", "server CPU ms/req", "primary ms/req", "replicas ms/req",

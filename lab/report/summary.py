@@ -4,6 +4,7 @@ from lab.launch.architectures import ARCHITECTURES
 from lab.report.page import Summary, Table
 from lab.report.results import Results, median, server_cpu_ms
 from loadtests.profiles import BENCH_PROFILES, SATURATION
+from loadtests.saturation import capacity_step
 
 HEAVY = "users-1000"
 HEADERS = [
@@ -17,14 +18,8 @@ HEADERS = [
 ]
 
 
-def capacity_step(run: dict | None) -> dict | None:
-    """The saturation step with the most throughput: what the architecture can serve on this machine."""
-    steps = (run or {}).get("steps") or []
-    return max(steps, key=lambda step: step["throughput_rps"], default=None)
-
-
 def _headline_row(results: Results, label: str) -> list:
-    heavy, best = results.run(label, HEAVY), capacity_step(results.run(label, SATURATION))
+    heavy, best = results.run(label, HEAVY), capacity_step((results.run(label, SATURATION) or {}).get("steps") or [])
     failed = sum(run["totals"]["failures"] for profile in results.runs[label].values() for run in profile)
     return [
         label,
