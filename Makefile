@@ -45,9 +45,10 @@ $(VENV)/.installed: requirements.txt requirements-tracing.txt requirements-dev.t
 	else echo "npm not found: newman (the Postman collection's runner) is not installed and its test will be skipped"; fi
 	touch $@
 
-## lint: ruff and the import contracts (seconds)
+## lint: ruff's checks and formatting, and the import contracts (seconds)
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 ## test: lint, then every test suite, as CI runs them (about 10 minutes)

@@ -80,8 +80,13 @@ def _database_errors_as_unavailable():
 def _postgres_engine(url: str, pool_size: int, tag_requests: bool) -> Engine:
     # No pre-ping: it would add a database round trip to every request of the bench. A server that
     # stops answering (a host gone, a network cut) fails a connection in seconds, not in minutes.
-    engine = create_engine(url, pool_size=pool_size, max_overflow=2, pool_recycle=1800,
-                           connect_args={"connect_timeout": 3, "tcp_user_timeout": 5000})  # fmt: skip
+    engine = create_engine(
+        url,
+        pool_size=pool_size,
+        max_overflow=2,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": 3, "tcp_user_timeout": 5000},
+    )
     _discard_connections_the_server_closed(engine)
     if tag_requests:
         _tag_statements_with_request_id(engine)

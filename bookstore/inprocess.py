@@ -78,8 +78,9 @@ class InProcessStore:
         """The order workflow in one transaction: every step commits together, or none does."""
         requested = [(line.book_id, line.quantity) for line in order.items]
         with self.db.write() as conn:
-            place = PlaceOrder(InProcessOrderBook(conn), InProcessInventory(conn), InProcessShipping(conn),
-                               compensate=False)  # fmt: skip
+            place = PlaceOrder(
+                InProcessOrderBook(conn), InProcessInventory(conn), InProcessShipping(conn), compensate=False
+            )
             return place(account_id, requested, order.shipping_address.model_dump())
 
     def list_orders(self, account_id: int) -> dict:

@@ -38,10 +38,13 @@ class LagWatch:
         with self.primary.connect() as conn:
             primary_at = conn.execute(text("SELECT pg_current_wal_lsn()")).scalar_one()
         with replica.connect() as conn:
-            behind, age_s = conn.execute(text(
-                "SELECT pg_wal_lsn_diff(CAST(:at AS pg_lsn), pg_last_wal_replay_lsn()),"
-                " EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())"
-            ), {"at": primary_at}).one()  # fmt: skip
+            behind, age_s = conn.execute(
+                text(
+                    "SELECT pg_wal_lsn_diff(CAST(:at AS pg_lsn), pg_last_wal_replay_lsn()),"
+                    " EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())"
+                ),
+                {"at": primary_at},
+            ).one()
         return 0.0 if behind is not None and behind <= 0 else 1000 * float(age_s if age_s is not None else math.inf)
 
     def _watch(self) -> None:
@@ -63,7 +66,7 @@ class ReadRouter:
 
     def __init__(
         self, primary: Engine, settings: ReadSettings, engine_for: Callable[[str], Engine], watch_lag=LagWatch
-    ):  # fmt: skip
+    ):
         self.primary, self.settings = primary, settings
         self.replicas = [engine_for(url) for url in settings.replica_urls] if settings.uses_replicas else []
         self._turns = itertools.count()
@@ -87,4 +90,3 @@ class ReadRouter:
         for replica in self.replicas:
             with contextlib.suppress(Exception):
                 replica.dispose()
-

@@ -72,8 +72,9 @@ def start(component: str, namespace: str) -> None:
 
     from bookstore.trace_export import OtlpJsonLines
 
-    resource = Resource.create({"service.name": component, "service.namespace": namespace,
-                                "service.instance.id": f"{component}-{os.getpid()}"})  # fmt: skip
+    resource = Resource.create(
+        {"service.name": component, "service.namespace": namespace, "service.instance.id": f"{component}-{os.getpid()}"}
+    )
     provider = TracerProvider(resource=resource)
     provider.add_span_processor(_counting())
     if os.environ.get("TRACE_DIR"):
@@ -118,8 +119,9 @@ def instrument_app(app: Flask, component: str) -> None:
     from opentelemetry import baggage, context, trace
     from opentelemetry.instrumentation.flask import FlaskInstrumentor
 
-    FlaskInstrumentor().instrument_app(app, request_hook=_name_soap_calls, excluded_urls="/health$",
-                                       enable_commenter=False)  # fmt: skip
+    FlaskInstrumentor().instrument_app(
+        app, request_hook=_name_soap_calls, excluded_urls="/health$", enable_commenter=False
+    )
 
     @app.before_request
     def _crossing():
@@ -153,6 +155,10 @@ def served_so_far() -> dict:
     trace_id = trace.get_current_span().get_span_context().trace_id
     entry, crossed = _entry(trace_id), list(g.get("trace_crossed", []))
     began = g.get("trace_began", time.perf_counter())
-    return {"processes": crossed + [p for p in entry["processes"] if p not in crossed],
-            "hops": max(len(crossed) - 1, 0) + entry["hops"], "sql": entry["sql"],
-            "ms": round(1000 * (time.perf_counter() - began), 1), "trace_id": format(trace_id, "032x")}  # fmt: skip
+    return {
+        "processes": crossed + [p for p in entry["processes"] if p not in crossed],
+        "hops": max(len(crossed) - 1, 0) + entry["hops"],
+        "sql": entry["sql"],
+        "ms": round(1000 * (time.perf_counter() - began), 1),
+        "trace_id": format(trace_id, "032x"),
+    }

@@ -348,8 +348,15 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run a command."""
     parser = argparse.ArgumentParser(prog="python -m lab", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, handler in (("run", run), ("ui", ui), ("bench", bench), ("scaling", scaling), ("chaos", chaos),
-                          ("replicas", replicas), ("trace", trace)):  # fmt: skip
+    for name, handler in (
+        ("run", run),
+        ("ui", ui),
+        ("bench", bench),
+        ("scaling", scaling),
+        ("chaos", chaos),
+        ("replicas", replicas),
+        ("trace", trace),
+    ):
         sub = commands.add_parser(name, help=handler.__doc__)
         sub.add_argument("architecture", choices=list(ARCHITECTURES))
         sub.add_argument(
@@ -369,8 +376,11 @@ def main(argv: list[str] | None = None) -> int:
             "since make dies of the same Ctrl-C, which tells the shell, and would add an error line for 130)",
         )
     commands.choices["bench"].add_argument("--profile", default=os.environ.get("PROFILE") or None)
-    repeats = {"type": _at_least_one("REPEAT"), "default": os.environ.get("REPEAT") or "1",
-               "help": "run each profile N times"}  # fmt: skip
+    repeats = {
+        "type": _at_least_one("REPEAT"),
+        "default": os.environ.get("REPEAT") or "1",
+        "help": "run each profile N times",
+    }
     commands.choices["bench"].add_argument("--repeat", **repeats)
     commands.add_parser("bench-all", help=bench_all.__doc__).set_defaults(handler=bench_all)
     commands.choices["bench-all"].add_argument("--repeat", **repeats)
@@ -393,8 +403,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("test-containers", help=test_containers.__doc__).set_defaults(handler=test_containers)
     capping = commands.add_parser("cap", help=cap.__doc__)
     capping.add_argument("architectures", nargs="+", choices=["three_tier", "microservices", "monolith"])
-    capping.add_argument("--mode", choices=["CP", "AP"], default=os.environ.get("MODE") or None,
-                         help="one mode only (default: CP, then AP)")  # fmt: skip
+    capping.add_argument(
+        "--mode",
+        choices=["CP", "AP"],
+        default=os.environ.get("MODE") or None,
+        help="one mode only (default: CP, then AP)",
+    )
     capping.set_defaults(handler=cap)
     commands.add_parser("trace-all", help=trace_all.__doc__).set_defaults(handler=trace_all)
     sending = commands.add_parser("trace-send", help=trace_send.__doc__)

@@ -19,6 +19,7 @@ from microservices.databases import service_database_url
 
 def violations(admin_url: str) -> list[str]:
     """Every broken promise found, as sentences; empty when the databases agree."""
+
     def database(service: str) -> Database:
         return Database(service_database_url(admin_url, service))
 

@@ -51,16 +51,21 @@ class ServiceClient:
         # The call that trips it keeps its own error: it was sent, so it may have run (pybreaker's default
         # would call it "circuit open", that is never sent, and the saga would not undo it).
         self.breaker = pybreaker.CircuitBreaker(
-            fail_max=5, reset_timeout=5, exclude=[lambda error: not _transport_failure(error)], name=name,
+            fail_max=5,
+            reset_timeout=5,
+            exclude=[lambda error: not _transport_failure(error)],
+            name=name,
             throw_new_error_on_trip=False,
-        )  # fmt: skip
+        )
         # The retries after a failed first attempt: the first at once (a keep-alive connection the service
         # closed is the usual failure), then with backoff. One for every call and thread: tenacity keeps each
         # call's state thread-local.
         self.retrying = Retrying(
-            stop=stop_after_attempt(ATTEMPTS - 1), wait=wait_exponential(multiplier=0.05, max=0.4),
-            retry=retry_if_exception(_transport_failure), reraise=True,
-        )  # fmt: skip
+            stop=stop_after_attempt(ATTEMPTS - 1),
+            wait=wait_exponential(multiplier=0.05, max=0.4),
+            retry=retry_if_exception(_transport_failure),
+            reraise=True,
+        )
 
     def _once(self, method: str, path: str, body, query, headers: dict) -> dict:
         try:
@@ -77,8 +82,15 @@ class ServiceClient:
         except pybreaker.CircuitBreakerError:
             raise CircuitOpen(f"the {self.name} service is unavailable (circuit open)") from None
 
-    def call(self, method: str, path: str, body: dict | None = None, query: dict | None = None,
-             account_id: int | None = None, idempotency_key: str | None = None) -> dict:  # fmt: skip
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        query: dict | None = None,
+        account_id: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> dict:
         """One request; retried with backoff only when it is safe to repeat (a GET, or an idempotency key)."""
         headers = {HEADER: current_request_id.get() or ""}
         if account_id is not None:

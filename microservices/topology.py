@@ -8,8 +8,13 @@ from topology import Architecture, Component, Network
 SERVICES = ("accounts", "catalog", "orders", "shipping")
 
 
-def describe(network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
-             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
+def describe(
+    network: Network,
+    database_url: str,
+    db: str,
+    replica_urls: tuple[str, ...] = (),
+    settings: Mapping[str, str] | None = None,
+) -> Architecture:
     """Each service its own gunicorn server, port and database role; the gateway and frontend have no database.
 
     The catalog, which takes most reads, reads its own database on the server's replicas (REPLICAS_DB_CATALOG):
@@ -25,17 +30,25 @@ def describe(network: Network, database_url: str, db: str, replica_urls: tuple[s
             name=name,
             wsgi_app=f"microservices.{name}.app:create_app()",
             port=ports[name],
-            env={**addresses, "DATABASE_URL": own[name],
-                 **({"DATABASE_REPLICA_URLS": catalog_replicas} if name == "catalog" and replica_urls else {})},
+            env={
+                **addresses,
+                "DATABASE_URL": own[name],
+                **({"DATABASE_REPLICA_URLS": catalog_replicas} if name == "catalog" and replica_urls else {}),
+            },
             replicas=int(settings.get(f"REPLICAS_{name.upper()}") or 1),
-        )  # fmt: skip
+        )
         for name in SERVICES
     ]
     no_database = {**addresses, "DATABASE_URL": ""}
-    gateway = Component(name="gateway", wsgi_app="microservices.gateway.app:create_app()",
-                        port=network.port("gateway", edge=True), env=no_database)  # fmt: skip
-    frontend = Component(name="frontend", wsgi_app="microservices.frontend.app:create_app()", port=ports["frontend"],
-                         env=no_database)  # fmt: skip
+    gateway = Component(
+        name="gateway",
+        wsgi_app="microservices.gateway.app:create_app()",
+        port=network.port("gateway", edge=True),
+        env=no_database,
+    )
+    frontend = Component(
+        name="frontend", wsgi_app="microservices.frontend.app:create_app()", port=ports["frontend"], env=no_database
+    )
     return Architecture(
         name="microservices",
         label="microservices",

@@ -5,12 +5,18 @@ from collections.abc import Mapping
 from topology import Architecture, Component, Network
 
 
-def describe(network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
-             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
+def describe(
+    network: Network,
+    database_url: str,
+    db: str,
+    replica_urls: tuple[str, ...] = (),
+    settings: Mapping[str, str] | None = None,
+) -> Architecture:
     """One component on the edge port; every context in one database, its replicas read by the same process."""
     replicas = {"DATABASE_REPLICA_URLS": ",".join(replica_urls)} if replica_urls else {}
-    server = Component(name="monolith", wsgi_app="monolith.app:create_app()", port=network.port("monolith", edge=True),
-                       env=replicas)  # fmt: skip
+    server = Component(
+        name="monolith", wsgi_app="monolith.app:create_app()", port=network.port("monolith", edge=True), env=replicas
+    )
     return Architecture(
         name="monolith",
         label="monolith" if db == "sqlite" else "monolith-postgres",

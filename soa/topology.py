@@ -8,8 +8,13 @@ PROVIDERS = ("account", "book", "order", "shipping")
 SERVICE_NAMES = {"account": "Account", "book": "Book", "order": "Order", "shipping": "Shipping"}
 
 
-def describe(network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
-             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
+def describe(
+    network: Network,
+    database_url: str,
+    db: str,
+    replica_urls: tuple[str, ...] = (),
+    settings: Mapping[str, str] | None = None,
+) -> Architecture:
     """The bus and every provider instance; providers register with the bus at start and then every 3 s.
 
     The enterprise database's replicas serve the Book provider, which takes most of the reads.
@@ -24,8 +29,9 @@ def describe(network: Network, database_url: str, db: str, replica_urls: tuple[s
             env = {"BUS_URL": network.url("bus"), "ADVERTISE_URL": f"{network.url(name)}/soap"}
             if provider == "book" and replica_urls:
                 env["DATABASE_REPLICA_URLS"] = ",".join(replica_urls)
-            providers.append(Component(name=name, wsgi_app=f"soa.providers.{provider}:create_app()", port=port,
-                                       env=env))  # fmt: skip
+            providers.append(
+                Component(name=name, wsgi_app=f"soa.providers.{provider}:create_app()", port=port, env=env)
+            )
     return Architecture(
         name="soa",
         label="soa",
@@ -33,6 +39,10 @@ def describe(network: Network, database_url: str, db: str, replica_urls: tuple[s
         prepare=[["bookstore.shared_database"], ["soa.bus.registry"]],
         edge=bus.name,
         settled=Readiness("/registry", "address", tuple(p.env["ADVERTISE_URL"] for p in providers)),
-        status=StatusLines("registry", "/registry", "{service:<9} {address}  ({operations})",
-                           "admin        {edge}/admin/services (messages per operation), {edge}/registry"),
+        status=StatusLines(
+            "registry",
+            "/registry",
+            "{service:<9} {address}  ({operations})",
+            "admin        {edge}/admin/services (messages per operation), {edge}/registry",
+        ),
     )

@@ -6,8 +6,13 @@ from three_tier.internal_api import DEFAULT_INTERNAL_KEY
 from topology import Architecture, Component, Network
 
 
-def describe(network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
-             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
+def describe(
+    network: Network,
+    database_url: str,
+    db: str,
+    replica_urls: tuple[str, ...] = (),
+    settings: Mapping[str, str] | None = None,
+) -> Architecture:
     """Two gunicorn servers and the data tier; APP_REPLICAS=N runs N application tiers on one port.
 
     Only the application tier reaches the data tier, so it alone is given the database's replicas.

@@ -43,8 +43,13 @@ _NEWEST_CONFIRMED = (
 
 def add(conn, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict) -> int:
     """Record an order as pending with its lines; returns its id."""
-    order = {"account_id": account_id, "status": "pending", "shipping_cents": shipping_cents,
-             "total_cents": total_cents, "shipping_address": address}  # fmt: skip
+    order = {
+        "account_id": account_id,
+        "status": "pending",
+        "shipping_cents": shipping_cents,
+        "total_cents": total_cents,
+        "shipping_address": address,
+    }
     order_id = conn.execute(_ADD, order).scalar_one()
     conn.execute(
         _ADD_LINES,

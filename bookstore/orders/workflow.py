@@ -50,9 +50,15 @@ class PlaceOrder:
     """The workflow over one architecture's adapters; call it with (account_id, [(book_id, quantity)], address)."""
 
     def __init__(
-        self, orders: OrderBook, inventory: Inventory, shipping: Shipping, *, accounts: Accounts | None = None,
-        compensate: bool = True, before_step: Callable[[str], None] | None = None,
-    ):  # fmt: skip
+        self,
+        orders: OrderBook,
+        inventory: Inventory,
+        shipping: Shipping,
+        *,
+        accounts: Accounts | None = None,
+        compensate: bool = True,
+        before_step: Callable[[str], None] | None = None,
+    ):
         """before_step(name) runs before each of STEPS: where a test injects a failure."""
         self.orders, self.inventory, self.shipping, self.accounts = orders, inventory, shipping, accounts
         self.compensate, self.before_step = compensate, before_step
@@ -71,13 +77,18 @@ class PlaceOrder:
         key, taken = f"order-{order_id}", [(line.book_id, line.quantity) for line in lines]
         undo = [Undo(f"mark order {order_id} failed", lambda: self.orders.mark_failed(order_id), True)]
         try:
-            release = Undo(f"release the stock of {key}", lambda: self.inventory.release(key, taken),
-                           self.inventory.release_is_idempotent)  # fmt: skip
+            release = Undo(
+                f"release the stock of {key}",
+                lambda: self.inventory.release(key, taken),
+                self.inventory.release_is_idempotent,
+            )
             self._step("reserve", undo, release, lambda: self.inventory.reserve(key, taken))
-            cancel = Undo(f"cancel the shipment of order {order_id}", lambda: self.shipping.cancel_shipment(order_id),
-                          True)  # fmt: skip
-            shipment_id = self._step("ship", undo, cancel,
-                                     lambda: self.shipping.create_shipment(order_id, account_id, address, parcel))
+            cancel = Undo(
+                f"cancel the shipment of order {order_id}", lambda: self.shipping.cancel_shipment(order_id), True
+            )
+            shipment_id = self._step(
+                "ship", undo, cancel, lambda: self.shipping.create_shipment(order_id, account_id, address, parcel)
+            )
             self._before("confirm")
             return self.orders.confirm(account_id, order_id, shipment_id)
         except Exception:
@@ -98,8 +109,10 @@ class PlaceOrder:
                 if its_undo.idempotent:
                     undo.insert(0, its_undo)
                 else:
-                    log.error("%s: it may have happened and cannot safely be undone; the consistency check will "
-                              "show it", its_undo.what)  # fmt: skip
+                    log.error(
+                        "%s: it may have happened and cannot safely be undone; the consistency check will show it",
+                        its_undo.what,
+                    )
             raise
         undo.insert(0, its_undo)
         return done

@@ -24,9 +24,19 @@ _ID_FOR_ORDER = select(shipments.c.id).where(shipments.c.order_id == bindparam("
 
 def add(conn, order_id: int, account_id: int, address: dict, carrier: str, eta_days: int, cost_cents: int) -> int:
     """Record a shipment with status label_created; returns its id."""
-    row = {"order_id": order_id, "account_id": account_id, "status": "label_created", "carrier": carrier,
-           "eta_days": eta_days, "cost_cents": cost_cents, "recipient": address["name"], "street": address["street"],
-           "city": address["city"], "postal_code": address["postal_code"], "country": address["country"]}  # fmt: skip
+    row = {
+        "order_id": order_id,
+        "account_id": account_id,
+        "status": "label_created",
+        "carrier": carrier,
+        "eta_days": eta_days,
+        "cost_cents": cost_cents,
+        "recipient": address["name"],
+        "street": address["street"],
+        "city": address["city"],
+        "postal_code": address["postal_code"],
+        "country": address["country"],
+    }
     return conn.execute(_ADD, row).scalar_one()
 
 

@@ -112,8 +112,12 @@ def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
 def knee_tasks(results: Path = RESULTS, rounds: int = 3) -> list[Task]:
     """Rounds of every architecture's users-100 then its saturation run, each round a repetition: the machine's
     drift falls on all four alike, and each saturation run has a light run from minutes before it."""
-    return [_repeat_task(f"round {n}/{rounds}: {architecture} {name}", architecture, name, n, results)
-            for n in range(1, rounds + 1) for architecture in ARCHITECTURES for name in KNEE_PROFILES]  # fmt: skip
+    return [
+        _repeat_task(f"round {n}/{rounds}: {architecture} {name}", architecture, name, n, results)
+        for n in range(1, rounds + 1)
+        for architecture in ARCHITECTURES
+        for name in KNEE_PROFILES
+    ]
 
 
 def _demo_architecture(architecture: str, results: Path) -> bool:
@@ -144,8 +148,11 @@ def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path
     for index, task in enumerate(tasks):
         elapsed = time.monotonic() - started
         left = sum(t.estimate_s for t in tasks[index:])
-        print(f"\n=== run {index + 1} of {len(tasks)}: {task.title} | {elapsed / 60:.1f} min elapsed, "
-              f"about {left / 60:.0f} min left ===", flush=True)  # fmt: skip
+        print(
+            f"\n=== run {index + 1} of {len(tasks)}: {task.title} | {elapsed / 60:.1f} min elapsed, "
+            f"about {left / 60:.0f} min left ===",
+            flush=True,
+        )
         try:
             if task.run():
                 failures.append(f"{task.title}: failed requests or a failed check")

@@ -32,10 +32,16 @@ from loadtests.profiles import FLOOR, FORMER_NAMES, Profile
 
 
 def run_profile(
-    architecture: str, db: str | None, profile: Profile, results: Path = RESULTS, *,
-    folder: Callable[[str], Path] | None = None, scale: dict | None = None, locustfile: Path = LOCUSTFILE,
+    architecture: str,
+    db: str | None,
+    profile: Profile,
+    results: Path = RESULTS,
+    *,
+    folder: Callable[[str], Path] | None = None,
+    scale: dict | None = None,
+    locustfile: Path = LOCUSTFILE,
     extra: dict | None = None,
-) -> Path:  # fmt: skip
+) -> Path:
     """One fresh, measured run of a profile into folder(label) (default results/<label>/<profile>); returns it."""
     with Launch(architecture, db, port=free_port(), scale=scale) as launch:
         label = launch.architecture.label

@@ -9,8 +9,11 @@ from lab.bench.measure import run_failed, run_repeat
 from lab.paths import RESULTS
 from loadtests.profiles import BENCH_PROFILES, STARTUP_ALLOWANCE_S, get_profile
 
-SETUPS = ({"PG_REPLICAS": "0", "READS": "primary"}, {"PG_REPLICAS": "1", "READS": "replica"},
-          {"PG_REPLICAS": "1", "READS": "bounded"})  # fmt: skip
+SETUPS = (
+    {"PG_REPLICAS": "0", "READS": "primary"},
+    {"PG_REPLICAS": "1", "READS": "replica"},
+    {"PG_REPLICAS": "1", "READS": "bounded"},
+)
 
 
 def _run(architecture: str, db: str | None, settings: dict[str, str], profile: str, results) -> bool:
@@ -23,8 +26,11 @@ def replica_tasks(architecture: str, db: str | None = None, results=RESULTS) -> 
     if architecture == "monolith" and db != "postgres":
         raise ValueError("replicas need PostgreSQL: make bench-replicas ARCH=monolith DB=postgres")
     return [
-        Task(f"{architecture}, {s['PG_REPLICAS']} replica(s), READS={s['READS']}: {profile}",
-             get_profile(profile).run_time_s + STARTUP_ALLOWANCE_S,
-             lambda s=s, profile=profile: _run(architecture, db, s, profile, results))
-        for s in SETUPS for profile in BENCH_PROFILES
-    ]  # fmt: skip
+        Task(
+            f"{architecture}, {s['PG_REPLICAS']} replica(s), READS={s['READS']}: {profile}",
+            get_profile(profile).run_time_s + STARTUP_ALLOWANCE_S,
+            lambda s=s, profile=profile: _run(architecture, db, s, profile, results),
+        )
+        for s in SETUPS
+        for profile in BENCH_PROFILES
+    ]

@@ -12,6 +12,8 @@ from loadtests.profiles import SCALING, Profile
 SCALABLE = {"monolith": "monolith", "three_tier": "application", "soa": "bus", "microservices": "catalog"}
 # (mode, n): n workers in one instance when scaling up, n one-worker instances when scaling out.
 CONFIGURATIONS = (("up", 1), ("up", 2), ("up", 4), ("out", 2), ("out", 4))
+
+
 def instances_and_workers(mode: str, n: int) -> tuple[int, int]:
     """(instances, workers per instance) of a configuration."""
     if mode not in ("up", "out") or n < 1:
@@ -33,6 +35,11 @@ def run_configuration(
     print(f"[{architecture} scaling] {component}: {instances} instance(s) x {workers} worker(s)", flush=True)
     described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}
     return run_profile(
-        architecture, db, profile, results, folder=lambda label: scaling_folder(results, label, mode, n),
-        scale={component: (instances, workers)}, extra={"scaling": described},
-    )  # fmt: skip
+        architecture,
+        db,
+        profile,
+        results,
+        folder=lambda label: scaling_folder(results, label, mode, n),
+        scale={component: (instances, workers)},
+        extra={"scaling": described},
+    )

@@ -21,5 +21,6 @@ def tracing_cost_tasks() -> list[Task]:
     estimate = get_profile(PROFILE).run_time_s + STARTUP_ALLOWANCE_S
     return [
         Task(f"{architecture} {PROFILE}, TRACE={trace}", estimate, lambda a=architecture, t=trace: _run(a, t))
-        for architecture in ARCHITECTURES for trace in ("0", "1")
-    ]  # fmt: skip
+        for architecture in ARCHITECTURES
+        for trace in ("0", "1")
+    ]

@@ -70,24 +70,53 @@ class Run:
     def start(self) -> None:
         """The primary at A, its replica at B, then each site's servers (A prepares the data for both)."""
         logs = self.folder / "logs"
-        self.primary = EmbeddedPostgres(self.folder / "pgdata", DB_PORT, logs / "postgres.log",
-                                        netns=self.sites.a.netns, listen="*", address=self.sites.a.address)  # fmt: skip
+        self.primary = EmbeddedPostgres(
+            self.folder / "pgdata",
+            DB_PORT,
+            logs / "postgres.log",
+            netns=self.sites.a.netns,
+            listen="*",
+            address=self.sites.a.address,
+        )
         self.primary.start()
         self.primary.create_database("bookstore")
         with psycopg.connect(self.primary.dsn("postgres"), autocommit=True) as conn:
             conn.execute(HEARTBEAT_TABLE)
         leftovers.record(self.folder, {"postgres": self.primary.process.pid})
         self.replica = self.primary.replica(
-            self.folder / "pgdata-replica-1", DB_PORT, logs / "postgres-replica-1.log", replication.slot_name(1),
-            netns=self.sites.b.netns, listen="*", address=self.sites.b.address, source=self.sites.a_across,
-        )  # fmt: skip
-        leftovers.record(self.folder, {"postgres": self.primary.process.pid,
-                                       replication.replica_name(1): self.replica.process.pid})  # fmt: skip
+            self.folder / "pgdata-replica-1",
+            DB_PORT,
+            logs / "postgres-replica-1.log",
+            replication.slot_name(1),
+            netns=self.sites.b.netns,
+            listen="*",
+            address=self.sites.b.address,
+            source=self.sites.a_across,
+        )
+        leftovers.record(
+            self.folder, {"postgres": self.primary.process.pid, replication.replica_name(1): self.replica.process.pid}
+        )
         at = lambda host: f"postgresql+psycopg://postgres:{self.primary.password}@{host}:{DB_PORT}/bookstore"  # noqa: E731
-        site_a = SiteLaunch(self.architecture, self.sites.a, SITE_PORT, self.folder / "site-a", at("127.0.0.1"), (),
-                            {"READS": "primary"}, prepares_data=True)  # fmt: skip
-        site_b = SiteLaunch(self.architecture, self.sites.b, SITE_PORT, self.folder / "site-b", at(self.sites.a_across),
-                            (at("127.0.0.1"),), {"READS": MODES[self.mode]}, prepares_data=False)  # fmt: skip
+        site_a = SiteLaunch(
+            self.architecture,
+            self.sites.a,
+            SITE_PORT,
+            self.folder / "site-a",
+            at("127.0.0.1"),
+            (),
+            {"READS": "primary"},
+            prepares_data=True,
+        )
+        site_b = SiteLaunch(
+            self.architecture,
+            self.sites.b,
+            SITE_PORT,
+            self.folder / "site-b",
+            at(self.sites.a_across),
+            (at("127.0.0.1"),),
+            {"READS": MODES[self.mode]},
+            prepares_data=False,
+        )
         for site in (site_a, site_b):
             self.launches.append(site)
             site.start()
@@ -97,8 +126,13 @@ class Run:
         roam = f"A={self.sites.a.url(SITE_PORT)},B={self.sites.b.url(SITE_PORT)}"
         files = ",".join(str(ROOT / "loadtests" / name) for name in ("locustfile.py", "timeline.py"))
         command = locust(files, self.sites.a.url(SITE_PORT), *shoppers(replace(CAP_SHOPPERS, users=self.users)))
-        env = {**os.environ, "LAB_SITES": roam, "LAB_TIMELINE": str(self.out / "timeline.json"),
-               "LAB_STALENESS_DIR": str(self.out / "staleness"), "PYTHONPATH": str(ROOT)}  # fmt: skip
+        env = {
+            **os.environ,
+            "LAB_SITES": roam,
+            "LAB_TIMELINE": str(self.out / "timeline.json"),
+            "LAB_STALENESS_DIR": str(self.out / "staleness"),
+            "PYTHONPATH": str(ROOT),
+        }
         self.locust = spawn(command, env, self.out / "locust.log", own_group=False)
 
     def sample_lag(self) -> tuple[float, int] | None:
@@ -138,8 +172,13 @@ class Run:
         leftovers.forget(self.folder)
 
 
-def run_cap(architecture: str, mode: str, results: Path = CAP_RESULTS, timing: CapTiming = DEFAULT_TIMING,
-            users: int = CAP_SHOPPERS.users) -> Path:  # fmt: skip
+def run_cap(
+    architecture: str,
+    mode: str,
+    results: Path = CAP_RESULTS,
+    timing: CapTiming = DEFAULT_TIMING,
+    users: int = CAP_SHOPPERS.users,
+) -> Path:
     """One fresh run in one mode; writes results/cap/<arch>/<mode>/run.json and returns its folder."""
     if mode not in MODES:
         raise ValueError(f"the CAP experiment runs in mode {' or '.join(MODES)}, not {mode!r}")
@@ -156,8 +195,12 @@ def run_cap(architecture: str, mode: str, results: Path = CAP_RESULTS, timing: C
             _say(label, began, "starting the primary at site A, its replica at site B, and both sites' servers")
             run.start()
             run.start_load()
-            _say(label, began, f"{users} roaming shoppers; the link between the sites is cut at "
-                               f"{timing.warm_s + timing.before_s:.0f} s for {timing.partition_s:.0f} s")  # fmt: skip
+            _say(
+                label,
+                began,
+                f"{users} roaming shoppers; the link between the sites is cut at "
+                f"{timing.warm_s + timing.before_s:.0f} s for {timing.partition_s:.0f} s",
+            )
             run.wait(timing.warm_s + timing.before_s)
             partition_at = time.time()
             sites.partition()

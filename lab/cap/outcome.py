@@ -50,9 +50,16 @@ def availability(seconds: dict, partition_at: float, heal_at: float) -> dict:
                 for activity in (activity_of(endpoint), "all"):
                     cell = counts.setdefault(site, {}).setdefault(phase, {}).setdefault(activity, [0, 0])
                     cell[0], cell[1] = cell[0] + ok, cell[1] + failed
-    return {site: {phase: {activity: ok / (ok + failed) if ok + failed else None
-                           for activity, (ok, failed) in counts.get(site, {}).get(phase, {}).items()}
-                   for phase in PHASES} for site in SITES}  # fmt: skip
+    return {
+        site: {
+            phase: {
+                activity: ok / (ok + failed) if ok + failed else None
+                for activity, (ok, failed) in counts.get(site, {}).get(phase, {}).items()
+            }
+            for phase in PHASES
+        }
+        for site in SITES
+    }
 
 
 def stale_by_site(folder, partition_at: float, heal_at: float) -> dict:
@@ -76,19 +83,23 @@ def summarise(run, timing, partition_at: float, heal_at: float, converged_at: fl
     timeline = json.loads((run.out / "timeline.json").read_text())
     during = [(ms, lag_bytes) for t, ms, lag_bytes in run.lag if partition_at <= t <= heal_at]
     return {
-        "architecture": run.architecture, "mode": run.mode, "users": run.users,
+        "architecture": run.architecture,
+        "mode": run.mode,
+        "users": run.users,
         "site_b_reads": "primary (consistent)" if run.mode == "CP" else "replica (may be stale)",
         "phases": {"partition_at": partition_at, "heal_at": heal_at, "converged_at": converged_at},
         "availability": availability(timeline["seconds"], partition_at, heal_at),
         "stale_reads": stale_by_site(run.out / "staleness", partition_at, heal_at),
         "lag_series": run.lag,
-        "lag_during_partition": {"max_ms": max((ms for ms, _ in during), default=None),
-                                 "max_bytes": max((b for _, b in during), default=None)},
+        "lag_during_partition": {
+            "max_ms": max((ms for ms, _ in during), default=None),
+            "max_bytes": max((b for _, b in during), default=None),
+        },
         "replication_cut": any(lag_bytes > 0 for _, lag_bytes in during),
         "converge_s": None if converged_at is None else round(max(0.0, converged_at - heal_at), 1),
         "failure_reasons": timeline.get("failure_reasons", {}),
         "data_check": verdict,
-    }  # fmt: skip
+    }
 
 
 def verdict_line(found: dict) -> str:
@@ -97,7 +108,8 @@ def verdict_line(found: dict) -> str:
     browse, everything = during.get("browse"), during.get("all")
     share = lambda value: "n/a" if value is None else f"{value:.0%}"  # noqa: E731
     converge = found["converge_s"]
-    return (f"site B during the partition: {share(browse)} of browsing, {share(everything)} of all requests "
-            f"succeeded; caught up {'never' if converge is None else f'{converge:.0f} s after the heal'}; "
-            f"data check {'passed' if found['data_check']['passed'] else 'FAILED'}")  # fmt: skip
-
+    return (
+        f"site B during the partition: {share(browse)} of browsing, {share(everything)} of all requests "
+        f"succeeded; caught up {'never' if converge is None else f'{converge:.0f} s after the heal'}; "
+        f"data check {'passed' if found['data_check']['passed'] else 'FAILED'}"
+    )

@@ -17,9 +17,16 @@ class SiteLaunch(Launch):
     """
 
     def __init__(
-        self, name: str, place: Place, port: int, run_dir: Path, database_url: str, replica_urls: tuple[str, ...],
-        settings: dict[str, str], prepares_data: bool,
-    ):  # fmt: skip
+        self,
+        name: str,
+        place: Place,
+        port: int,
+        run_dir: Path,
+        database_url: str,
+        replica_urls: tuple[str, ...],
+        settings: dict[str, str],
+        prepares_data: bool,
+    ):
         super().__init__(name, "postgres", port=port, run_dir=run_dir)
         self.place, self.settings, self.prepares_data = place, settings, prepares_data
         self._given = database_url, replica_urls

@@ -97,8 +97,10 @@ def two_sites():
             _ip("netns", "add", netns)
             _ip("-n", netns, "link", "set", "lo", "up")
         _ip("link", "add", "lab-wan-a", "type", "veth", "peer", "name", "lab-wan-b")
-        for netns, end, address in ((NAMESPACES[0], "lab-wan-a", sites.a_across),
-                                    (NAMESPACES[1], "lab-wan-b", sites.b_across)):  # fmt: skip
+        for netns, end, address in (
+            (NAMESPACES[0], "lab-wan-a", sites.a_across),
+            (NAMESPACES[1], "lab-wan-b", sites.b_across),
+        ):
             _ip("link", "set", end, "netns", netns)
             _ip("-n", netns, "addr", "add", f"{address}/30", "dev", end)
             _ip("-n", netns, "link", "set", end, "up")

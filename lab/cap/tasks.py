@@ -16,8 +16,9 @@ def _failed(out: Path) -> bool:
     return not found["data_check"]["passed"] or not found["replication_cut"]
 
 
-def cap_tasks(architectures: list[str], mode: str | None = None, results: Path = CAP_RESULTS,
-              timing: CapTiming = DEFAULT_TIMING) -> list[Task]:  # fmt: skip
+def cap_tasks(
+    architectures: list[str], mode: str | None = None, results: Path = CAP_RESULTS, timing: CapTiming = DEFAULT_TIMING
+) -> list[Task]:
     """One task per architecture and mode (both, CP first, unless one is named); a task fails on lost data."""
     for architecture in architectures:
         if architecture not in CAP_ARCHITECTURES:
@@ -26,7 +27,11 @@ def cap_tasks(architectures: list[str], mode: str | None = None, results: Path =
         raise ValueError(f"MODE must be {' or '.join(MODES)}, not {mode!r}")
     estimate = timing.warm_s + timing.before_s + timing.partition_s + timing.after_s + 2 * STARTUP_ALLOWANCE_S
     return [
-        Task(f"{architecture}: CAP experiment, {each} mode", estimate,
-             lambda a=architecture, m=each: _failed(run_cap(a, m, results, timing)))
-        for architecture in architectures for each in ([mode] if mode else list(MODES))
-    ]  # fmt: skip
+        Task(
+            f"{architecture}: CAP experiment, {each} mode",
+            estimate,
+            lambda a=architecture, m=each: _failed(run_cap(a, m, results, timing)),
+        )
+        for architecture in architectures
+        for each in ([mode] if mode else list(MODES))
+    ]

@@ -63,12 +63,14 @@ def _judge(launch: Launch, answered_201: list[int]) -> dict:
         .where(orders.c.status == "confirmed")
         .group_by(order_lines.c.book_id)
     )
-    rows = _read({
-        "status": (launch.database_of("orders"), select(orders.c.id, orders.c.status)),
-        "sold": (launch.database_of("orders"), sold),
-        "shipments": (launch.database_of("shipping"), select(shipments.c.order_id, shipments.c.status)),
-        "stock": (launch.database_of("catalog"), select(books.c.id, books.c.stock)),
-    })  # fmt: skip
+    rows = _read(
+        {
+            "status": (launch.database_of("orders"), select(orders.c.id, orders.c.status)),
+            "sold": (launch.database_of("orders"), sold),
+            "shipments": (launch.database_of("shipping"), select(shipments.c.order_id, shipments.c.status)),
+            "stock": (launch.database_of("catalog"), select(books.c.id, books.c.stock)),
+        }
+    )
     status_of = dict(rows["status"])
     sold_by_book = {book: int(n) for book, n in rows["sold"]}
     found = problems_in(answered_201, status_of, dict(rows["shipments"]), dict(rows["stock"]), sold_by_book)

@@ -83,8 +83,10 @@ def _watch_recovery(locust: subprocess.Popen, out: Path, ready_at: float, timing
         if now >= ready_at + timing.recovery_limit_s:
             return say(f"not recovered {timing.recovery_limit_s:.0f} s after the restart: stopping the load")
         if recovered is None and now - last_said >= 5:
-            say(f"waiting for {availability.RECOVERED_SECONDS} seconds in a row with "
-                f"{availability.RECOVERED_SHARE:.0%} of requests succeeding")  # fmt: skip
+            say(
+                f"waiting for {availability.RECOVERED_SECONDS} seconds in a row with "
+                f"{availability.RECOVERED_SHARE:.0%} of requests succeeding"
+            )
             last_said = now
 
 
@@ -100,9 +102,13 @@ def _stop_locust(locust: subprocess.Popen, out: Path) -> None:
 
 
 def run_fault(
-    architecture: str, db: str | None, part: str, results: Path = CHAOS_RESULTS,
-    timing: Timing = DEFAULT_TIMING, users: int = LOAD.users,
-) -> Path:  # fmt: skip
+    architecture: str,
+    db: str | None,
+    part: str,
+    results: Path = CHAOS_RESULTS,
+    timing: Timing = DEFAULT_TIMING,
+    users: int = LOAD.users,
+) -> Path:
     """Stop `part` of a fresh architecture under load for timing.down_s; write results/chaos/<label>/<part>/run.json."""
     with Launch(architecture, db, port=free_port()) as launch:
         parts.check_part(launch, part)
@@ -111,8 +117,12 @@ def run_fault(
         shutil.rmtree(out, ignore_errors=True)
         out.mkdir(parents=True)
         began, start = time.monotonic(), time.time()
-        _say(label, began, f"{users} users arrive; {part} stops at {timing.warm_s + timing.before_s:.0f} s "
-                           f"for {timing.down_s:.0f} s; {timing.run_s} s or more in all")  # fmt: skip
+        _say(
+            label,
+            began,
+            f"{users} users arrive; {part} stops at {timing.warm_s + timing.before_s:.0f} s "
+            f"for {timing.down_s:.0f} s; {timing.run_s} s or more in all",
+        )
         locust = _locust(launch.base_url, out, timing, users)
         try:
             _sleep_until(start + timing.warm_s + timing.before_s, locust, out)
@@ -137,10 +147,15 @@ def run_fault(
         _say(label, began, "checking that nothing was lost")
         verdict = data_check.check(launch, timeline["confirmed_orders"])
         outcome = {
-            "architecture": launch.architecture.label, "part": part, "users": users, "timing": asdict(timing),
-            "phases": asdict(phases), "started_at": start, **availability.summary(timeline, phases),
+            "architecture": launch.architecture.label,
+            "part": part,
+            "users": users,
+            "timing": asdict(timing),
+            "phases": asdict(phases),
+            "started_at": start,
+            **availability.summary(timeline, phases),
             "data_check": verdict,
-        }  # fmt: skip
+        }
         (out / "run.json").write_text(json.dumps(outcome, indent=2))
         _say(label, began, _verdict_line(outcome))
         return out

@@ -26,9 +26,11 @@ def _failed(out: Path) -> bool:
 
 
 def chaos_tasks(
-    targets: list[tuple[str, str | None]], part: str | None = None, results: Path = CHAOS_RESULTS,
+    targets: list[tuple[str, str | None]],
+    part: str | None = None,
+    results: Path = CHAOS_RESULTS,
     timing: Timing = DEFAULT_TIMING,
-) -> list[Task]:  # fmt: skip
+) -> list[Task]:
     """One task per part of each (architecture, database), or only `part`; a task fails when its data check fails."""
     tasks = []
     for architecture, db in targets:

@@ -25,8 +25,11 @@ def waves(services: dict[str, dict]) -> list[list[str]]:
     """Services in start order: each wave depends only on earlier ones."""
     started, order = set(), []
     while len(started) < len(services):
-        wave = [name for name, spec in services.items() if name not in started
-                and set(spec.get("depends_on") or {}) <= started]  # fmt: skip
+        wave = [
+            name
+            for name, spec in services.items()
+            if name not in started and set(spec.get("depends_on") or {}) <= started
+        ]
         if not wave:
             raise ValueError(f"depends_on has a cycle among {sorted(set(services) - started)}")
         order.append(wave)

@@ -32,8 +32,9 @@ class Engine:
         """`docker compose` or podman-compose (from PyPI, pinned) on one compose file."""
         podman_compose = str(Path(sys.executable).parent / "podman-compose")
         command = ["docker", "compose"] if self.name == "docker" else [podman_compose]
-        done = subprocess.run([*command, "-f", str(file), *arguments], cwd=ROOT, capture_output=True, text=True,
-                              timeout=timeout)  # fmt: skip
+        done = subprocess.run(
+            [*command, "-f", str(file), *arguments], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+        )
         if done.returncode != 0:
             raise RuntimeError(f"compose {' '.join(arguments)}: {(done.stderr or done.stdout).strip()[-800:]}")
         return done
@@ -46,8 +47,15 @@ class Engine:
 
     def containers(self, project: str, service: str) -> list[str]:
         """The ids of a compose service's containers, running or not."""
-        found = self.run("ps", "-a", "-q", "--filter", f"label=com.docker.compose.project={project}",
-                         "--filter", f"label=com.docker.compose.service={service}").stdout  # fmt: skip
+        found = self.run(
+            "ps",
+            "-a",
+            "-q",
+            "--filter",
+            f"label=com.docker.compose.project={project}",
+            "--filter",
+            f"label=com.docker.compose.service={service}",
+        ).stdout
         return found.split()
 
     def healthy(self, container: str) -> bool:

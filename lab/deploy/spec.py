@@ -94,10 +94,19 @@ def deployment(architecture: str) -> Deployment:
         env = dict(component.env)
         database_url, password = _own_role(env.pop("DATABASE_URL", url) or None)  # "": no way to the data
         settings = {key: value for key, value in env.items() if key not in SECRETS}
-        containers.append(Container(
-            architecture, component.name, component.wsgi_app, settings, database_url, password,
-            edge=component.name == described.edge, scales_out=database != "sqlite", code=architecture,
-        ))  # fmt: skip
+        containers.append(
+            Container(
+                architecture,
+                component.name,
+                component.wsgi_app,
+                settings,
+                database_url,
+                password,
+                edge=component.name == described.edge,
+                scales_out=database != "sqlite",
+                code=architecture,
+            )
+        )
     prepare = [["-m", *command] for command in described.prepare]
     return Deployment(architecture, database, containers, prepare)
 
@@ -108,5 +117,8 @@ def secret_defaults() -> dict[str, str]:
     from soa.registration import DEFAULT_REGISTRY_KEY
     from three_tier.internal_api import DEFAULT_INTERNAL_KEY
 
-    return {"TOKEN_SECRET": Settings.from_environment({}).token_secret, "INTERNAL_API_KEY": DEFAULT_INTERNAL_KEY,
-            "REGISTRY_KEY": DEFAULT_REGISTRY_KEY}  # fmt: skip
+    return {
+        "TOKEN_SECRET": Settings.from_environment({}).token_secret,
+        "INTERNAL_API_KEY": DEFAULT_INTERNAL_KEY,
+        "REGISTRY_KEY": DEFAULT_REGISTRY_KEY,
+    }

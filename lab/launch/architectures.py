@@ -18,8 +18,14 @@ DATABASES = ("sqlite", "postgres")
 REFERENCES = {"floor": "lab.bench.floor.topology", "hop-pair": "lab.bench.floor.pair_topology"}
 
 
-def describe(name: str, network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
-             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
+def describe(
+    name: str,
+    network: Network,
+    database_url: str,
+    db: str,
+    replica_urls: tuple[str, ...] = (),
+    settings: Mapping[str, str] | None = None,
+) -> Architecture:
     """An architecture's own description, from its folder's topology module.
 
     replica_urls: the same database on each PostgreSQL replica; the architecture decides who reads them.

@@ -28,9 +28,13 @@ class Launch:
     """A running architecture; use as a context manager so that everything stops, whatever happens."""
 
     def __init__(
-        self, name: str, db: str | None = None, port: int | None = None, run_dir: Path | None = None,
+        self,
+        name: str,
+        db: str | None = None,
+        port: int | None = None,
+        run_dir: Path | None = None,
         scale: dict[str, tuple[int, int]] | None = None,
-    ):  # fmt: skip
+    ):
         """`scale` maps a component to (instances, workers per instance), overriding its description."""
         self.name, self.db, self.scale = name, check_choice(name, db), scale or {}
         self.port = port or int(os.environ.get("PORT", "8000"))
@@ -102,8 +106,9 @@ class Launch:
         database_url = self.database_url = self.data.start()
         self._record_process_groups()
         settings = {**os.environ, **self.settings}
-        self.architecture = describe(self.name, LocalNetwork(self.port), database_url, self.db, self.replica_urls,
-                                     settings).with_workers(int(settings.get("WEB_CONCURRENCY") or 2))  # fmt: skip
+        self.architecture = describe(
+            self.name, LocalNetwork(self.port), database_url, self.db, self.replica_urls, settings
+        ).with_workers(int(settings.get("WEB_CONCURRENCY") or 2))
         label = self.architecture.label  # results of each data tier, read mode and tracing are kept apart
         label += f"-r{len(self.replica_urls)}-{reads.mode}" if self.replica_urls else ""
         label += "-traced" if settings.get("TRACE") == "1" else ""
@@ -154,8 +159,13 @@ class Launch:
         verdicts = []
         for command in self.architecture.checks:
             done = subprocess.run(self.place.wrap(_python(command)), env=self._env, capture_output=True, text=True)
-            verdicts.append({"command": " ".join(["-m", *command]), "passed": done.returncode == 0,
-                             "output": (done.stdout + done.stderr).strip()[-2000:]})  # fmt: skip
+            verdicts.append(
+                {
+                    "command": " ".join(["-m", *command]),
+                    "passed": done.returncode == 0,
+                    "output": (done.stdout + done.stderr).strip()[-2000:],
+                }
+            )
         return verdicts
 
     def instances(self) -> list[str]:
@@ -168,8 +178,13 @@ class Launch:
         ready_dir = self.run_dir / "ready" / instance
         shutil.rmtree(ready_dir, ignore_errors=True)
         ready_dir.mkdir(parents=True)
-        env = {**self._env, **component.environment(), "COMPONENT_NAME": instance, "LAB_READY_DIR": str(ready_dir),
-               "BIND_HOST": self.place.bind_host}  # fmt: skip
+        env = {
+            **self._env,
+            **component.environment(),
+            "COMPONENT_NAME": instance,
+            "LAB_READY_DIR": str(ready_dir),
+            "BIND_HOST": self.place.bind_host,
+        }
         env.setdefault("AUDIT_LOG", str(self.run_dir / "logs" / "audit.log"))
         env["LAB_COUNT_DIR"] = str(self.count_dir(instance))
         self.count_dir(instance).mkdir(parents=True, exist_ok=True)

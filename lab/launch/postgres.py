@@ -54,9 +54,16 @@ class EmbeddedPostgres:
     """
 
     def __init__(
-        self, data_dir: Path, port: int, log_path: Path, log_statements: bool = False, *,
-        netns: str | None = None, listen: str = "127.0.0.1", address: str = "127.0.0.1",
-    ):  # fmt: skip
+        self,
+        data_dir: Path,
+        port: int,
+        log_path: Path,
+        log_statements: bool = False,
+        *,
+        netns: str | None = None,
+        listen: str = "127.0.0.1",
+        address: str = "127.0.0.1",
+    ):
         self.data_dir, self.port, self.log_path = Path(data_dir), port, Path(log_path)
         self.netns, self.listen, self.address = netns, listen, address
         self.settings = {**SETTINGS, "log_statement": "all" if log_statements else "none"}
@@ -100,9 +107,18 @@ class EmbeddedPostgres:
         self.serve(timeout_s)
 
     def replica(
-        self, data_dir: Path, port: int, log_path: Path, slot: str, timeout_s: float = 120, *,
-        netns: str | None = None, listen: str = "127.0.0.1", address: str = "127.0.0.1", source: str | None = None,
-    ) -> "EmbeddedPostgres":  # fmt: skip
+        self,
+        data_dir: Path,
+        port: int,
+        log_path: Path,
+        slot: str,
+        timeout_s: float = 120,
+        *,
+        netns: str | None = None,
+        listen: str = "127.0.0.1",
+        address: str = "127.0.0.1",
+        source: str | None = None,
+    ) -> "EmbeddedPostgres":
         """A hot standby of this server, started: PostgreSQL's own streaming replication.
 
         pg_basebackup copies the primary's data, creates the replication slot `slot` (so the primary keeps
@@ -114,12 +130,33 @@ class EmbeddedPostgres:
         replica.settings["cluster_name"] = slot.replace("_", "-")  # how the primary names it in pg_stat_replication
         user = _run_as()
         replica._own_folder(user)
-        command = [str(POSTGRES_BIN_PATH / "pg_basebackup"), "-h", source or self.address, "-p", str(self.port),
-                   "-U", "postgres", "-D", str(data_dir), "-R", "-X", "stream", "-C", "-S", slot,
-                   "--checkpoint=fast"]  # fmt: skip
+        command = [
+            str(POSTGRES_BIN_PATH / "pg_basebackup"),
+            "-h",
+            source or self.address,
+            "-p",
+            str(self.port),
+            "-U",
+            "postgres",
+            "-D",
+            str(data_dir),
+            "-R",
+            "-X",
+            "stream",
+            "-C",
+            "-S",
+            slot,
+            "--checkpoint=fast",
+        ]
         command, user = replica._in_place(command, user, death_signal="TERM")
-        done = subprocess.run(command, env={**os.environ, "PGPASSWORD": self.password}, user=user,
-                              capture_output=True, text=True, timeout=timeout_s)  # fmt: skip
+        done = subprocess.run(
+            command,
+            env={**os.environ, "PGPASSWORD": self.password},
+            user=user,
+            capture_output=True,
+            text=True,
+            timeout=timeout_s,
+        )
         if done.returncode != 0:
             raise RuntimeError(f"pg_basebackup of a replica failed: {done.stderr.strip()[-500:]}")
         replica.serve(timeout_s)

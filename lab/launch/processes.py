@@ -34,9 +34,14 @@ def _dying_with_this_process(signum: int):
 
 
 def spawn(
-    command: list[str], env: dict, log_path: Path | None = None, *, own_group: bool = True,
-    death_signal: int = signal.SIGTERM, user: str | None = None,
-) -> subprocess.Popen:  # fmt: skip
+    command: list[str],
+    env: dict,
+    log_path: Path | None = None,
+    *,
+    own_group: bool = True,
+    death_signal: int = signal.SIGTERM,
+    user: str | None = None,
+) -> subprocess.Popen:
     """Start a command that stops when this process dies, output appended to log_path (else inherited).
 
     With own_group it runs in a new session, so a Ctrl-C in the terminal reaches only the launcher,
@@ -48,9 +53,15 @@ def spawn(
         log = open(log_path, "ab")  # noqa: SIM115 (the child holds it; closed here right after the fork)
     try:
         return subprocess.Popen(
-            command, env=env, stdout=log, stderr=subprocess.STDOUT if log else None, stdin=subprocess.DEVNULL,
-            start_new_session=own_group, user=user, preexec_fn=_dying_with_this_process(death_signal),
-        )  # fmt: skip
+            command,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT if log else None,
+            stdin=subprocess.DEVNULL,
+            start_new_session=own_group,
+            user=user,
+            preexec_fn=_dying_with_this_process(death_signal),
+        )
     finally:
         if log:
             log.close()

@@ -41,8 +41,11 @@ def start_replicas(primary: EmbeddedPostgres, run_dir: Path, ports: list[int]) -
     """One hot standby per port, each with its own replication slot, data folder and log."""
     started = []
     for n, port in enumerate(ports, start=1):
-        started.append(primary.replica(run_dir / f"pgdata-replica-{n}", port,
-                                       run_dir / "logs" / f"{replica_name(n)}.log", slot_name(n)))  # fmt: skip
+        started.append(
+            primary.replica(
+                run_dir / f"pgdata-replica-{n}", port, run_dir / "logs" / f"{replica_name(n)}.log", slot_name(n)
+            )
+        )
     return started
 
 
@@ -50,8 +53,9 @@ def lag(primary: EmbeddedPostgres) -> dict[str, dict]:
     """Each streaming replica's replay lag, in milliseconds and in bytes of WAL, as the primary sees it."""
     with psycopg.connect(primary.dsn("postgres"), connect_timeout=3) as conn:
         rows = conn.execute(LAG_QUERY).fetchall()
-    return {name: {"ms": float(ms) if ms is not None else 0.0, "bytes": int(lag_bytes or 0)}
-            for name, ms, lag_bytes in rows}  # fmt: skip
+    return {
+        name: {"ms": float(ms) if ms is not None else 0.0, "bytes": int(lag_bytes or 0)} for name, ms, lag_bytes in rows
+    }
 
 
 def work_done(server: EmbeddedPostgres) -> dict[str, int]:

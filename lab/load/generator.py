@@ -55,8 +55,16 @@ def shoppers(profile: Profile) -> list[str]:
 def start_workers(profile: Profile, locustfile: Path, count: int, master_port: int, log: Path) -> list:
     """Locust workers that connect to the master on master_port; they carry no bench marks of their own."""
     env = {**os.environ, **locust_environment(profile, None)}
-    command = locust(_files(profile, locustfile), "http://unused", "--worker", "--master-host", "127.0.0.1",
-                     "--master-port", str(master_port), headless=False)  # fmt: skip
+    command = locust(
+        _files(profile, locustfile),
+        "http://unused",
+        "--worker",
+        "--master-host",
+        "127.0.0.1",
+        "--master-port",
+        str(master_port),
+        headless=False,
+    )
     return [spawn(command, env, log, own_group=False) for _ in range(count)]
 
 
@@ -69,11 +77,29 @@ def locust_command(
     """
     load = [] if profile.shape else [*shoppers(profile), "-t", f"{profile.run_time_s}s"]
     distributed = (
-        ["--master", "--expect-workers", str(workers), "--expect-workers-max-wait", "90",
-         "--master-bind-host", "127.0.0.1", "--master-bind-port", str(master_port)] if workers else []
-    )  # fmt: skip
-    files = ["--csv", str(out / "locust"), "--csv-full-history", "--html", str(out / "report.html"),
-             "--json-file", str(out / "locust")]  # fmt: skip
+        [
+            "--master",
+            "--expect-workers",
+            str(workers),
+            "--expect-workers-max-wait",
+            "90",
+            "--master-bind-host",
+            "127.0.0.1",
+            "--master-bind-port",
+            str(master_port),
+        ]
+        if workers
+        else []
+    )
+    files = [
+        "--csv",
+        str(out / "locust"),
+        "--csv-full-history",
+        "--html",
+        str(out / "report.html"),
+        "--json-file",
+        str(out / "locust"),
+    ]
     return locust(_files(profile, locustfile), host, *load, *distributed, *files)
 
 
@@ -81,8 +107,12 @@ def locust_environment(profile: Profile, marks: Path | None) -> dict:
     """What the bench plumbing beside the locustfile reads: where to mark, how long to warm up, the steps."""
     env = {"LAB_WARMUP_S": str(profile.warmup_s), "LAB_MARK_DIR": str(marks or ""), "PYTHONPATH": str(ROOT)}
     if profile.shape == "steps":
-        env |= {"LAB_STEPS": ",".join(map(str, profile.steps)), "LAB_SPAWN_RATE": str(profile.spawn_rate),
-                "LAB_SETTLE_S": str(profile.warmup_s), "LAB_MEASURE_S": str(profile.duration_s)}  # fmt: skip
+        env |= {
+            "LAB_STEPS": ",".join(map(str, profile.steps)),
+            "LAB_SPAWN_RATE": str(profile.spawn_rate),
+            "LAB_SETTLE_S": str(profile.warmup_s),
+            "LAB_MEASURE_S": str(profile.duration_s),
+        }
     return env
 
 
@@ -108,8 +138,10 @@ def run_title(label: str, profile: Profile) -> str:
 
 def describe_load(profile: Profile) -> str:
     if profile.shape == "steps":
-        return (f"steps of {', '.join(map(str, profile.steps))} users, each settled {profile.warmup_s} s and "
-                f"measured {profile.duration_s} s, until saturated (at most {profile.run_time_s} s)")  # fmt: skip
+        return (
+            f"steps of {', '.join(map(str, profile.steps))} users, each settled {profile.warmup_s} s and "
+            f"measured {profile.duration_s} s, until saturated (at most {profile.run_time_s} s)"
+        )
     return f"{profile.users} users, warm-up {profile.warmup_s} s, measured {profile.duration_s} s"
 
 

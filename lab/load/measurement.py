@@ -20,8 +20,12 @@ def load_generator_report(cpu_seconds: float, seconds: float, processes: int = 1
     understate the server. `busiest`: that process's CPU seconds, where there are several."""
     share = cpu_seconds / seconds / processes if seconds > 0 else 0.0
     peak = (busiest if busiest is not None else cpu_seconds / processes) / seconds if seconds > 0 else 0.0
-    return {"processes": processes, "cpu_share_of_one_core": round(share, 3),
-            "busiest_share_of_one_core": round(peak, 3), "saturated": peak > SATURATED_CPU_SHARE}  # fmt: skip
+    return {
+        "processes": processes,
+        "cpu_share_of_one_core": round(share, 3),
+        "busiest_share_of_one_core": round(peak, 3),
+        "saturated": peak > SATURATED_CPU_SHARE,
+    }
 
 
 def wait_until_quiet(servers: dict[str, int], cores: float = QUIET_CORES, deadline_s: float = 120.0) -> float:

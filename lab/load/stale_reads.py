@@ -42,7 +42,8 @@ def summarise(folder: Path, start: float = float("-inf"), end: float = float("in
         "reads_checked": reads,
         "stale": stale,
         "stale_per_1000_reads": round(1000 * stale / reads, 3) if reads else None,
-        "by_endpoint": {e: {"reads": c[0], "went_back_up": c[1], "own_write_not_seen": c[2]}
-                        for e, c in sorted(by_endpoint.items())},  # fmt: skip
+        "by_endpoint": {
+            e: {"reads": c[0], "went_back_up": c[1], "own_write_not_seen": c[2]} for e, c in sorted(by_endpoint.items())
+        },
         "series": series,
     }

@@ -87,10 +87,12 @@ def calibrate(run: dict, light: dict | None = None) -> Calibration:
     cores = run["machine"]["cores"]
     think = max(0.0, users / throughput - response - timing_generator)
     delay = max(0.0, response - sum(by_component.values()))
-    draft = Calibration(run["label"], run["profile"]["name"], users, cores, think, delay, by_component, generator,
-                        background)  # fmt: skip
+    draft = Calibration(
+        run["label"], run["profile"]["name"], users, cores, think, delay, by_component, generator, background
+    )
     # The first guess ignored queueing at the timing run's load; take what queueing explains out of the delay.
     _, modelled = predicted_response_s(draft, users)
     delay = max(0.0, delay - (modelled - response))
-    return Calibration(run["label"], run["profile"]["name"], users, cores, think, delay, by_component, generator,
-                       background)  # fmt: skip
+    return Calibration(
+        run["label"], run["profile"]["name"], users, cores, think, delay, by_component, generator, background
+    )

@@ -74,9 +74,14 @@ class LoadDependentModel:
 def _point(step: dict, idle: dict) -> tuple[float, dict[str, float], float]:
     """(throughput, server demands by component, generator demand) of a saturation step, in seconds, with
     what the servers burn idle taken out as for a profile run."""
-    as_run = {"label": "step", "profile": {"name": f"step {step['users']}"}, "window": {"seconds": step["seconds"]},
-              "totals": {"requests": step["requests"]}, "cpu_seconds": step["cpu_seconds"],
-              "idle_cpu_share": idle}  # fmt: skip
+    as_run = {
+        "label": "step",
+        "profile": {"name": f"step {step['users']}"},
+        "window": {"seconds": step["seconds"]},
+        "totals": {"requests": step["requests"]},
+        "cpu_seconds": step["cpu_seconds"],
+        "idle_cpu_share": idle,
+    }
     servers, generator, _ = demands(as_run)
     return step["throughput_rps"], servers, generator
 
@@ -86,8 +91,10 @@ def calibrate_load_dependent(light: dict, first_step: dict) -> LoadDependentMode
     base = calibrate(light)
     x1, servers1, generator1 = light["totals"]["throughput_rps"], *demands(light)[:2]
     x2, servers2, generator2 = _point(first_step, light.get("idle_cpu_share", {}))
-    servers = {name: fit((x1, servers1.get(name, 0.0)), (x2, servers2.get(name, 0.0)))
-               for name in sorted(set(servers1) | set(servers2))}  # fmt: skip
+    servers = {
+        name: fit((x1, servers1.get(name, 0.0)), (x2, servers2.get(name, 0.0)))
+        for name in sorted(set(servers1) | set(servers2))
+    }
     return LoadDependentModel(base, servers, fit((x1, generator1), (x2, generator2)))
 
 
@@ -125,17 +132,29 @@ def knee_validation(light: dict, saturation: dict) -> dict | None:
     model = calibrate_load_dependent(light, steps[0])
     knee = capacity_step(steps)
     top = steps.index(knee)
-    row = {"calibrated_on": f"users-100, step {steps[0]['users']}", "knee_users": knee["users"],
-           "measured_knee_rps": knee["throughput_rps"], "predicted_knee_rps": model.knee_rps(),
-           "processes_busy_cores": _busy_cores(knee),
-           "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
-           "reference_work_ms": [light.get("reference_work_ms"), steps[0].get("reference_work_ms"),
-                                 knee.get("reference_work_ms")],  # the machine's speed at each (lab/load)
-           "predicted_knee_rps_at_its_speed": knee_at_its_speed(light, steps[0], knee),
-           "before_users": None, "measured_p95_ms": None, "predicted_p95_ms": None}  # fmt: skip
+    row = {
+        "calibrated_on": f"users-100, step {steps[0]['users']}",
+        "knee_users": knee["users"],
+        "measured_knee_rps": knee["throughput_rps"],
+        "predicted_knee_rps": model.knee_rps(),
+        "processes_busy_cores": _busy_cores(knee),
+        "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
+        "reference_work_ms": [
+            light.get("reference_work_ms"),
+            steps[0].get("reference_work_ms"),
+            knee.get("reference_work_ms"),
+        ],  # the machine's speed at each (lab/load)
+        "predicted_knee_rps_at_its_speed": knee_at_its_speed(light, steps[0], knee),
+        "before_users": None,
+        "measured_p95_ms": None,
+        "predicted_p95_ms": None,
+    }
     if top >= 2:  # the step before the knee is not the calibration step
         before, first = steps[top - 1], steps[0]["latency_ms"]
         _, mean_s = model.predict(before["users"])
-        row |= {"before_users": before["users"], "measured_p95_ms": before["latency_ms"]["p95"],
-                "predicted_p95_ms": 1000 * mean_s * first["p95"] / first["mean"]}  # fmt: skip
+        row |= {
+            "before_users": before["users"],
+            "measured_p95_ms": before["latency_ms"]["p95"],
+            "predicted_p95_ms": 1000 * mean_s * first["p95"] / first["mean"],
+        }
     return row

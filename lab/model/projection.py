@@ -73,9 +73,14 @@ def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
         # primary. Its CPU is split by each service's own CPU share: an assumption, not a measurement.
         services = {name: demand for name, demand in demands.items() if name not in ("gateway", "frontend")}
         total = sum(services.values()) or 1.0
-        return scalable + replicas + [
-            Tier(f"{DATABASE} ({name})", database_s * demand / total, **primary) for name, demand in services.items()
-        ]
+        return (
+            scalable
+            + replicas
+            + [
+                Tier(f"{DATABASE} ({name})", database_s * demand / total, **primary)
+                for name, demand in services.items()
+            ]
+        )
     return scalable + replicas + ([Tier(DATABASE, database_s, **primary)] if database_s else [])
 
 
@@ -96,8 +101,9 @@ def with_write_rate(limit: str | None, run: dict) -> str | None:
 
 def split_database(planned: list[Tier]) -> list[Tier]:
     """The same tiers with every database free to scale out (sharded or replicated: beyond this lab)."""
-    return [replace(t, max_replicas=None, max_cores_per_replica=None) if t.name.startswith(DATABASE) else t
-            for t in planned]  # fmt: skip
+    return [
+        replace(t, max_replicas=None, max_cores_per_replica=None) if t.name.startswith(DATABASE) else t for t in planned
+    ]
 
 
 def capacity_plans(calibration: Calibration, run: dict, database: str, slo_s: float = SLO_S) -> list[dict]:

@@ -32,11 +32,21 @@ def validate(light: dict, heavy: dict | None, saturation: dict | None) -> list[d
     rows = []
     if heavy:
         totals = heavy["totals"]
-        rows.append(_row(calibration, heavy["profile"]["name"], heavy["profile"]["users"], totals["throughput_rps"],
-                         totals["latency_ms"]["mean"]))  # fmt: skip
+        rows.append(
+            _row(
+                calibration,
+                heavy["profile"]["name"],
+                heavy["profile"]["users"],
+                totals["throughput_rps"],
+                totals["latency_ms"]["mean"],
+            )
+        )
     for step in (saturation or {}).get("steps", []):
-        rows.append(_row(calibration, f"step {step['users']}", step["users"], step["throughput_rps"],
-                         step["latency_ms"]["mean"]))  # fmt: skip
+        rows.append(
+            _row(
+                calibration, f"step {step['users']}", step["users"], step["throughput_rps"], step["latency_ms"]["mean"]
+            )
+        )
     return rows
 
 

@@ -52,8 +52,9 @@ def _shares(run: dict, site: str, activity: str, origin: float) -> tuple[list[fl
 
 def chart(architecture: str, run: dict, path: Path) -> Path:
     """Availability per site, stale reads and replication lag of one run, the partition shaded."""
-    figure, (site_a, site_b, stale, lag) = plt.subplots(4, 1, figsize=(8.5, 9), dpi=110, sharex=True,
-                                                         layout="constrained")  # fmt: skip
+    figure, (site_a, site_b, stale, lag) = plt.subplots(
+        4, 1, figsize=(8.5, 9), dpi=110, sharex=True, layout="constrained"
+    )
     phases = run["phases"]
     origin = phases["partition_at"]
     figure.suptitle(f"{architecture}, {run['mode']}: site B reads the {run['site_b_reads']}")
@@ -62,16 +63,21 @@ def chart(architecture: str, run: dict, path: Path) -> Path:
     for axes, site in ((site_a, "A"), (site_b, "B")):
         for activity, style in ACTIVITY_STYLE.items():
             xs, ys = _shares(run, site, activity, origin)
-            axes.plot(xs, ys, style, color=SITE_COLOURS[site], label=activity, linewidth=1.3, marker=".",
-                      markersize=3)  # fmt: skip
+            axes.plot(xs, ys, style, color=SITE_COLOURS[site], label=activity, linewidth=1.3, marker=".", markersize=3)
         axes.set_ylim(-5, 105)
         axes.set_ylabel(f"site {site}\n% ok")
         axes.legend(loc="lower left", fontsize=7, ncol=4)
     for site, colour in SITE_COLOURS.items():
         points = [(second + 0.5 - origin, n) for second, where, n in run["stale_reads"]["series"] if where == site]
         if points:
-            stale.bar([x for x, _ in points], [n for _, n in points], width=0.8, color=colour, alpha=0.7,
-                      label=f"read at site {site}")  # fmt: skip
+            stale.bar(
+                [x for x, _ in points],
+                [n for _, n in points],
+                width=0.8,
+                color=colour,
+                alpha=0.7,
+                label=f"read at site {site}",
+            )
     if not run["stale_reads"]["series"] or not any(n for *_, n in run["stale_reads"]["series"]):
         stale.text(0.5, 0.5, "no stale read noticed", transform=stale.transAxes, ha="center", color="#7f7f7f")
     stale.set_ylabel("stale reads\nper second")
@@ -86,10 +92,14 @@ def chart(architecture: str, run: dict, path: Path) -> Path:
 def figures(runs: dict[str, dict[str, dict]], out: Path) -> list[Figure]:
     """One chart per architecture and mode."""
     return [
-        Figure(chart(architecture, run, out / f"cap_{architecture}_{mode}.png"),
-               f"{architecture}, {mode}: what each site served through a partition", HOW_TO_READ)
-        for architecture, modes in runs.items() for mode, run in sorted(modes.items(), key=lambda m: MODES.index(m[0]))
-    ]  # fmt: skip
+        Figure(
+            chart(architecture, run, out / f"cap_{architecture}_{mode}.png"),
+            f"{architecture}, {mode}: what each site served through a partition",
+            HOW_TO_READ,
+        )
+        for architecture, modes in runs.items()
+        for mode, run in sorted(modes.items(), key=lambda m: MODES.index(m[0]))
+    ]
 
 
 def _percent(share: float | None) -> str | None:
@@ -109,19 +119,42 @@ def table(runs: dict[str, dict[str, dict]]) -> Table:
             run = modes[mode]
             b, a = run["availability"]["B"]["partition"], run["availability"]["A"]["partition"]
             check, lag = run["data_check"], run["lag_during_partition"]
-            rows.append([
-                architecture, mode, *(_percent(b.get(activity)) for activity in ("browse", "sign in", "order", "all")),
-                _percent(a.get("all")), _stale_per_1000(run, "B", "partition"), _stale_per_1000(run, "B", "after"),
-                None if lag["max_ms"] is None else round(lag["max_ms"] / 1000, 1), run["converge_s"],
-                check["orders_answered_201"], "passed" if check["passed"] else f"FAILED: {check['problem_count']}",
-            ])  # fmt: skip
-    headers = ["architecture", "mode", "site B browse ok", "site B sign in ok", "site B order ok", "site B all ok",
-               "site A all ok", "stale per 1,000 reads at B (cut)", "stale per 1,000 at B (after)",
-               "replica behind, max s", "caught up after s", "orders 201", "data check"]  # fmt: skip
-    note = ("During the partition unless said otherwise. A request counts in the second it was sent; one sent "
-            "during the cut that waited and succeeded after the heal counts as a success.")
-    return Table("The CAP trade-off: what each mode kept available, and what it cost in consistency", headers,
-                 rows, note)  # fmt: skip
+            rows.append(
+                [
+                    architecture,
+                    mode,
+                    *(_percent(b.get(activity)) for activity in ("browse", "sign in", "order", "all")),
+                    _percent(a.get("all")),
+                    _stale_per_1000(run, "B", "partition"),
+                    _stale_per_1000(run, "B", "after"),
+                    None if lag["max_ms"] is None else round(lag["max_ms"] / 1000, 1),
+                    run["converge_s"],
+                    check["orders_answered_201"],
+                    "passed" if check["passed"] else f"FAILED: {check['problem_count']}",
+                ]
+            )
+    headers = [
+        "architecture",
+        "mode",
+        "site B browse ok",
+        "site B sign in ok",
+        "site B order ok",
+        "site B all ok",
+        "site A all ok",
+        "stale per 1,000 reads at B (cut)",
+        "stale per 1,000 at B (after)",
+        "replica behind, max s",
+        "caught up after s",
+        "orders 201",
+        "data check",
+    ]
+    note = (
+        "During the partition unless said otherwise. A request counts in the second it was sent; one sent "
+        "during the cut that waited and succeeded after the heal counts as a success."
+    )
+    return Table(
+        "The CAP trade-off: what each mode kept available, and what it cost in consistency", headers, rows, note
+    )
 
 
 def intro(runs: dict[str, dict[str, dict]]) -> str:
@@ -144,5 +177,6 @@ def findings(runs: dict[str, dict[str, dict]]) -> str:
         f"in both. AP's availability cost {stale} stale read(s) that shoppers could notice, where CP served none. "
         f"After the heal the replica caught up in {max(converge, default=float('nan')):.0f} s or less, and no "
         f"order was lost in either mode."
-        if all(modes[m]["data_check"]["passed"] for m in MODES) else "A data check failed: see the table."
+        if all(modes[m]["data_check"]["passed"] for m in MODES)
+        else "A data check failed: see the table."
     )

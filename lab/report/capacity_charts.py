@@ -18,11 +18,21 @@ from lab.report.style import (
 
 # Fixed colours so a process keeps its colour whichever architectures a chart shows; the database is always grey.
 COMPONENT_COLOURS = {
-    "monolith": "#1f77b4", "presentation": "#ff7f0e", "frontend": "#ffbb78", "application": "#2ca02c",
-    "bus": "#d62728", "gateway": "#ff9896", "account": "#9467bd", "accounts": "#9467bd", "book": "#8c564b",
-    "catalog": "#8c564b", "order": "#e377c2", "orders": "#e377c2", "shipping": "#bcbd22",
+    "monolith": "#1f77b4",
+    "presentation": "#ff7f0e",
+    "frontend": "#ffbb78",
+    "application": "#2ca02c",
+    "bus": "#d62728",
+    "gateway": "#ff9896",
+    "account": "#9467bd",
+    "accounts": "#9467bd",
+    "book": "#8c564b",
+    "catalog": "#8c564b",
+    "order": "#e377c2",
+    "orders": "#e377c2",
+    "shipping": "#bcbd22",
     "postgres-replica": "#c7c7c7",  # the database's hot standbys: a lighter grey than the primary
-}  # fmt: skip
+}
 DATABASES = {"postgres", "database", "sqlite"}
 SPARE_COMPONENT_COLOURS = ("#aec7e8", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#17becf", "#9edae5")
 MEASURED_KEY = Line2D(
@@ -35,8 +45,15 @@ MEASURED_KEY = Line2D(
     markeredgecolor="black",
     label="measured here: every process on this machine's shared cores, within the SLO",
 )
-HOLLOW_KEY = Line2D([], [], marker="o", linestyle="none", color="black", markerfacecolor="white",
-                    label="hollow: SLO not met (the note says what limits it)")  # fmt: skip
+HOLLOW_KEY = Line2D(
+    [],
+    [],
+    marker="o",
+    linestyle="none",
+    color="black",
+    markerfacecolor="white",
+    label="hollow: SLO not met (the note says what limits it)",
+)
 
 
 def component_colour(name: str) -> str:
@@ -144,22 +161,39 @@ def cpu_breakdown(bars: list[dict], path: Path) -> Path:
             continue
         # No outline on a zero-height bar: it would draw a stray line on stacks without this process.
         outlines = [0.3 if height else 0.0 for height in heights]
-        axes.bar(stacks, heights, width=0.34, bottom=totals, color=component_colour(name), label=name,
-                 edgecolor="black", linewidth=outlines)  # fmt: skip
+        axes.bar(
+            stacks,
+            heights,
+            width=0.34,
+            bottom=totals,
+            color=component_colour(name),
+            label=name,
+            edgecolor="black",
+            linewidth=outlines,
+        )
         totals = [total + height for total, height in zip(totals, heights, strict=True)]
     generator = [max(0.0, number(bar.get("load_generator_ms")) or 0.0) for bar in entries]
     floors = [number(bar.get("floor_ms"), positive=True) for bar in entries]
     if not any(totals) and not any(generator):
         no_data(axes)
         return save(figure, path)
-    axes.bar([i + 0.2 for i in range(len(entries))], generator, width=0.2, color="white", hatch="//",
-             edgecolor="black", linewidth=0.5, label="load generator (Locust)")  # fmt: skip
+    axes.bar(
+        [i + 0.2 for i in range(len(entries))],
+        generator,
+        width=0.2,
+        color="white",
+        hatch="//",
+        edgecolor="black",
+        linewidth=0.5,
+        label="load generator (Locust)",
+    )
     floor_label = "floor: bare gunicorn + Flask"
     for index, (total, floor) in enumerate(zip(totals, floors, strict=True)):
         if floor is None:
             continue
-        axes.hlines(floor, stacks[index] - 0.22, stacks[index] + 0.22, colors="black", linestyles="--",
-                    label=floor_label)  # fmt: skip
+        axes.hlines(
+            floor, stacks[index] - 0.22, stacks[index] + 0.22, colors="black", linestyles="--", label=floor_label
+        )
         floor_label = "_once in the legend"
         if total:
             axes.text(stacks[index], total, f"×{total / floor:.1f} floor", ha="center", va="bottom", fontsize=8)

@@ -9,8 +9,13 @@ from lab.report.capacity_charts import cores_needed, cpu_breakdown, floor_multip
 from lab.report.style import compact, label_colour, no_data, number, ordered, plain, plain_log_axes, plt, save
 
 __all__ = [
-    "latency_vs_throughput", "model_vs_measured", "scaling", "cores_needed", "cpu_breakdown", "floor_multiples",
-]  # fmt: skip
+    "latency_vs_throughput",
+    "model_vs_measured",
+    "scaling",
+    "cores_needed",
+    "cpu_breakdown",
+    "floor_multiples",
+]
 
 MODEL_KEY = [
     Line2D([], [], color="black", label="model of this machine"),
@@ -68,8 +73,9 @@ def latency_vs_throughput(
             x, users = number(step.get("throughput_rps")), number(step.get("users"))
             y = number((step.get("latency_ms") or {}).get("p95"), positive=True)
             if None not in (x, y, users):
-                axes.annotate(f"{users:,.0f}", (x, y), textcoords="offset points", xytext=(4, 5), fontsize=9,
-                              color=colour)  # fmt: skip
+                axes.annotate(
+                    f"{users:,.0f}", (x, y), textcoords="offset points", xytext=(4, 5), fontsize=9, color=colour
+                )
     if not drawn:
         no_data(axes)
         return save(figure, path)
@@ -96,8 +102,9 @@ def model_vs_measured(panels: dict[str, dict], path: Path) -> Path:
         axes.set_title("Model against measurement")
         no_data(axes)
         return save(figure, path)
-    figure, grid = plt.subplots(2, len(labels), figsize=(max(6.0, 3.4 * len(labels)), 7), dpi=110,
-                                squeeze=False, layout="constrained")  # fmt: skip
+    figure, grid = plt.subplots(
+        2, len(labels), figsize=(max(6.0, 3.4 * len(labels)), 7), dpi=110, squeeze=False, layout="constrained"
+    )
     figure.suptitle("Model against measurement on this machine")
     rows = (("throughput_rps", "throughput (requests/s)"), ("response_ms", "mean response time (ms)"))
     for column, label in enumerate(labels):
@@ -141,8 +148,16 @@ def scaling(label: str, points: dict[str, list[dict]], machine_cores: int, path:
         for mode, style, marker, legend in SCALING_MODES:
             xs, ys, error = _spread_points(points.get(mode), "n", key, log_y=False)
             if xs:
-                axes.errorbar(xs, ys, yerr=error, linestyle=style, marker=marker, color=label_colour(label),
-                              capsize=3, label=legend)  # fmt: skip
+                axes.errorbar(
+                    xs,
+                    ys,
+                    yerr=error,
+                    linestyle=style,
+                    marker=marker,
+                    color=label_colour(label),
+                    capsize=3,
+                    label=legend,
+                )
                 drawn = True
         axes.set_ylabel(ylabel)
         if not drawn:

@@ -41,8 +41,15 @@ def _title(run: dict) -> str:
 
 def availability_chart(label: str, runs: list[dict], path: Path) -> Path:
     """Share of requests succeeding per second and activity, one panel per component stopped."""
-    figure, panels = plt.subplots(max(1, len(runs)), 1, figsize=(8.5, 1.2 + 1.9 * max(1, len(runs))), dpi=110,
-                                  sharex=True, squeeze=False, layout="constrained")  # fmt: skip
+    figure, panels = plt.subplots(
+        max(1, len(runs)),
+        1,
+        figsize=(8.5, 1.2 + 1.9 * max(1, len(runs))),
+        dpi=110,
+        sharex=True,
+        squeeze=False,
+        layout="constrained",
+    )
     figure.suptitle(f"{label}: share of requests that succeeded, second by second")
     if not runs:
         no_data(panels[0][0])
@@ -54,8 +61,7 @@ def availability_chart(label: str, runs: list[dict], path: Path) -> Path:
         axes.axvline(phases["restarted_at"] - origin, color="#7f7f7f", linestyle=":", linewidth=1)
         for activity, points in series_by_activity(run["timeline"]["seconds"], origin).items():
             xs, ys = _with_gaps(points)
-            axes.plot(xs, ys, color=ACTIVITY_COLOURS[activity], label=activity, linewidth=1.4, marker=".",
-                      markersize=3)  # fmt: skip
+            axes.plot(xs, ys, color=ACTIVITY_COLOURS[activity], label=activity, linewidth=1.4, marker=".", markersize=3)
         axes.set_ylim(-5, 105)
         axes.set_ylabel("% ok")
         axes.set_title(_title(run), fontsize=9, loc="left")
@@ -76,10 +82,13 @@ def _with_gaps(points: list[tuple[int, float]]) -> tuple[list[float], list[float
 def figures(faults: dict[str, list[dict]], out: Path) -> list[Figure]:
     """One availability chart per architecture that has fault runs."""
     return [
-        Figure(availability_chart(label, runs, out / f"faults_{label}.png"),
-               f"{label}: which parts of the store kept working while a component was down", HOW_TO_READ)
+        Figure(
+            availability_chart(label, runs, out / f"faults_{label}.png"),
+            f"{label}: which parts of the store kept working while a component was down",
+            HOW_TO_READ,
+        )
         for label, runs in faults.items()
-    ]  # fmt: skip
+    ]
 
 
 def _percent(share: float | None) -> str | None:
@@ -92,14 +101,28 @@ def table(faults: dict[str, list[dict]]) -> Table:
     for label, runs in faults.items():
         for run in runs:
             during, check = run["while_down_by_activity"], run["data_check"]
-            rows.append([
-                label, run["part"], _percent(run["succeeded_while_down"]),
-                *(_percent(during.get(activity)) for activity in ACTIVITIES),
-                run["recovery_s"], check["orders_answered_201"],
-                "passed" if check["passed"] else f"FAILED: {check['problem_count']} problem(s)",
-            ])  # fmt: skip
-    headers = ["architecture", "component stopped", "ok while down", *(f"{a} ok" for a in ACTIVITIES),
-               "recovery s", "orders 201", "data check"]  # fmt: skip
-    note = ("Recovery: seconds from the restart to the first of three seconds in a row in which at least 95 % of "
-            "the requests succeeded, once the component was ready again.")
+            rows.append(
+                [
+                    label,
+                    run["part"],
+                    _percent(run["succeeded_while_down"]),
+                    *(_percent(during.get(activity)) for activity in ACTIVITIES),
+                    run["recovery_s"],
+                    check["orders_answered_201"],
+                    "passed" if check["passed"] else f"FAILED: {check['problem_count']} problem(s)",
+                ]
+            )
+    headers = [
+        "architecture",
+        "component stopped",
+        "ok while down",
+        *(f"{a} ok" for a in ACTIVITIES),
+        "recovery s",
+        "orders 201",
+        "data check",
+    ]
+    note = (
+        "Recovery: seconds from the restart to the first of three seconds in a row in which at least 95 % of "
+        "the requests succeeded, once the component was ready again."
+    )
     return Table("Faults: what still succeeded while one component was down", headers, rows, note)

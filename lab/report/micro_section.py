@@ -30,18 +30,43 @@ def _processes(row: dict) -> str:
 
 def table(run: dict | None) -> Table:
     """Medians of the rounds with their spread, the share of the floor, and CPU per request by process."""
-    headers = ["target", "endpoint", "req/s (median)", "min–max", "share of the floor", "p99 ms",
-               "server CPU ms/request", "by process", "wrong answers", "rounds with a worker idle"]  # fmt: skip
+    headers = [
+        "target",
+        "endpoint",
+        "req/s (median)",
+        "min–max",
+        "share of the floor",
+        "p99 ms",
+        "server CPU ms/request",
+        "by process",
+        "wrong answers",
+        "rounds with a worker idle",
+    ]
     found = rows(run["measurements"]) if run else []
-    body = [[r["target"], r["endpoint"], r["rps"], f"{r['rps_spread'][0]:.0f}–{r['rps_spread'][1]:.0f}",
-             None if (share := floor_share(found, r)) is None else f"{100 * share:.1f} %", r["p99_ms"], r["cpu_ms"],
-             _processes(r), r["wrong"], r["idle_worker_rounds"]] for r in found]  # fmt: skip
+    body = [
+        [
+            r["target"],
+            r["endpoint"],
+            r["rps"],
+            f"{r['rps_spread'][0]:.0f}–{r['rps_spread'][1]:.0f}",
+            None if (share := floor_share(found, r)) is None else f"{100 * share:.1f} %",
+            r["p99_ms"],
+            r["cpu_ms"],
+            _processes(r),
+            r["wrong"],
+            r["idle_worker_rounds"],
+        ]
+        for r in found
+    ]
     load = (run or {}).get("load", {})
-    note = (f"wrk -t{load.get('threads')} -c{load.get('connections')}, {load.get('seconds')} s measured after "
-            f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}. "
-            "wrk is started again until every worker of the server it drives holds one of its connections; a "
-            "round with a worker idle ran out of starts and was measured so."
-            if run else "Run make bench-micro.")  # fmt: skip
+    note = (
+        f"wrk -t{load.get('threads')} -c{load.get('connections')}, {load.get('seconds')} s measured after "
+        f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}. "
+        "wrk is started again until every worker of the server it drives holds one of its connections; a "
+        "round with a worker idle ran out of starts and was measured so."
+        if run
+        else "Run make bench-micro."
+    )
     return Table("The most one endpoint serves: medians of the rounds", headers, body, note)
 
 
@@ -49,13 +74,26 @@ def hops(run: dict | None) -> Table:
     """Each architecture's extra hop against the bare hop of its kind, with how far single rounds strayed."""
     measurements = run["measurements"] if run else []
     prices, by_round = hop_prices(rows(measurements)), hop_prices_by_round(measurements)
-    body = [[p["what"], p["hop_ms"], round_range(by_round.get(p["what"], []), "hop_ms"), p["bare_ms"],
-             None if p["ratio"] is None else round(p["ratio"], 2),
-             "" if p["bare"] else round_range(by_round.get(p["what"], []), "ratio")]
-            for p in prices]  # fmt: skip
-    note = ("An architecture's hop: its book read's server CPU minus the monolith's on PostgreSQL (the same "
-            "database, no hop). The bare hop: the pair's CPU minus the floor's. Medians of the rounds first, "
-            "then each round priced on its own: a hop is a small difference of two figures that each move "
-            "with the machine, so read the medians' ratio against the rounds' spread (docs/bench.md).")
-    return Table("The price of one hop, in server CPU ms per request", ["hop", "CPU ms", "CPU ms, round by round",
-                 "bare hop of its kind", "× the bare hop", "×, round by round"], body, note)  # fmt: skip
+    body = [
+        [
+            p["what"],
+            p["hop_ms"],
+            round_range(by_round.get(p["what"], []), "hop_ms"),
+            p["bare_ms"],
+            None if p["ratio"] is None else round(p["ratio"], 2),
+            "" if p["bare"] else round_range(by_round.get(p["what"], []), "ratio"),
+        ]
+        for p in prices
+    ]
+    note = (
+        "An architecture's hop: its book read's server CPU minus the monolith's on PostgreSQL (the same "
+        "database, no hop). The bare hop: the pair's CPU minus the floor's. Medians of the rounds first, "
+        "then each round priced on its own: a hop is a small difference of two figures that each move "
+        "with the machine, so read the medians' ratio against the rounds' spread (docs/bench.md)."
+    )
+    return Table(
+        "The price of one hop, in server CPU ms per request",
+        ["hop", "CPU ms", "CPU ms, round by round", "bare hop of its kind", "× the bare hop", "×, round by round"],
+        body,
+        note,
+    )

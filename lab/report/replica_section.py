@@ -40,9 +40,19 @@ def _row(label: str, load: str, run: dict, throughput, p95, requests) -> list:
     replicas = sum(ms for name, ms in cpu.items() if name.startswith(REPLICA))
     replication = run.get("replication") or {}
     stale = run.get("stale_reads") or {}
-    return [label, load, throughput, p95, sum(cpu.values()), cpu.get(DATABASE), replicas or None,
-            (replication.get("lag_ms") or {}).get("median"), (replication.get("lag_ms") or {}).get("max"),
-            stale.get("stale_per_1000_reads"), requests]  # fmt: skip
+    return [
+        label,
+        load,
+        throughput,
+        p95,
+        sum(cpu.values()),
+        cpu.get(DATABASE),
+        replicas or None,
+        (replication.get("lag_ms") or {}).get("median"),
+        (replication.get("lag_ms") or {}).get("max"),
+        stale.get("stale_per_1000_reads"),
+        requests,
+    ]
 
 
 def modes_side_by_side(results: Results) -> Table:
@@ -54,18 +64,49 @@ def modes_side_by_side(results: Results) -> Table:
             run = results.run(label, "users-1000")
             if run:
                 totals = run["totals"]
-                rows.append(_row(label, "users-1000", run, totals["throughput_rps"], totals["latency_ms"]["p95"],
-                                 totals["requests"]))  # fmt: skip
+                rows.append(
+                    _row(
+                        label,
+                        "users-1000",
+                        run,
+                        totals["throughput_rps"],
+                        totals["latency_ms"]["p95"],
+                        totals["requests"],
+                    )
+                )
             saturation = results.run(label, SATURATION)
             steps = [s for s in (saturation or {}).get("steps", []) if not s["stop_reason"]]
             if steps:
                 knee = capacity_step(steps)
-                rows.append(_row(label, f"step {knee['users']}", saturation, knee["throughput_rps"],
-                                 knee["latency_ms"]["p95"], knee["requests"]))  # fmt: skip
-    headers = ["architecture", "load", "req/s", "p95 ms", "server CPU ms/req", "primary ms/req", "replicas ms/req",
-               "lag median ms", "lag max ms", "stale per 1,000 reads", "requests"]  # fmt: skip
-    return Table("Read modes side by side: the same architecture without and with replicas", headers, rows,
-                 note="At a step the CPU and stale reads are those of the whole saturation run.")  # fmt: skip
+                rows.append(
+                    _row(
+                        label,
+                        f"step {knee['users']}",
+                        saturation,
+                        knee["throughput_rps"],
+                        knee["latency_ms"]["p95"],
+                        knee["requests"],
+                    )
+                )
+    headers = [
+        "architecture",
+        "load",
+        "req/s",
+        "p95 ms",
+        "server CPU ms/req",
+        "primary ms/req",
+        "replicas ms/req",
+        "lag median ms",
+        "lag max ms",
+        "stale per 1,000 reads",
+        "requests",
+    ]
+    return Table(
+        "Read modes side by side: the same architecture without and with replicas",
+        headers,
+        rows,
+        note="At a step the CPU and stale reads are those of the whole saturation run.",
+    )
 
 
 def predicted_from_unreplicated(results: Results) -> dict[str, list[dict]]:
@@ -81,8 +122,9 @@ def predicted_from_unreplicated(results: Results) -> dict[str, list[dict]]:
 
 def primary_cores(cores: dict[str, int]) -> int:
     """The cores of a plan's primaries (one database, or one per service), without the replicas'."""
-    return sum(n for name, n in cores.items() if name == DATABASE or (name.startswith(DATABASE + " ") and
-                                                                      name != REPLICA_TIER))  # fmt: skip
+    return sum(
+        n for name, n in cores.items() if name == DATABASE or (name.startswith(DATABASE + " ") and name != REPLICA_TIER)
+    )
 
 
 def million(results: Results) -> Table:
@@ -95,11 +137,28 @@ def million(results: Results) -> Table:
         calibration = calibrate(run, results.run(label, "users-100"))
         plan = capacity_plans(calibration, run, run["database"])[-1]
         replicas = plan["replicas"].get(REPLICA_TIER)
-        rows.append([base, mode, "yes" if plan["feasible"] else "no", replicas, primary_cores(plan["cores"]) or None,
-                     plan["total_cores"] if plan["feasible"] else None, plan["limit"] or "within the SLO"])  # fmt: skip
-    headers = ["architecture", "reads", "1,000,000 users fit", f"replicas of {REPLICA_CORES} cores",
-               "primary cores", "cores in all", "what limits it"]  # fmt: skip
-    note = (f"By the model calibrated on each run with replicas; a primary may grow to {MAX_CORES_ONE_MACHINE} "
-            f"cores (MAX_CORES_ONE_MACHINE), a replica is {REPLICA_CORES} (REPLICA_CORES), SLO {1000 * SLO_S:.0f} ms.")
-    return Table("A million users with a data tier that scales out: one primary and R replicas", headers, rows,
-                 note)  # fmt: skip
+        rows.append(
+            [
+                base,
+                mode,
+                "yes" if plan["feasible"] else "no",
+                replicas,
+                primary_cores(plan["cores"]) or None,
+                plan["total_cores"] if plan["feasible"] else None,
+                plan["limit"] or "within the SLO",
+            ]
+        )
+    headers = [
+        "architecture",
+        "reads",
+        "1,000,000 users fit",
+        f"replicas of {REPLICA_CORES} cores",
+        "primary cores",
+        "cores in all",
+        "what limits it",
+    ]
+    note = (
+        f"By the model calibrated on each run with replicas; a primary may grow to {MAX_CORES_ONE_MACHINE} "
+        f"cores (MAX_CORES_ONE_MACHINE), a replica is {REPLICA_CORES} (REPLICA_CORES), SLO {1000 * SLO_S:.0f} ms."
+    )
+    return Table("A million users with a data tier that scales out: one primary and R replicas", headers, rows, note)

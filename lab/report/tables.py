@@ -19,13 +19,31 @@ def summary(results: Results) -> Table:
             if not repeats:
                 continue
             cpu = median([sum(server_cpu_ms(run).values()) for run in repeats])
-            rows.append([
-                label, profile, len(repeats), median([r["totals"]["throughput_rps"] for r in repeats]),
-                *(median([r["totals"]["latency_ms"][k] for r in repeats]) for k in ("mean", "p50", "p95", "p99")),
-                sum(r["totals"]["failures"] for r in repeats), cpu, cpu / floor if cpu and floor else None,
-            ])  # fmt: skip
-    headers = ["architecture", "profile", "runs", "req/s", "mean ms", "p50 ms", "p95 ms", "p99 ms", "failures",
-               "server CPU ms/request", "× floor"]  # fmt: skip
+            rows.append(
+                [
+                    label,
+                    profile,
+                    len(repeats),
+                    median([r["totals"]["throughput_rps"] for r in repeats]),
+                    *(median([r["totals"]["latency_ms"][k] for r in repeats]) for k in ("mean", "p50", "p95", "p99")),
+                    sum(r["totals"]["failures"] for r in repeats),
+                    cpu,
+                    cpu / floor if cpu and floor else None,
+                ]
+            )
+    headers = [
+        "architecture",
+        "profile",
+        "runs",
+        "req/s",
+        "mean ms",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "failures",
+        "server CPU ms/request",
+        "× floor",
+    ]
     return Table("Measured at 100 and 1,000 users (medians where a profile was repeated)", headers, rows)
 
 
@@ -36,15 +54,37 @@ def saturation_steps(results: Results) -> Table:
         run = results.run(label, SATURATION)
         for step in (run or {}).get("steps", []):
             latency = step["latency_ms"]
-            rows.append([label, step["users"], step["throughput_rps"], latency["mean"], latency["p95"],
-                         step["failures"], step.get("reference_work_ms"), step["stop_reason"] or ""])  # fmt: skip
-    headers = ["architecture", "users", "req/s", "mean ms", "p95 ms", "failures", "reference work ms",
-               "saturated because"]
-    return Table("Saturation runs, step by step", headers, rows,
-                 note="A step is saturated when p95 passes the limit, requests fail, or throughput grows less "
-                      "than a quarter as fast as users; the run stops after it. Reference work: the CPU "
-                      "milliseconds one fixed piece of work took during the step, the machine's own speed "
-                      "(lab/load/reference_work.py); the same code is faster where it is lower.")  # fmt: skip
+            rows.append(
+                [
+                    label,
+                    step["users"],
+                    step["throughput_rps"],
+                    latency["mean"],
+                    latency["p95"],
+                    step["failures"],
+                    step.get("reference_work_ms"),
+                    step["stop_reason"] or "",
+                ]
+            )
+    headers = [
+        "architecture",
+        "users",
+        "req/s",
+        "mean ms",
+        "p95 ms",
+        "failures",
+        "reference work ms",
+        "saturated because",
+    ]
+    return Table(
+        "Saturation runs, step by step",
+        headers,
+        rows,
+        note="A step is saturated when p95 passes the limit, requests fail, or throughput grows less "
+        "than a quarter as fast as users; the run stops after it. Reference work: the CPU "
+        "milliseconds one fixed piece of work took during the step, the machine's own speed "
+        "(lab/load/reference_work.py); the same code is faster where it is lower.",
+    )
 
 
 def endpoint_p95(results: Results) -> Table:
@@ -70,11 +110,30 @@ def failures(results: Results) -> Table:
                 verdict = "passed" if all(c["passed"] for c in checks) else "FAILED"
                 restarted = run.get("restarted_processes")  # runs before the lab recorded it have none
                 servers_mb = sum(mb for name, mb in run["peak_rss_mb"].items() if not name.startswith("locust"))
-                rows.append([label, profile, run.get("repeat", 1), totals["requests"], totals["failures"],
-                             f"{totals['failure_ratio']:.2%}", None if restarted is None else sum(restarted.values()),
-                             round(servers_mb), verdict if checks else None])  # fmt: skip
-    headers = ["architecture", "profile", "repeat", "requests", "failures", "failure ratio", "processes replaced",
-               "peak server memory MB", "consistency check"]  # fmt: skip
+                rows.append(
+                    [
+                        label,
+                        profile,
+                        run.get("repeat", 1),
+                        totals["requests"],
+                        totals["failures"],
+                        f"{totals['failure_ratio']:.2%}",
+                        None if restarted is None else sum(restarted.values()),
+                        round(servers_mb),
+                        verdict if checks else None,
+                    ]
+                )
+    headers = [
+        "architecture",
+        "profile",
+        "repeat",
+        "requests",
+        "failures",
+        "failure ratio",
+        "processes replaced",
+        "peak server memory MB",
+        "consistency check",
+    ]
     note = "Peak memory: the largest resident memory of each process tree (database included) during the run, summed."
     return Table("Failures, restarts, memory and checks, every run", headers, rows, note)
 

@@ -41,27 +41,48 @@ def figures(traces: dict[str, dict], out: Path) -> list[Figure]:
     for step in ("order", "book page"):
         anatomies = {label: saved(run["steps"][step]) for label, run in traces.items() if step in run["steps"]}
         if anatomies:
-            path = side_by_side(anatomies, f"{step}: the median trace of each architecture",
-                                out / f"trace_{step.replace(' ', '_')}.png")  # fmt: skip
+            path = side_by_side(
+                anatomies, f"{step}: the median trace of each architecture", out / f"trace_{step.replace(' ', '_')}.png"
+            )
             drawn.append(Figure(path, f"One {step}, four architectures, on one time axis", HOW_TO_READ))
     return drawn
 
 
 def table(traces: dict[str, dict], step: str) -> Table:
     """Per architecture, the median trace of one step: where it went and where its time was spent."""
-    headers = ["architecture", "processes crossed", "network hops", "SQL statements", "total ms (median)",
-               "total ms (fastest–slowest)", "slowest process", "ms inside it"]  # fmt: skip
+    headers = [
+        "architecture",
+        "processes crossed",
+        "network hops",
+        "SQL statements",
+        "total ms (median)",
+        "total ms (fastest–slowest)",
+        "slowest process",
+        "ms inside it",
+    ]
     rows = []
     for label, run in traces.items():
         if step not in run["steps"]:
             continue
         found = run["steps"][step]
         row, totals = found["median"], found["totals_ms"]
-        rows.append([label, " → ".join(row["processes"]), row["hops"], row["statements"], row["total_ms"],
-                     f"{totals[0]:.1f}–{totals[-1]:.1f}", row["slowest_process"], row["slowest_ms"]])  # fmt: skip
-    note = ("Network hops: HTTP calls between the architecture's processes (a statement sent to PostgreSQL is "
-            "a round trip too, counted under SQL). Inside a process: the time it held the request without "
-            "waiting on another process, its SQL included.")  # fmt: skip
+        rows.append(
+            [
+                label,
+                " → ".join(row["processes"]),
+                row["hops"],
+                row["statements"],
+                row["total_ms"],
+                f"{totals[0]:.1f}–{totals[-1]:.1f}",
+                row["slowest_process"],
+                row["slowest_ms"],
+            ]
+        )
+    note = (
+        "Network hops: HTTP calls between the architecture's processes (a statement sent to PostgreSQL is "
+        "a round trip too, counted under SQL). Inside a process: the time it held the request without "
+        "waiting on another process, its SQL included."
+    )
     visits = max((run.get("visits", 0) for run in traces.values()), default=0)
     return Table(f"The {step}, traced: the median of {visits} visits per architecture", headers, rows, note)
 
@@ -69,15 +90,32 @@ def table(traces: dict[str, dict], step: str) -> Table:
 def cost(results: Path) -> Table:
     """Untraced against traced, side by side: server CPU per request and p95 at users-1000."""
     runs = load(results / "tracing-cost")
-    headers = ["architecture", "CPU ms/request untraced", "traced", "CPU ×", "p95 ms untraced", "traced",
-               "throughput untraced", "traced"]  # fmt: skip
+    headers = [
+        "architecture",
+        "CPU ms/request untraced",
+        "traced",
+        "CPU ×",
+        "p95 ms untraced",
+        "traced",
+        "throughput untraced",
+        "traced",
+    ]
     rows = []
     for label in [label for label in runs.labels if not label.endswith("-traced")]:
         off, on = runs.run(label, "users-1000"), runs.run(f"{label}-traced", "users-1000")
         if not (off and on):
             continue
         cpu_off, cpu_on = sum(server_cpu_ms(off).values()), sum(server_cpu_ms(on).values())
-        rows.append([label, cpu_off, cpu_on, round(cpu_on / cpu_off, 2) if cpu_off else None,
-                     off["totals"]["latency_ms"]["p95"], on["totals"]["latency_ms"]["p95"],
-                     off["totals"]["throughput_rps"], on["totals"]["throughput_rps"]])  # fmt: skip
+        rows.append(
+            [
+                label,
+                cpu_off,
+                cpu_on,
+                round(cpu_on / cpu_off, 2) if cpu_off else None,
+                off["totals"]["latency_ms"]["p95"],
+                on["totals"]["latency_ms"]["p95"],
+                off["totals"]["throughput_rps"],
+                on["totals"]["throughput_rps"],
+            ]
+        )
     return Table("What tracing costs", headers, rows, COST_NOTE)

@@ -104,9 +104,14 @@ class Anatomy:
         """The table's row: processes, hops, statements, total, and the process that held it longest."""
         inside = self.inside_ms()
         slowest = max(inside, key=inside.get)
-        return {"processes": self.processes, "hops": self.hops, "statements": self.statements,
-                "total_ms": round(self.total_ms, 2), "slowest_process": slowest,
-                "slowest_ms": round(inside[slowest], 2)}  # fmt: skip
+        return {
+            "processes": self.processes,
+            "hops": self.hops,
+            "statements": self.statements,
+            "total_ms": round(self.total_ms, 2),
+            "slowest_process": slowest,
+            "slowest_ms": round(inside[slowest], 2),
+        }
 
 
 def anatomy(trace_id: str, spans: list[Span]) -> Anatomy:

@@ -55,12 +55,17 @@ def _complete(folder: Path, sent: list[dict[str, str]]) -> dict[str, list[Span]]
 def _step(anatomies: list[Anatomy]) -> dict:
     chosen = median(anatomies)
     totals = sorted(a.total_ms for a in anatomies)
-    return {"median": chosen.row(), "trace_id": chosen.trace_id, "totals_ms": [round(t, 2) for t in totals],
-            "spans": [dataclasses.asdict(span) for span in chosen.spans]}  # fmt: skip
+    return {
+        "median": chosen.row(),
+        "trace_id": chosen.trace_id,
+        "totals_ms": [round(t, 2) for t in totals],
+        "spans": [dataclasses.asdict(span) for span in chosen.spans],
+    }
 
 
-def trace_architecture(architecture: str, db: str | None = None, results: Path = TRACES, visits: int = VISITS,
-                       run_dir: Path | None = None) -> Path:  # fmt: skip
+def trace_architecture(
+    architecture: str, db: str | None = None, results: Path = TRACES, visits: int = VISITS, run_dir: Path | None = None
+) -> Path:
     """Trace the visit `visits` times on a fresh start; the folder holding trace.json and the waterfalls."""
     launch = Launch(architecture, db, port=free_port(), run_dir=run_dir)
     launch.settings = {"TRACE": "1"}
@@ -72,14 +77,20 @@ def trace_architecture(architecture: str, db: str | None = None, results: Path =
     shutil.rmtree(out, ignore_errors=True)
     steps = {step: _step([anatomy(v[step], traces[v[step]]) for v in sent]) for step in STEPS}
     shutil.copytree(launch.run_dir / "traces", out / "otlp")
-    (out / "trace.json").write_text(json.dumps({"architecture": launch.architecture.label.removesuffix("-traced"),
-                                                "visits": visits, "steps": steps}, indent=1))  # fmt: skip
+    (out / "trace.json").write_text(
+        json.dumps(
+            {"architecture": launch.architecture.label.removesuffix("-traced"), "visits": visits, "steps": steps},
+            indent=1,
+        )
+    )
     for step in DRAWN:
         title = f"{architecture}: {step}, the median of {visits} visits"
         waterfall(saved(steps[step]), title, out / f"{step.replace(' ', '-')}.png")
     for step in STEPS:
         row = steps[step]["median"]
-        print(f"  {step:<16} {row['total_ms']:>7.1f} ms  {' > '.join(row['processes'])}: {row['hops']} hops, "
-              f"{row['statements']} SQL, slowest {row['slowest_process']} {row['slowest_ms']:.1f} ms")  # fmt: skip
+        print(
+            f"  {step:<16} {row['total_ms']:>7.1f} ms  {' > '.join(row['processes'])}: {row['hops']} hops, "
+            f"{row['statements']} SQL, slowest {row['slowest_process']} {row['slowest_ms']:.1f} ms"
+        )
     print(f"[{architecture}] traces -> {out}", flush=True)
     return out

@@ -61,9 +61,17 @@ def read_spans(folder: Path) -> list[Span]:
 
 
 def _span(item: dict, process: str) -> Span:
-    return Span(item["traceId"], item["spanId"], item.get("parentSpanId", ""), item["name"], int(item.get("kind", 0)),
-                int(item["startTimeUnixNano"]), int(item["endTimeUnixNano"]), process,
-                _attributes(item.get("attributes")))  # fmt: skip
+    return Span(
+        item["traceId"],
+        item["spanId"],
+        item.get("parentSpanId", ""),
+        item["name"],
+        int(item.get("kind", 0)),
+        int(item["startTimeUnixNano"]),
+        int(item["endTimeUnixNano"]),
+        process,
+        _attributes(item.get("attributes")),
+    )
 
 
 def by_trace(spans: list[Span]) -> dict[str, list[Span]]:

@@ -37,8 +37,9 @@ class Visit:
         headers = {**self.headers, "traceparent": f"00-{trace_id}-{secrets.token_hex(8)}-01"}
         answer = self.http.request(method, self.base_url + path, json=body, headers=headers)
         if answer.status != status:
-            raise WrongAnswer(f"{step}: {method} {path} answered {answer.status}, expected {status}: "
-                              f"{answer.data[:300]!r}")  # fmt: skip
+            raise WrongAnswer(
+                f"{step}: {method} {path} answered {answer.status}, expected {status}: {answer.data[:300]!r}"
+            )
         return answer
 
     def json(self, step: str, method: str, path: str, status: int, checked: Callable, body: dict | None = None):
@@ -52,24 +53,40 @@ class Visit:
     def run(self, book_count: int) -> dict[str, str]:
         """The whole visit; the trace id of each step."""
         email, name = f"traced-{uuid.uuid4().hex}@bookstore.test", "Traced Shopper"
-        self.json("register", "POST", "/api/accounts", 201, lambda a: check.check_account(a, email),
-                  {"email": email, "password": PASSWORD, "name": name})  # fmt: skip
-        session = self.json("log in", "POST", "/api/sessions", 200, check.check_session,
-                            {"email": email, "password": PASSWORD})  # fmt: skip
+        self.json(
+            "register",
+            "POST",
+            "/api/accounts",
+            201,
+            lambda a: check.check_account(a, email),
+            {"email": email, "password": PASSWORD, "name": name},
+        )
+        session = self.json(
+            "log in", "POST", "/api/sessions", 200, check.check_session, {"email": email, "password": PASSWORD}
+        )
         self.headers["Authorization"] = f"Bearer {session['token']}"
         page = self.json("browse", "GET", "/api/books?page=2&page_size=20", 200, lambda p: check.check_page(p, 2, 20))
         word = check.WORD.findall(page["items"][0]["title"])[0].lower()
-        self.json("search", "GET", f"/api/books?q={word}", 200,
-                  lambda p: check.check_page(p, 1, p["page_size"], q=word))  # fmt: skip
+        self.json(
+            "search", "GET", f"/api/books?q={word}", 200, lambda p: check.check_page(p, 1, p["page_size"], q=word)
+        )
         book_id = random.randint(1, book_count)
         html = self.call("book page", "GET", f"/books/{book_id}", 200).data.decode()
         if 'class="trace"' not in html:
             raise WrongAnswer(f"book page: /books/{book_id} has no footer telling how it was served")
-        self.json("quote", "GET", f"/api/shipping/quote?book_id={book_id}&quantity=1&country=NL", 200,
-                  check.check_quote)  # fmt: skip
+        self.json(
+            "quote", "GET", f"/api/shipping/quote?book_id={book_id}&quantity=1&country=NL", 200, check.check_quote
+        )
         lines, address = [{"book_id": book_id, "quantity": 1}], check.random_address(name)
-        order = self.json("order", "POST", "/api/orders", 201, lambda o: check.check_order(o, lines, address, {}),
-                          {"items": lines, "shipping_address": address})  # fmt: skip
-        self.json("order read back", "GET", f"/api/orders/{order['id']}", 200,
-                  lambda o: check.check_same_order(o, order))  # fmt: skip
+        order = self.json(
+            "order",
+            "POST",
+            "/api/orders",
+            201,
+            lambda o: check.check_order(o, lines, address, {}),
+            {"items": lines, "shipping_address": address},
+        )
+        self.json(
+            "order read back", "GET", f"/api/orders/{order['id']}", 200, lambda o: check.check_same_order(o, order)
+        )
         return dict(self.traces)

@@ -65,8 +65,13 @@ def draw(axes, anatomy: Anatomy, title: str, start_ns: int | None = None) -> Non
         else:
             for begin, end in minus(union([(span.start_ns, span.end_ns)]), waiting[span.process]):
                 bar(row, begin, end, color=WORKING)
-            for begin, end in union([(max(b, span.start_ns), min(e, span.end_ns)) for b, e in waiting[span.process]
-                                      if b < span.end_ns and e > span.start_ns]):  # fmt: skip
+            for begin, end in union(
+                [
+                    (max(b, span.start_ns), min(e, span.end_ns))
+                    for b, e in waiting[span.process]
+                    if b < span.end_ns and e > span.start_ns
+                ]
+            ):
                 bar(row, begin, end, color=WAITING, edgecolor="grey", hatch="///", linewidth=0.5)
             if depth[span.span_id] == 0:
                 axes.text(ms(span.start_ns), row - 0.45, span.name, fontsize=7, va="bottom")
@@ -92,8 +97,15 @@ def waterfall(anatomy: Anatomy, title: str, path: Path) -> Path:
 def side_by_side(anatomies: dict[str, Anatomy], title: str, path: Path) -> Path:
     """Several traces (one per architecture) stacked on one shared time axis."""
     heights = [1 + sum(_layout(a)[2].values()) for a in anatomies.values()]
-    figure, axes = plt.subplots(len(anatomies), 1, sharex=True, figsize=(10, 1 + 0.42 * sum(heights)), dpi=110,
-                                gridspec_kw={"height_ratios": heights}, squeeze=False)  # fmt: skip
+    figure, axes = plt.subplots(
+        len(anatomies),
+        1,
+        sharex=True,
+        figsize=(10, 1 + 0.42 * sum(heights)),
+        dpi=110,
+        gridspec_kw={"height_ratios": heights},
+        squeeze=False,
+    )
     for each, (label, anatomy) in zip(axes[:, 0], anatomies.items(), strict=True):
         draw(each, anatomy, f"{label}: {anatomy.total_ms:.1f} ms")
     axes[-1, 0].set_xlabel("ms since the request reached the edge")

@@ -1,6 +1,5 @@
 """The API gateway (the edge): the edge API routed to the owning services, storefront pages to the frontend."""
 
-
 import urllib3
 from flask import Flask, Response, request
 
@@ -12,8 +11,14 @@ from bookstore.settings import Settings
 from microservices.service_client import TIMEOUT, service_url
 from microservices.services_store import ServicesStore
 
-PAGES = [("/", ["GET"]), ("/books/<int:book_id>", ["GET"]), ("/login", ["GET", "POST"]),
-         ("/register", ["GET", "POST"]), ("/logout", ["POST"]), ("/orders", ["GET", "POST"])]  # fmt: skip
+PAGES = [
+    ("/", ["GET"]),
+    ("/books/<int:book_id>", ["GET"]),
+    ("/login", ["GET", "POST"]),
+    ("/register", ["GET", "POST"]),
+    ("/logout", ["POST"]),
+    ("/orders", ["GET", "POST"]),
+]
 PASSED_ON = ("Content-Type", "Cookie")
 PASSED_BACK = ("Content-Type", "Location")
 

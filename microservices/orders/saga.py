@@ -75,8 +75,14 @@ class ShippingService:
         self.shipping.call("DELETE", f"/shipments/{order_id}", idempotency_key=f"order-{order_id}")
 
 
-def place_order(db, catalog: ServiceClient, shipping: ServiceClient, account_id: int, order: OrderRequest,
-                fail_at: str | None = None) -> dict:  # fmt: skip
+def place_order(
+    db,
+    catalog: ServiceClient,
+    shipping: ServiceClient,
+    account_id: int,
+    order: OrderRequest,
+    fail_at: str | None = None,
+) -> dict:
     """Run the saga; answers the confirmed order or raises the failed step's error after compensating."""
 
     def inject(step: str) -> None:
@@ -86,4 +92,3 @@ def place_order(db, catalog: ServiceClient, shipping: ServiceClient, account_id:
     place = PlaceOrder(OwnOrderBook(db), CatalogInventory(catalog), ShippingService(shipping), before_step=inject)
     requested = [(line.book_id, line.quantity) for line in order.items]
     return place(account_id, requested, order.shipping_address.model_dump())
-

@@ -71,11 +71,19 @@ class ServiceCaller:
         self.audit = audit_logger()
 
     def _record(self, service: str, operation: str, address: str, started: float, outcome: str) -> None:
-        self.audit.info(json.dumps({
-            "time": round(time.time(), 3), "correlation_id": current_request_id.get(), "service": service,
-            "operation": operation, "address": address, "outcome": outcome,
-            "duration_ms": round(1000 * (time.perf_counter() - started), 2),
-        }))  # fmt: skip
+        self.audit.info(
+            json.dumps(
+                {
+                    "time": round(time.time(), 3),
+                    "correlation_id": current_request_id.get(),
+                    "service": service,
+                    "operation": operation,
+                    "address": address,
+                    "outcome": outcome,
+                    "duration_ms": round(1000 * (time.perf_counter() - started), 2),
+                }
+            )
+        )
 
     def call(self, service: str, operation: str, payload: dict) -> dict:
         """Run one operation on one instance of the service; the next instance if one is unreachable."""

@@ -63,15 +63,25 @@ class BusOrderBook:
         self.call = call
 
     def record(self, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict) -> int:
-        return self.call("Order", "RecordOrder", {
-            "account_id": account_id, "shipping_cents": shipping_cents, "total_cents": total_cents, "address": address,
-            "lines": [{"book_id": li.book_id, "quantity": li.quantity, "unit_price_cents": li.unit_price_cents}
-                      for li in lines],
-        })["order_id"]  # fmt: skip
+        return self.call(
+            "Order",
+            "RecordOrder",
+            {
+                "account_id": account_id,
+                "shipping_cents": shipping_cents,
+                "total_cents": total_cents,
+                "address": address,
+                "lines": [
+                    {"book_id": li.book_id, "quantity": li.quantity, "unit_price_cents": li.unit_price_cents}
+                    for li in lines
+                ],
+            },
+        )["order_id"]
 
     def confirm(self, account_id: int, order_id: int, shipment_id: int) -> dict:
-        return self.call("Order", "ConfirmOrder", {"account_id": account_id, "order_id": order_id,
-                                                   "shipment_id": shipment_id})  # fmt: skip
+        return self.call(
+            "Order", "ConfirmOrder", {"account_id": account_id, "order_id": order_id, "shipment_id": shipment_id}
+        )
 
     def mark_failed(self, order_id: int) -> None:
         self.call("Order", "MarkFailed", {"order_id": order_id})

@@ -92,10 +92,14 @@ class Registry:
         with self.db.read() as conn:
             rows = conn.execute(select(services).order_by(services.c.service, services.c.address)).all()
         return [
-            {"service": r.service, "address": r.address, "operations": r.operations,
-             "last_seen": r.last_seen.isoformat(timespec="seconds")}
+            {
+                "service": r.service,
+                "address": r.address,
+                "operations": r.operations,
+                "last_seen": r.last_seen.isoformat(timespec="seconds"),
+            }
             for r in rows
-        ]  # fmt: skip
+        ]
 
 
 def _now() -> datetime:

@@ -22,9 +22,13 @@ def create_app() -> Flask:
         ]
         with db.write() as conn:
             order_id = repository.add(
-                conn, whole_number(payload, "account_id"), lines, int(payload["shipping_cents"]),
-                int(payload["total_cents"]), dict(payload["address"]),
-            )  # fmt: skip
+                conn,
+                whole_number(payload, "account_id"),
+                lines,
+                int(payload["shipping_cents"]),
+                int(payload["total_cents"]),
+                dict(payload["address"]),
+            )
         return {"order_id": order_id}
 
     def confirm_order(payload: dict, _headers: dict) -> dict:

@@ -74,8 +74,9 @@ def _register_until_stopped(bus_url: str, announcement: dict, settings: Settings
         stopped.wait(HEARTBEAT_S if registered else 0.2)
 
 
-def create_provider_app(service: str, operations: dict[str, Operation], settings: Settings, database: Database,
-                        register: bool = True) -> Flask:  # fmt: skip
+def create_provider_app(
+    service: str, operations: dict[str, Operation], settings: Settings, database: Database, register: bool = True
+) -> Flask:
     """A provider: POST /soap runs operations, GET /soap?wsdl describes them; it registers with the bus."""
     app = Flask(service)
     app.extensions["database"] = database

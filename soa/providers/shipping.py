@@ -21,9 +21,12 @@ def create_app() -> Flask:
         """Book the shipment of {order_id} for {account_id} to {address}, {quantity} books."""
         with db.write() as conn:
             shipment_id = shipping.create_shipment(
-                conn, whole_number(payload, "order_id"), whole_number(payload, "account_id"),
-                dict(payload["address"]), whole_number(payload, "quantity"),
-            )  # fmt: skip
+                conn,
+                whole_number(payload, "order_id"),
+                whole_number(payload, "account_id"),
+                dict(payload["address"]),
+                whole_number(payload, "quantity"),
+            )
         return {"shipment_id": shipment_id}
 
     def cancel_shipment(payload: dict, _headers: dict) -> dict:

@@ -26,8 +26,9 @@ def signed_in(reader: int) -> dict:
 def test_a_shopper_browses_orders_and_tracks_the_shipment():
     auth = signed_in(901)
     book = requests.get(f"{EDGE}/api/books", params={"page": 2}, timeout=TIMEOUT).json()["items"][0]
-    quote = requests.get(f"{EDGE}/api/shipping/quote", params={"book_id": book["id"], "quantity": 1, "country": "US"},
-                         timeout=TIMEOUT).json()  # fmt: skip
+    quote = requests.get(
+        f"{EDGE}/api/shipping/quote", params={"book_id": book["id"], "quantity": 1, "country": "US"}, timeout=TIMEOUT
+    ).json()
     body = {"items": [{"book_id": book["id"], "quantity": 1}], "shipping_address": ADDRESS}
     order = requests.post(f"{EDGE}/api/orders", json=body, headers=auth, timeout=TIMEOUT).json()
     assert order["status"] == "confirmed" and order["shipping_cents"] == quote["cost_cents"]

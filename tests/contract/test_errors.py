@@ -138,9 +138,14 @@ def test_an_unknown_path_is_a_json_404(edge_url):
 
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
-    [("DELETE", "/api/books/1", {"GET"}), ("PUT", "/api/accounts", {"POST"}), ("POST", "/health", {"GET"}),
-     ("PATCH", "/api/orders", {"GET", "POST"}), ("TRACE", "/api/books", {"GET"})],
-)  # fmt: skip
+    [
+        ("DELETE", "/api/books/1", {"GET"}),
+        ("PUT", "/api/accounts", {"POST"}),
+        ("POST", "/health", {"GET"}),
+        ("PATCH", "/api/orders", {"GET", "POST"}),
+        ("TRACE", "/api/books", {"GET"}),
+    ],
+)
 def test_a_wrong_method_is_a_json_405_that_says_which_methods_are_allowed(edge_url, method, path, allowed):
     response = http.request(method, f"{edge_url}{path}", timeout=TIMEOUT)
     assert_error(response, 405, "method_not_allowed")

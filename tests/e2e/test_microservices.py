@@ -13,8 +13,9 @@ ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "X", "postal_code": "1"
 @pytest.fixture(scope="module")
 def services(tmp_path_factory):
     """Every service, with failure injection on and two catalog replicas."""
-    with launched("microservices", tmp_path_factory.mktemp("microservices"), FAULT_INJECTION="1",
-                  REPLICAS_CATALOG="2") as up:  # fmt: skip
+    with launched(
+        "microservices", tmp_path_factory.mktemp("microservices"), FAULT_INJECTION="1", REPLICAS_CATALOG="2"
+    ) as up:
         yield up
 
 
@@ -71,8 +72,9 @@ def test_a_retried_reservation_takes_stock_once_and_a_retried_shipment_books_onc
     requests.delete(f"{url(services, 'catalog')}/reservations/retry-test", timeout=10).raise_for_status()
     assert stock(services, 45) == before
     shipment = {"account_id": 7, "quantity": 1, "address": ADDRESS}
-    booked = [requests.put(f"{url(services, 'shipping')}/shipments/99999", json=shipment, timeout=10).json()
-              for _ in range(2)]  # fmt: skip
+    booked = [
+        requests.put(f"{url(services, 'shipping')}/shipments/99999", json=shipment, timeout=10).json() for _ in range(2)
+    ]
     assert booked[0] == booked[1]
 
 
@@ -113,6 +115,7 @@ def test_two_catalog_replicas_serve_on_the_one_port(services):
     for _ in range(40):
         with requests.Session() as fresh_connection:
             answering.add(fresh_connection.get(f"{url(services, 'catalog')}/health", timeout=10).json()["pid"])
-    replicas = [{c.pid for c in psutil.Process(services.process_ids()[name]).children()}
-                for name in ("catalog-1", "catalog-2")]  # fmt: skip
+    replicas = [
+        {c.pid for c in psutil.Process(services.process_ids()[name]).children()} for name in ("catalog-1", "catalog-2")
+    ]
     assert all(answering & workers for workers in replicas)

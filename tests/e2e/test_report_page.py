@@ -20,8 +20,10 @@ HOSTILE = "<script>alert('caption')</script> & more"
 
 
 def steps(scale):
-    return [{"users": users, "throughput_rps": users * 2.0, "latency_ms": {"mean": scale, "p95": 3 * scale}}
-            for users in (10, 100, 1000)]  # fmt: skip
+    return [
+        {"users": users, "throughput_rps": users * 2.0, "latency_ms": {"mean": scale, "p95": 3 * scale}}
+        for users in (10, 100, 1000)
+    ]
 
 
 def charts(out):
@@ -29,18 +31,43 @@ def charts(out):
     curve = [{"users": users, "throughput_rps": users / 10, "response_ms": 8.0} for users in (100, 1000, 10_000)]
     measured = [{"users": 100, "throughput_rps": 9.9, "response_ms": 8.5, "kind": "profile"}]
     return [
-        Figure(latency_vs_throughput({"soa": steps(20.0), "monolith": steps(5.0)}, 200, out / "hockey.png"),
-               "Response time against throughput", "Read it left to right.\n\nThe knee is the capacity."),
-        Figure(model_vs_measured({"soa": {"model": curve, "validation_model": None, "measured": measured}},
-                                 out / "model.png"), "Model against measurement"),
-        Figure(cores_needed({"soa": [{"users": 100, "total_cores": 1, "feasible": True, "limit": None}]}, 200,
-                            out / "cores.png"), "Cores needed"),
-        Figure(cpu_breakdown([{"label": "soa users-1000", "components": {"bus": 1.8, "postgres": 1.0},
-                               "load_generator_ms": 0.5, "floor_ms": 0.6}], out / "cpu.png"), "Where the CPU goes"),
+        Figure(
+            latency_vs_throughput({"soa": steps(20.0), "monolith": steps(5.0)}, 200, out / "hockey.png"),
+            "Response time against throughput",
+            "Read it left to right.\n\nThe knee is the capacity.",
+        ),
+        Figure(
+            model_vs_measured(
+                {"soa": {"model": curve, "validation_model": None, "measured": measured}}, out / "model.png"
+            ),
+            "Model against measurement",
+        ),
+        Figure(
+            cores_needed(
+                {"soa": [{"users": 100, "total_cores": 1, "feasible": True, "limit": None}]}, 200, out / "cores.png"
+            ),
+            "Cores needed",
+        ),
+        Figure(
+            cpu_breakdown(
+                [
+                    {
+                        "label": "soa users-1000",
+                        "components": {"bus": 1.8, "postgres": 1.0},
+                        "load_generator_ms": 0.5,
+                        "floor_ms": 0.6,
+                    }
+                ],
+                out / "cpu.png",
+            ),
+            "Where the CPU goes",
+        ),
         Figure(floor_multiples([], out / "floor.png"), HOSTILE),
-        Figure(scaling("soa: bus", {"up": [{"n": 1, "throughput_rps": 100.0, "p95_ms": 30.0}]}, 2,
-                       out / "scaling.png"), "Scaling up against out"),
-    ]  # fmt: skip
+        Figure(
+            scaling("soa: bus", {"up": [{"n": 1, "throughput_rps": 100.0, "p95_ms": 30.0}]}, 2, out / "scaling.png"),
+            "Scaling up against out",
+        ),
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +83,7 @@ def report(tmp_path_factory):
         Section("About this page", "First paragraph.\n\nSecond one, with <b>tags</b> kept as text."),
         Section("Charts", "", charts(out), [table], id="charts"),
         Section("Charts", "The same title twice still gets its own anchor."),
-    ]  # fmt: skip
+    ]
     return render_page("Scaling <report>", sections, out / "site" / "index.html", "2026-01-01 00:00 UTC")
 
 
@@ -85,8 +112,11 @@ def test_none_shows_as_an_en_dash_and_numbers_are_formatted_for_reading(report):
 def test_every_figure_has_its_caption_as_alt_text_and_every_section_its_own_anchor(report):
     html = report.read_text()
     assert re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]*)"', html)[:4] == [
-        "Response time against throughput", "Model against measurement", "Cores needed", "Where the CPU goes",
-    ]  # fmt: skip
+        "Response time against throughput",
+        "Model against measurement",
+        "Cores needed",
+        "Where the CPU goes",
+    ]
     anchors = re.findall(r'<section id="([^"]+)"', html)
     assert anchors == ["about-this-page", "charts", "charts-2"]
     assert re.findall(r'<a href="#([^"]+)"', html) == anchors

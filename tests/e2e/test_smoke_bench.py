@@ -56,9 +56,15 @@ def bench_results(tmp_path_factory):
     run_floor(results, tiny("floor", 20))
     for mode, n in (("up", 1), ("out", 2)):
         instances, workers = instances_and_workers(mode, n)
-        run_profile("monolith", "sqlite", tiny("scaling", 20), results, scale={"monolith": (instances, workers)},
-                    folder=lambda label, mode=mode, n=n: scaling_folder(results, label, mode, n),
-                    extra={"scaling": {"component": "monolith", "mode": mode, "n": n}})  # fmt: skip
+        run_profile(
+            "monolith",
+            "sqlite",
+            tiny("scaling", 20),
+            results,
+            scale={"monolith": (instances, workers)},
+            folder=lambda label, mode=mode, n=n: scaling_folder(results, label, mode, n),
+            extra={"scaling": {"component": "monolith", "mode": mode, "n": n}},
+        )
     return results
 
 
@@ -82,8 +88,16 @@ def test_the_floor_and_a_scaled_out_component_are_measured(bench_results):
 def test_the_report_built_from_real_runs_shows_every_chart_in_a_browser(bench_results, browser):
     page_path = build_report(bench_results)
     html = page_path.read_text()
-    for section in ("hockey stick", "queueing model", "Model validation", "Cores needed", "framework floor",
-                    "Scaling up against scaling out", "Environment", "Method and caveats"):  # fmt: skip
+    for section in (
+        "hockey stick",
+        "queueing model",
+        "Model validation",
+        "Cores needed",
+        "framework floor",
+        "Scaling up against scaling out",
+        "Environment",
+        "Method and caveats",
+    ):
         assert section in html
     page = browser.new_page()
     errors, fetched = [], []

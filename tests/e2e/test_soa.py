@@ -65,8 +65,12 @@ def test_hostile_xml_gets_a_fault_and_the_provider_keeps_answering(soa, provider
 
 
 def test_the_bus_refuses_xml_from_consumers_and_stays_up(soa):
-    answer = requests.post(f"{soa.base_url}/api/orders", data=BILLION_LAUGHS, timeout=10,
-                           headers={"Content-Type": "text/xml", "Authorization": "Bearer x"})  # fmt: skip
+    answer = requests.post(
+        f"{soa.base_url}/api/orders",
+        data=BILLION_LAUGHS,
+        timeout=10,
+        headers={"Content-Type": "text/xml", "Authorization": "Bearer x"},
+    )
     assert answer.status_code in (401, 415) and answer.json()["error"]["code"]
     assert requests.get(f"{soa.base_url}/health", timeout=10).status_code == 200
 

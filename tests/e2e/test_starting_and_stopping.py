@@ -73,15 +73,22 @@ def test_make_stop_stops_a_running_lab_as_ctrl_c_would(tmp_path):
     try:
         lab.wait_up()
         started = lab.started_processes()
-        stop = subprocess.run([sys.executable, "-m", "lab", "stop"], cwd=ROOT, env=lab.env, capture_output=True,
-                              text=True, timeout=GENEROUS_S)  # fmt: skip
+        stop = subprocess.run(
+            [sys.executable, "-m", "lab", "stop"],
+            cwd=ROOT,
+            env=lab.env,
+            capture_output=True,
+            text=True,
+            timeout=GENEROUS_S,
+        )
         assert stop.returncode == 0 and "its launcher" in stop.stdout, stop.stdout + stop.stderr
         assert lab.finish() == 0
         assert all(gone(process) for process in started)
     finally:
         lab.kill()
-    again = subprocess.run([sys.executable, "-m", "lab", "stop"], cwd=ROOT, env=lab.env, capture_output=True,
-                           text=True, timeout=GENEROUS_S)  # fmt: skip
+    again = subprocess.run(
+        [sys.executable, "-m", "lab", "stop"], cwd=ROOT, env=lab.env, capture_output=True, text=True, timeout=GENEROUS_S
+    )
     assert "nothing the lab started is running" in again.stdout
 
 

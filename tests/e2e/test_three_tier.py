@@ -30,8 +30,15 @@ def app_tier_url(launch) -> str:
 
 
 def test_the_presentation_tier_loads_no_business_rule_or_data_access_module():
-    loaded = json.loads(subprocess.run([sys.executable, "-c", LOADED_BY_PRESENTATION], capture_output=True,
-                                       text=True, check=True, env={"PATH": "", "PYTHONPATH": "."}).stdout)  # fmt: skip
+    loaded = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", LOADED_BY_PRESENTATION],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PATH": "", "PYTHONPATH": "."},
+        ).stdout
+    )
     assert "three_tier.presentation.remote_store" in loaded
     for module in loaded:
         assert not any(module == m or module.startswith(f"{m}.") for m in BUSINESS_OR_DATA), module

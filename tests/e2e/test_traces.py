@@ -23,11 +23,17 @@ ORDER_CROSSES = {
 }
 # Which of them send SQL: never an edge. The bus may: it reads its service registry from the enterprise
 # database, but at most once a second per worker, so an order only sometimes catches it doing so.
-ORDER_SQL = {"microservices": {"accounts", "orders", "catalog", "shipping"},
-             "soa": {"account", "book", "order", "shipping"}, "three_tier": {"application"}}  # fmt: skip
+ORDER_SQL = {
+    "microservices": {"accounts", "orders", "catalog", "shipping"},
+    "soa": {"account", "book", "order", "shipping"},
+    "three_tier": {"application"},
+}
 MAY_SEND_SQL = {"soa": {"bus"}}
-PAGE_CROSSES = {"microservices": "gateway → frontend → catalog", "soa": "bus → book",
-                "three_tier": "presentation → application"}  # fmt: skip
+PAGE_CROSSES = {
+    "microservices": "gateway → frontend → catalog",
+    "soa": "bus → book",
+    "three_tier": "presentation → application",
+}
 
 
 def traced(base_url: str, method: str, path: str, **kwargs) -> tuple[str, requests.Response]:
@@ -42,11 +48,18 @@ def served(request, tmp_path_factory):
     architecture = request.param
     with ExitStack() as running:
         collector, received = running.enter_context(otlp_receiver())
-        launch = running.enter_context(launched(architecture, tmp_path_factory.mktemp(f"{architecture}-traced"),
-                                                TRACE="1", OTEL_EXPORTER_OTLP_ENDPOINT=collector))  # fmt: skip
+        launch = running.enter_context(
+            launched(
+                architecture,
+                tmp_path_factory.mktemp(f"{architecture}-traced"),
+                TRACE="1",
+                OTEL_EXPORTER_OTLP_ENDPOINT=collector,
+            )
+        )
         body = {"items": [{"book_id": 3, "quantity": 1}], "shipping_address": ADDRESS}
-        order_trace, order = traced(launch.base_url, "POST", "/api/orders", json=body,
-                                    headers=reader_auth(launch.base_url, 7))  # fmt: skip
+        order_trace, order = traced(
+            launch.base_url, "POST", "/api/orders", json=body, headers=reader_auth(launch.base_url, 7)
+        )
         page_trace, page = traced(launch.base_url, "GET", "/books/3")
     spans = by_trace(read_spans(launch.run_dir / "traces"))  # the workers exported what they held as they stopped
     return architecture, launch, {"order": (order_trace, order), "page": (page_trace, page)}, spans, received
@@ -92,8 +105,12 @@ def test_the_same_spans_reach_a_collector_over_otlp_http(served):
         assert content_type == "application/x-protobuf"
         for resource in ExportTraceServiceRequest.FromString(body).resource_spans:
             process = next(a.value.string_value for a in resource.resource.attributes if a.key == "service.name")
-            at_collector |= {(process, span.span_id.hex()) for scope in resource.scope_spans for span in scope.spans
-                             if span.trace_id.hex() == sent["order"][0]}  # fmt: skip
+            at_collector |= {
+                (process, span.span_id.hex())
+                for scope in resource.scope_spans
+                for span in scope.spans
+                if span.trace_id.hex() == sent["order"][0]
+            }
     assert at_collector == {(span.process, span.span_id) for span in spans[sent["order"][0]]}
 
 

@@ -22,8 +22,11 @@ def architectures(tmp_path_factory):
 
 def json_servers(edge) -> dict:
     """Every app that takes JSON: all but the SOA's SOAP providers."""
-    return {address: app for address, app in edge.network.hosts.items() if not address.endswith("soa.test")
-            or address.startswith("http://bus.")}  # fmt: skip
+    return {
+        address: app
+        for address, app in edge.network.hosts.items()
+        if not address.endswith("soa.test") or address.startswith("http://bus.")
+    }
 
 
 def databases(edge) -> list:
@@ -37,8 +40,11 @@ def databases(edge) -> list:
 
 
 def test_every_json_server_of_every_architecture_refuses_a_body_over_the_same_limit(architectures):
-    limits = {address: app.config["MAX_CONTENT_LENGTH"] for edge in architectures.values()
-              for address, app in json_servers(edge).items()}  # fmt: skip
+    limits = {
+        address: app.config["MAX_CONTENT_LENGTH"]
+        for edge in architectures.values()
+        for address, app in json_servers(edge).items()
+    }
     assert set(limits.values()) == {MAX_BODY_BYTES}, limits
 
 
@@ -54,6 +60,8 @@ def test_every_database_pool_is_the_same_size(architectures):
 
 
 def test_every_edge_trusts_a_confirmed_account_for_the_same_time(architectures):
-    ttls = {name: edge.network.hosts[edge.base_url].extensions["store"].known_accounts._confirmed.ttl
-            for name, edge in architectures.items()}  # fmt: skip
+    ttls = {
+        name: edge.network.hosts[edge.base_url].extensions["store"].known_accounts._confirmed.ttl
+        for name, edge in architectures.items()
+    }
     assert set(ttls.values()) == {SETTINGS.account_check_ttl_s}, ttls

@@ -49,10 +49,13 @@ class Network:
         # The body sets the length; a chunked body has none, as gunicorn passes it on.
         headers = {name: value for name, value in headers.items() if name.lower() != "content-length"}
         builder = EnvironBuilder(
-            path=parts.path or "/", query_string=parts.query, method=method, headers=headers,
+            path=parts.path or "/",
+            query_string=parts.query,
+            method=method,
+            headers=headers,
             base_url=f"{parts.scheme}://{parts.netloc}",
             **({"input_stream": io.BytesIO(body or b"")} if chunked else {"data": body or b""}),
-        )  # fmt: skip
+        )
         environ = builder.get_environ()
         if chunked:  # as gunicorn hands over a chunked body: no length, read to its end
             environ.pop("CONTENT_LENGTH", None)
@@ -83,8 +86,9 @@ class RequestsAdapter(requests.adapters.BaseAdapter):
         super().__init__()
         self.network = network
 
-    def send(self, request: requests.PreparedRequest, stream=False, timeout=None, verify=True, cert=None,
-             proxies=None) -> requests.Response:  # fmt: skip
+    def send(
+        self, request: requests.PreparedRequest, stream=False, timeout=None, verify=True, cert=None, proxies=None
+    ) -> requests.Response:
         body, chunked = request.body, False
         if body is not None and not isinstance(body, bytes | str):
             body, chunked = b"".join(_as_bytes(chunk) for chunk in body), True  # a generator is sent chunked
@@ -98,8 +102,9 @@ class RequestsAdapter(requests.adapters.BaseAdapter):
         response.status_code, response.url, response.request = answer.status, request.url, request
         response.headers = CaseInsensitiveDict(answer.headers.items())
         response._content, response.reason = answer.data, HTTPStatus(answer.status).phrase
-        response.raw = urllib3.HTTPResponse(io.BytesIO(answer.data), answer.headers, answer.status, version=11,
-                                            preload_content=False)  # fmt: skip
+        response.raw = urllib3.HTTPResponse(
+            io.BytesIO(answer.data), answer.headers, answer.status, version=11, preload_content=False
+        )
         response.encoding = get_encoding_from_headers(response.headers)
         return response
 
@@ -120,4 +125,3 @@ def routed_through(network: Network, host_suffix: str, original_get_adapter):
         return adapter if host.endswith(host_suffix) else original_get_adapter(session, url)
 
     return get_adapter
-

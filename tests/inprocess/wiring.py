@@ -91,8 +91,14 @@ def soa(folder: Path, network: Network) -> InProcessEdge:
     edge = InProcessEdge("soa", bus_url, url)
     for provider in SOA_PROVIDERS:
         address = f"http://{provider}.soa.test"
-        app = _create(f"soa.providers.{provider}", None, DATABASE_URL=url, BUS_URL=bus_url, PORT="80",
-                      ADVERTISE_URL=f"{address}/soap")  # fmt: skip
+        app = _create(
+            f"soa.providers.{provider}",
+            None,
+            DATABASE_URL=url,
+            BUS_URL=bus_url,
+            PORT="80",
+            ADVERTISE_URL=f"{address}/soap",
+        )
         network.add(address, app)
         edge.stoppers.append(app.extensions["stop_registering"])
     deadline = time.monotonic() + 60
@@ -123,6 +129,7 @@ WIRINGS = {"monolith": monolith, "three_tier": three_tier, "soa": soa, "microser
 def wire(architecture: str, folder: Path, patch: pytest.MonkeyPatch) -> InProcessEdge:
     """The architecture built in this process; every HTTP pool it opens is the in-process network."""
     network = Network()
+
     def pooled_http(_timeout, connections: int) -> Network:
         network.pool_sizes.append(connections)
         return network

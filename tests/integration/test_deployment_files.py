@@ -44,8 +44,9 @@ def test_compose_and_kubernetes_run_every_component_the_launcher_runs(architectu
     }
     compose = yaml.safe_load((DEPLOY / architecture / "compose.yaml").read_text())
     servers = {name for name in compose["services"] if name != "postgres" and not name.startswith("prepare")}
-    deployments = {d["metadata"]["name"] for d in documents(DEPLOY / architecture / "kubernetes.yaml")
-                   if d["kind"] == "Deployment"}  # fmt: skip
+    deployments = {
+        d["metadata"]["name"] for d in documents(DEPLOY / architecture / "kubernetes.yaml") if d["kind"] == "Deployment"
+    }
     assert servers == deployments == launched
     assert {path.parent.name for path in (DEPLOY / architecture).glob("*/Dockerfile")} == launched
 

@@ -21,8 +21,9 @@ def stock(client, book_id: int) -> int:
 
 def test_a_confirmed_order_takes_stock_records_the_order_and_books_a_shipment(client, auth, database_url):
     before = stock(client, 3)
-    placed = client.post("/api/orders", json={"items": [{"book_id": 3, "quantity": 2}], "shipping_address": ADDRESS},
-                         headers=auth)  # fmt: skip
+    placed = client.post(
+        "/api/orders", json={"items": [{"book_id": 3, "quantity": 2}], "shipping_address": ADDRESS}, headers=auth
+    )
     assert placed.status_code == 201
     assert stock(client, 3) == before - 2
     assert count(database_url, orders) == 1
@@ -44,8 +45,9 @@ def test_an_order_short_of_stock_on_its_second_line_leaves_no_trace(client, auth
 
 
 def test_an_order_for_an_unknown_book_changes_nothing(client, auth, database_url):
-    refused = client.post("/api/orders", json={"items": [{"book_id": 999, "quantity": 1}], "shipping_address": ADDRESS},
-                          headers=auth)  # fmt: skip
+    refused = client.post(
+        "/api/orders", json={"items": [{"book_id": 999, "quantity": 1}], "shipping_address": ADDRESS}, headers=auth
+    )
     assert refused.status_code == 404
     assert count(database_url, orders) == 0
 

@@ -17,6 +17,7 @@ def wait_for_file(path: Path, deadline_s: float = 120) -> None:
         assert time.monotonic() < deadline, f"{path.name} did not appear"
         time.sleep(0.05)
 
+
 PARENT = """
 import subprocess, sys, time
 subprocess.run([sys.executable, "-c", "sum(range(3 * 10**7))"])

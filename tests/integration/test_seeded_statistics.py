@@ -40,8 +40,10 @@ def left_for_autovacuum(url: str, seeded: dict[str, int]) -> dict[str, tuple]:
     """(vacuumed, analysed, rows changed since the analyse, rows inserted since the vacuum) of each seeded table,
     once the seed's own inserts show in the statistics (a session publishes its counts when it likes, at
     the latest when it ends), or after a generous deadline."""
-    query = text("SELECT relname, n_tup_ins, last_vacuum IS NOT NULL, last_analyze IS NOT NULL, "
-                 "n_mod_since_analyze, n_ins_since_vacuum FROM pg_stat_user_tables")  # fmt: skip
+    query = text(
+        "SELECT relname, n_tup_ins, last_vacuum IS NOT NULL, last_analyze IS NOT NULL, "
+        "n_mod_since_analyze, n_ins_since_vacuum FROM pg_stat_user_tables"
+    )
     database, deadline, found = Database(url, pool_size=1), time.monotonic() + 60, {}
     try:
         while time.monotonic() < deadline:

@@ -19,8 +19,13 @@ print(sorted(m for m in sys.modules if m.startswith("opentelemetry") or m == "bo
 
 
 def test_without_trace_no_opentelemetry_module_is_loaded_and_pages_say_nothing(client, database_url):
-    loaded = subprocess.run([sys.executable, "-c", SERVED_UNTRACED.format(url=database_url)], capture_output=True,
-                            text=True, check=True, env={"PATH": "", "PYTHONPATH": "."}).stdout.strip()  # fmt: skip
+    loaded = subprocess.run(
+        [sys.executable, "-c", SERVED_UNTRACED.format(url=database_url)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PATH": "", "PYTHONPATH": "."},
+    ).stdout.strip()
     assert loaded == "[]"
     page = client.get("/books/1")
     assert tracing.SUMMARY_HEADER not in page.headers and b'class="trace"' not in page.data
@@ -46,8 +51,11 @@ def test_with_tracing_on_a_pages_footer_counts_the_statements_of_its_own_trace(a
     finally:
         SQLAlchemyInstrumentor().uninstrument()
     trace_id = re.search(r"trace <code>([0-9a-f]{32})</code>", page).group(1)
-    statements = [s for s in recorded.get_finished_spans()
-                  if format(s.context.trace_id, "032x") == trace_id and "db.statement" in s.attributes]  # fmt: skip
+    statements = [
+        s
+        for s in recorded.get_finished_spans()
+        if format(s.context.trace_id, "032x") == trace_id and "db.statement" in s.attributes
+    ]
     assert statements
     count = len(statements)
     assert f"Served by monolith: 0 network hops between processes, {count} SQL statement" in " ".join(page.split())

@@ -11,10 +11,12 @@ from soa.bus.client import Unanswered
 from soa.bus.mediation import BusStore
 from soa.bus.orchestration import place_order
 
-ORDER = OrderRequest.model_validate({
-    "items": [{"book_id": 3, "quantity": 2}],
-    "shipping_address": {"name": "Ada", "street": "1 Loop", "city": "X", "postal_code": "1", "country": "US"},
-})  # fmt: skip
+ORDER = OrderRequest.model_validate(
+    {
+        "items": [{"book_id": 3, "quantity": 2}],
+        "shipping_address": {"name": "Ada", "street": "1 Loop", "city": "X", "postal_code": "1", "country": "US"},
+    }
+)
 ANSWERS = {
     "GetProfile": {"id": 1},
     "GetPrices": {"prices": [{"book_id": 3, "price_cents": 1000}]},
@@ -47,8 +49,15 @@ class Providers:
 def test_the_composite_sends_one_message_per_step_in_order_and_answers_the_confirmed_order():
     providers = Providers()
     assert place_order(providers, 1, ORDER) == {"id": 11, "status": "confirmed"}
-    assert providers.operations() == ["GetProfile", "GetPrices", "Quote", "RecordOrder", "ReserveStock",
-                                      "CreateShipment", "ConfirmOrder"]  # fmt: skip
+    assert providers.operations() == [
+        "GetProfile",
+        "GetPrices",
+        "Quote",
+        "RecordOrder",
+        "ReserveStock",
+        "CreateShipment",
+        "ConfirmOrder",
+    ]
     payloads = {operation: payload for _, operation, payload in providers.calls}
     assert payloads["RecordOrder"]["total_cents"] == 2 * 1000 + 598
     assert payloads["RecordOrder"]["lines"] == [{"book_id": 3, "quantity": 2, "unit_price_cents": 1000}]
@@ -60,9 +69,11 @@ def test_the_undo_is_sent_as_messages_that_name_the_order():
     providers = Providers("ConfirmOrder")
     with pytest.raises(Unavailable):
         place_order(providers, 1, ORDER)
-    assert providers.calls[-3:] == [("Shipping", "CancelShipment", {"order_id": 11}),
-                                    ("Book", "ReleaseStock", {"order_ref": "order-11"}),
-                                    ("Order", "MarkFailed", {"order_id": 11})]  # fmt: skip
+    assert providers.calls[-3:] == [
+        ("Shipping", "CancelShipment", {"order_id": 11}),
+        ("Book", "ReleaseStock", {"order_ref": "order-11"}),
+        ("Order", "MarkFailed", {"order_id": 11}),
+    ]
 
 
 def test_a_message_no_instance_took_did_not_happen_and_one_whose_answer_was_lost_may_have():
@@ -81,5 +92,7 @@ def test_mediation_routes_each_use_case_to_its_service_operation():
     store = BusStore(SimpleNamespace(call=providers), Settings(token_secret="s" * 40))
     store.get_book(5)
     store.get_shipment(1, 21)
-    assert providers.calls == [("Book", "GetBook", {"book_id": 5}),
-                               ("Shipping", "Track", {"account_id": 1, "shipment_id": 21})]  # fmt: skip
+    assert providers.calls == [
+        ("Book", "GetBook", {"book_id": 5}),
+        ("Shipping", "Track", {"account_id": 1, "shipment_id": 21}),
+    ]

@@ -40,8 +40,11 @@ def test_a_failing_task_is_reported_and_the_others_still_run_then_the_report(tmp
     def broken() -> bool:
         raise RuntimeError("port in use")
 
-    tasks = [Task("first", 1, lambda: ran.append("first") or False), Task("broken", 1, broken),
-             Task("last", 1, lambda: ran.append("last") or True)]  # fmt: skip
+    tasks = [
+        Task("first", 1, lambda: ran.append("first") or False),
+        Task("broken", 1, broken),
+        Task("last", 1, lambda: ran.append("last") or True),
+    ]
     code = run_campaign(tasks, tmp_path, lambda folder: folder / "index.html")
     printed = capsys.readouterr().out
     assert code == 1 and ran == ["first", "last"]

@@ -31,8 +31,9 @@ def test_the_monolith_on_sqlite_cannot_leave_its_machine_and_its_writes_take_tur
 
 
 def test_a_postgresql_primary_scales_up_only_and_the_rest_scales_out():
-    found = {t.name: t for t in tiers(calibration("three_tier", {"application": 0.002, "postgres": 0.001}), RUN,
-                                      "postgres")}  # fmt: skip
+    found = {
+        t.name: t for t in tiers(calibration("three_tier", {"application": 0.002, "postgres": 0.001}), RUN, "postgres")
+    }
     assert found["application"].max_replicas is None
     assert found["postgres"].max_replicas == 1
 

@@ -27,8 +27,11 @@ def anchors(page: Path) -> set[str]:
 
 
 def links(page: Path) -> list[str]:
-    return [target for target in LINK.findall(outside_code(page.read_text()))
-            if not target.startswith(("http://", "https://", "mailto:"))]  # fmt: skip
+    return [
+        target
+        for target in LINK.findall(outside_code(page.read_text()))
+        if not target.startswith(("http://", "https://", "mailto:"))
+    ]
 
 
 def test_every_architecture_has_a_page_and_the_readme_stays_short():

@@ -11,8 +11,14 @@ def test_each_architecture_can_lose_each_of_its_processes_and_its_database_serve
     assert planned_parts("three_tier", None) == ["application", "presentation", "database"]
     assert planned_parts("soa", None) == ["bus", "account", "book", "order", "shipping", "database"]
     assert set(planned_parts("microservices", None)) == {
-        "gateway", "frontend", "accounts", "catalog", "orders", "shipping", "database",
-    }  # fmt: skip
+        "gateway",
+        "frontend",
+        "accounts",
+        "catalog",
+        "orders",
+        "shipping",
+        "database",
+    }
 
 
 def test_chaos_all_plans_every_part_of_every_architecture_within_half_an_hour():

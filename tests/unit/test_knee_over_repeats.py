@@ -8,8 +8,10 @@ from tests.saturation_runs import light_run, step
 
 
 def test_over_repeated_runs_each_predicts_its_own_knee_and_the_medians_are_compared():
-    runs = [(light_run(), {"steps": [step(500, 190, 2.6), step(750, rps, 2.4), step(1000, rps - 20, 2.4)]})
-            for rps in (250, 300, 280)]  # fmt: skip
+    runs = [
+        (light_run(), {"steps": [step(500, 190, 2.6), step(750, rps, 2.4), step(1000, rps - 20, 2.4)]})
+        for rps in (250, 300, 280)
+    ]
     singles = [knee_validation(light, saturation) for light, saturation in runs]
     row = knee_over_repeats(runs)
     assert row["measured_knee_rps"] == 280 and row["knee_users"] == 750

@@ -39,8 +39,9 @@ def test_the_knee_is_judged_only_on_steps_the_model_was_not_calibrated_on():
     light = light_run()
     knee_early = knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 260, 2.4), step(1000, 240, 2.4)]})
     assert knee_early["knee_users"] == 750 and knee_early["before_users"] is None  # before it: the calibration step
-    later = knee_validation(light, {"steps": [step(500, 190, 2.6), step(750, 280, 2.5), step(1000, 330, 2.4),
-                                              step(1250, 320, 2.4)]})  # fmt: skip
+    later = knee_validation(
+        light, {"steps": [step(500, 190, 2.6), step(750, 280, 2.5), step(1000, 330, 2.4), step(1250, 320, 2.4)]}
+    )
     assert later["knee_users"] == 1000 and later["before_users"] == 750
     assert later["predicted_p95_ms"] > 0 and later["measured_p95_ms"] == 20.0
 
@@ -58,8 +59,11 @@ def test_the_knee_row_shows_the_machine_speed_during_users_100_the_first_step_an
     light = light_run() | {"reference_work_ms": 9.0}
     steps = [step(500, 190, 2.6) | {"reference_work_ms": 8.0}, step(750, 300, 2.4) | {"reference_work_ms": 6.0}]
     assert knee_validation(light, {"steps": steps})["reference_work_ms"] == [9.0, 8.0, 6.0]
-    assert knee_validation(light_run(), {"steps": [step(500, 190, 2.6), step(750, 300, 2.4)]})[
-        "reference_work_ms"] == [None, None, None]  # fmt: skip
+    assert knee_validation(light_run(), {"steps": [step(500, 190, 2.6), step(750, 300, 2.4)]})["reference_work_ms"] == [
+        None,
+        None,
+        None,
+    ]
 
 
 def halved(run: dict) -> dict:
@@ -69,8 +73,9 @@ def halved(run: dict) -> dict:
 def test_at_the_knees_speed_the_light_loads_are_rescaled_by_how_fast_the_machine_was_at_each():
     light, first, knee = light_run(), step(500, 190, 2.6), step(750, 300, 2.4)
     steady = [run | {"reference_work_ms": 8.0} for run in (light, first, knee)]
-    assert knee_at_its_speed(*steady) == pytest.approx(knee_validation(light, {"steps": [first, knee]})[
-        "predicted_knee_rps"])  # fmt: skip
+    assert knee_at_its_speed(*steady) == pytest.approx(
+        knee_validation(light, {"steps": [first, knee]})["predicted_knee_rps"]
+    )
     twice_as_fast_at_the_knee = [*steady[:2], knee | {"reference_work_ms": 4.0}]
     as_if_halved = knee_validation(halved(light), {"steps": [halved(first), knee]})["predicted_knee_rps"]
     assert knee_at_its_speed(*twice_as_fast_at_the_knee) == pytest.approx(as_if_halved)

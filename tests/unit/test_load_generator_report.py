@@ -9,8 +9,12 @@ def test_a_generator_below_ninety_percent_of_a_core_is_not_saturated():
 
 def test_a_generator_above_ninety_percent_of_a_core_is_flagged_saturated():
     report = load_generator_report(cpu_seconds=57, seconds=60)
-    assert report == {"processes": 1, "cpu_share_of_one_core": 0.95, "busiest_share_of_one_core": 0.95,
-                      "saturated": True}  # fmt: skip
+    assert report == {
+        "processes": 1,
+        "cpu_share_of_one_core": 0.95,
+        "busiest_share_of_one_core": 0.95,
+        "saturated": True,
+    }
 
 
 def test_the_share_is_per_generator_process():

@@ -18,11 +18,25 @@ def test_a_percentile_is_the_bucket_where_the_cumulative_share_is_reached():
 
 def test_totals_come_from_the_json_file_summed_over_endpoints(tmp_path):
     entries = [
-        {"name": "/a", "method": "GET", "num_requests": 90, "num_failures": 0, "total_response_time": 180.0,
-         "max_response_time": 9.0, "response_times": {"2": 90}},
-        {"name": "/b", "method": "POST", "num_requests": 10, "num_failures": 1, "total_response_time": 200.0,
-         "max_response_time": 40.0, "response_times": {"20": 9, "40": 1}},
-    ]  # fmt: skip
+        {
+            "name": "/a",
+            "method": "GET",
+            "num_requests": 90,
+            "num_failures": 0,
+            "total_response_time": 180.0,
+            "max_response_time": 9.0,
+            "response_times": {"2": 90},
+        },
+        {
+            "name": "/b",
+            "method": "POST",
+            "num_requests": 10,
+            "num_failures": 1,
+            "total_response_time": 200.0,
+            "max_response_time": 40.0,
+            "response_times": {"20": 9, "40": 1},
+        },
+    ]
     (tmp_path / "locust.json").write_text(json.dumps(entries))
     summary = summarise(tmp_path / "locust.json", seconds=10)
     assert summary["totals"]["requests"] == 100

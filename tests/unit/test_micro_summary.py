@@ -7,8 +7,18 @@ from lab.report.micro_section import hops
 
 
 def measured(target: str, endpoint: str, rps: float, cpu: dict, round_number: int = 1) -> dict:
-    return {"target": target, "endpoint": endpoint, "round": round_number, "rps": rps, "p99_us": 9000,
-            "cpu_ms": cpu, "wrk_cpu_ms": 0.05, "wrong": 0, "non_2xx": 0, "socket_errors": 0}  # fmt: skip
+    return {
+        "target": target,
+        "endpoint": endpoint,
+        "round": round_number,
+        "rps": rps,
+        "p99_us": 9000,
+        "cpu_ms": cpu,
+        "wrk_cpu_ms": 0.05,
+        "wrong": 0,
+        "non_2xx": 0,
+        "socket_errors": 0,
+    }
 
 
 RUN = [

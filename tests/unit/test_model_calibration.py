@@ -9,12 +9,20 @@ from lab.model.validation import error, explain, validate, within_aim
 def measured_run(users=100, throughput=36.0, mean_ms=5.0, cpu=None, idle=None, seconds=60.0, label="three_tier"):
     cpu = cpu or {"presentation": 2.16, "application-1": 1.08, "application-2": 1.08, "postgres": 1.08, "locust": 2.16}
     return {
-        "label": label, "database": "postgres", "profile": {"name": f"users-{users}", "users": users},
-        "machine": {"cores": 2}, "window": {"seconds": seconds}, "cpu_seconds": cpu, "idle_cpu_share": idle or {},
-        "totals": {"requests": round(throughput * seconds), "throughput_rps": throughput,
-                   "latency_ms": {"mean": mean_ms}},
+        "label": label,
+        "database": "postgres",
+        "profile": {"name": f"users-{users}", "users": users},
+        "machine": {"cores": 2},
+        "window": {"seconds": seconds},
+        "cpu_seconds": cpu,
+        "idle_cpu_share": idle or {},
+        "totals": {
+            "requests": round(throughput * seconds),
+            "throughput_rps": throughput,
+            "latency_ms": {"mean": mean_ms},
+        },
         "endpoints": [],
-    }  # fmt: skip
+    }
 
 
 def test_replicas_count_as_their_component():
@@ -63,8 +71,7 @@ def test_more_users_than_the_cores_can_serve_flatten_throughput_at_the_bottlenec
 
 def test_validation_compares_predictions_with_measurements():
     light, heavy = measured_run(), measured_run(users=1000, throughput=330.0, mean_ms=40.0)
-    rows = validate(light, heavy, {"steps": [{"users": 2000, "throughput_rps": 480.0,
-                                              "latency_ms": {"mean": 900.0}}]})  # fmt: skip
+    rows = validate(light, heavy, {"steps": [{"users": 2000, "throughput_rps": 480.0, "latency_ms": {"mean": 900.0}}]})
     assert [row["load"] for row in rows] == ["users-1000", "step 2000"]
     # Calibrated at 36 req/s, 1,000 users with ~2.8 s of think time ask for ~355 req/s, within 571 of capacity.
     assert rows[0]["predicted_rps"] == pytest.approx(1000 / (100 / 36), rel=0.05)

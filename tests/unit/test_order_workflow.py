@@ -21,8 +21,9 @@ class Components:
 
     def __init__(self, **failing: Exception | list[Exception]):
         self.calls: list[str] = []
-        self.failing = {name: errors if isinstance(errors, list) else [errors] * 1000
-                        for name, errors in failing.items()}  # fmt: skip
+        self.failing = {
+            name: errors if isinstance(errors, list) else [errors] * 1000 for name, errors in failing.items()
+        }
 
     def _do(self, name: str, answer=None):
         self.calls.append(name)
@@ -30,18 +31,36 @@ class Components:
             raise self.failing[name].pop(0)
         return answer
 
-    def check(self, account_id): return self._do("check")  # noqa: E704
-    def prices(self, book_ids): return self._do("prices", {3: 1000, 4: 250})  # noqa: E704
-    def quote(self, quantity, country): return self._do("quote", {"cost_cents": 598, "eta_days": 3})  # noqa: E704
+    def check(self, account_id):
+        return self._do("check")  # noqa: E704
+
+    def prices(self, book_ids):
+        return self._do("prices", {3: 1000, 4: 250})  # noqa: E704
+
+    def quote(self, quantity, country):
+        return self._do("quote", {"cost_cents": 598, "eta_days": 3})  # noqa: E704
+
     def record(self, account_id, lines, shipping_cents, total_cents, address):  # noqa: E301
         self.recorded = (lines, shipping_cents, total_cents)
         return self._do("record", 11)
-    def reserve(self, order_ref, lines): return self._do(f"reserve {order_ref}")  # noqa: E301, E704
-    def release(self, order_ref, lines): return self._do(f"release {order_ref}")  # noqa: E704
-    def create_shipment(self, order_id, account_id, address, quantity): return self._do("ship", 21)  # noqa: E704
-    def cancel_shipment(self, order_id): return self._do(f"cancel {order_id}")  # noqa: E704
-    def confirm(self, account_id, order_id, shipment_id): return self._do("confirm", {"id": order_id})  # noqa: E704
-    def mark_failed(self, order_id): return self._do(f"mark failed {order_id}")  # noqa: E704
+
+    def reserve(self, order_ref, lines):
+        return self._do(f"reserve {order_ref}")  # noqa: E301, E704
+
+    def release(self, order_ref, lines):
+        return self._do(f"release {order_ref}")  # noqa: E704
+
+    def create_shipment(self, order_id, account_id, address, quantity):
+        return self._do("ship", 21)  # noqa: E704
+
+    def cancel_shipment(self, order_id):
+        return self._do(f"cancel {order_id}")  # noqa: E704
+
+    def confirm(self, account_id, order_id, shipment_id):
+        return self._do("confirm", {"id": order_id})  # noqa: E704
+
+    def mark_failed(self, order_id):
+        return self._do(f"mark failed {order_id}")  # noqa: E704
 
 
 def place(components: Components, **options) -> dict:
@@ -50,7 +69,7 @@ def place(components: Components, **options) -> dict:
 
 
 def undone(components: Components) -> list[str]:
-    return components.calls[components.calls.index("record") + 1:]
+    return components.calls[components.calls.index("record") + 1 :]
 
 
 def test_an_order_prices_quotes_records_reserves_ships_and_confirms_in_that_order():
@@ -77,17 +96,20 @@ def test_a_book_asked_for_twice_is_refused_before_anything_is_recorded():
     assert components.calls == ["prices"]
 
 
-@pytest.mark.parametrize(("failing", "expected_undo"), [
-    ("reserve order-11", ["mark failed 11"]),  # refused: out of stock, nothing taken
-    ("ship", ["release order-11", "mark failed 11"]),
-    ("confirm", ["cancel 11", "release order-11", "mark failed 11"]),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("failing", "expected_undo"),
+    [
+        ("reserve order-11", ["mark failed 11"]),  # refused: out of stock, nothing taken
+        ("ship", ["release order-11", "mark failed 11"]),
+        ("confirm", ["cancel 11", "release order-11", "mark failed 11"]),
+    ],
+)
 def test_a_step_that_fails_with_an_answer_is_not_undone_and_the_earlier_ones_are_newest_first(failing, expected_undo):
     error = Conflict("short", code="out_of_stock") if failing.startswith("reserve") else Unavailable("refused")
     components = Components(**{failing: error})
     with pytest.raises(type(error)):
         place(components)
-    assert undone(components)[undone(components).index(failing) + 1:] == expected_undo
+    assert undone(components)[undone(components).index(failing) + 1 :] == expected_undo
 
 
 def test_a_step_whose_request_never_arrived_did_not_happen_and_is_not_undone():

@@ -16,9 +16,7 @@ from loadtests.profiles import (
 )
 
 
-@pytest.mark.parametrize(
-    "name, users", [("smoke", 10), ("users-100", 100), ("users-1000", 1000), ("saturation", 3000)]
-)
+@pytest.mark.parametrize("name, users", [("smoke", 10), ("users-100", 100), ("users-1000", 1000), ("saturation", 3000)])
 def test_profiles_are_found_by_name(name, users):
     profile = get_profile(name)
     assert profile.name == name
@@ -56,10 +54,12 @@ def test_the_saturation_run_is_a_step_load_in_rising_steps():
     assert saturation.shape == "steps"
     assert list(saturation.steps) == sorted(saturation.steps) and saturation.users == saturation.steps[-1]
     # Every step: its ramp from the step below, the settle time and the measured window.
-    assert saturation.run_time_s == round(sum(
-        (users - below) / saturation.spawn_rate + saturation.warmup_s + saturation.duration_s
-        for below, users in zip((0, *saturation.steps), saturation.steps, strict=False)
-    ))  # fmt: skip
+    assert saturation.run_time_s == round(
+        sum(
+            (users - below) / saturation.spawn_rate + saturation.warmup_s + saturation.duration_s
+            for below, users in zip((0, *saturation.steps), saturation.steps, strict=False)
+        )
+    )
 
 
 def test_steps_out_of_order_are_refused():

@@ -49,15 +49,21 @@ def test_without_replicas_every_mode_reads_the_primary():
     assert router("replica", urls=()).engine(stale_ok=True) == PRIMARY
 
 
-@pytest.mark.parametrize(("variables", "message"), [({"READS": "eventual"}, "READS must be one of"),
-                                                    ({"MAX_STALENESS_MS": "soon"}, "MAX_STALENESS_MS"),
-                                                    ({"MAX_STALENESS_MS": "-5"}, "MAX_STALENESS_MS")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"READS": "eventual"}, "READS must be one of"),
+        ({"MAX_STALENESS_MS": "soon"}, "MAX_STALENESS_MS"),
+        ({"MAX_STALENESS_MS": "-5"}, "MAX_STALENESS_MS"),
+    ],
+)
 def test_a_bad_setting_is_refused_with_what_is_allowed(variables, message):
     with pytest.raises(ValueError, match=message):
         ReadSettings.from_environment(variables)
 
 
 def test_the_settings_come_from_the_environment():
-    found = ReadSettings.from_environment({"DATABASE_REPLICA_URLS": "postgresql://a/x, postgresql://b/x",
-                                           "READS": "bounded", "MAX_STALENESS_MS": "250"})  # fmt: skip
+    found = ReadSettings.from_environment(
+        {"DATABASE_REPLICA_URLS": "postgresql://a/x, postgresql://b/x", "READS": "bounded", "MAX_STALENESS_MS": "250"}
+    )
     assert found == ReadSettings(("postgresql://a/x", "postgresql://b/x"), "bounded", 250.0)

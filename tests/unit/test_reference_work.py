@@ -8,8 +8,11 @@ from lab.load.reference_work import ReferenceWork, fixed_work
 
 def test_the_median_takes_only_the_samples_inside_the_window(tmp_path):
     samples = tmp_path / "reference_work.jsonl"
-    samples.write_text("".join(json.dumps(sample) + "\n" for sample in [[10.0, 9.0], [10.5, 6.0], [11.0, 7.0],
-                                                                        [11.5, 8.0], [12.0, 20.0]]))  # fmt: skip
+    samples.write_text(
+        "".join(
+            json.dumps(sample) + "\n" for sample in [[10.0, 9.0], [10.5, 6.0], [11.0, 7.0], [11.5, 8.0], [12.0, 20.0]]
+        )
+    )
     found = ReferenceWork(samples)
     assert found.median_ms(10.5, 11.5) == 7.0
     assert found.median_ms(20.0, 30.0) is None

@@ -36,28 +36,68 @@ def measured(kind, spread=None):
 TYPICAL = {
     "latency_vs_throughput": lambda path: latency_vs_throughput(
         {"soa": [step(10, 20.0, 15.0, 40.0), step(100, 180.0, 90.0, 260.0)], "monolith": [step(10, 21.0, 4.0, 9.0)]},
-        200, path),
+        200,
+        path,
+    ),
     "model_vs_measured": lambda path: model_vs_measured(
-        {"monolith": {"model": curve(800), "validation_model": curve(900),
-                      "measured": [measured("profile", {"throughput_rps": [9, 10], "response_ms": [5, 7]}),
-                                   measured("step")]},
-         "soa": {"model": curve(300), "validation_model": None, "measured": [measured("profile")]}}, path),
+        {
+            "monolith": {
+                "model": curve(800),
+                "validation_model": curve(900),
+                "measured": [measured("profile", {"throughput_rps": [9, 10], "response_ms": [5, 7]}), measured("step")],
+            },
+            "soa": {"model": curve(300), "validation_model": None, "measured": [measured("profile")]},
+        },
+        path,
+    ),
     "cores_needed": lambda path: cores_needed(
-        {"soa": [{"users": 100, "total_cores": 1, "feasible": True, "limit": None},
-                 {"users": 10**6, "total_cores": 900, "feasible": False, "limit": "bus"}]}, 200, path),
+        {
+            "soa": [
+                {"users": 100, "total_cores": 1, "feasible": True, "limit": None},
+                {"users": 10**6, "total_cores": 900, "feasible": False, "limit": "bus"},
+            ]
+        },
+        200,
+        path,
+    ),
     "cpu_breakdown": lambda path: cpu_breakdown(
-        [{"label": "soa users-1000", "components": {"bus": 1.8, "account": 0.35, "postgres": 1.0},
-          "load_generator_ms": 0.48, "floor_ms": 0.6},
-         {"label": "monolith users-1000", "components": {"monolith": 2.3}, "load_generator_ms": 0.5, "floor_ms": None}],
-        path),
+        [
+            {
+                "label": "soa users-1000",
+                "components": {"bus": 1.8, "account": 0.35, "postgres": 1.0},
+                "load_generator_ms": 0.48,
+                "floor_ms": 0.6,
+            },
+            {
+                "label": "monolith users-1000",
+                "components": {"monolith": 2.3},
+                "load_generator_ms": 0.5,
+                "floor_ms": None,
+            },
+        ],
+        path,
+    ),
     "floor_multiples": lambda path: floor_multiples(
-        [{"label": "soa users-1000", "multiple": 9.3}, {"label": "monolith users-1000", "multiple": 3.9}], path),
+        [{"label": "soa users-1000", "multiple": 9.3}, {"label": "monolith users-1000", "multiple": 3.9}], path
+    ),
     "scaling": lambda path: scaling(
-        "monolith", {"up": [{"n": 1, "throughput_rps": 300.0, "p95_ms": 40.0,
-                             "spread": {"throughput_rps": [280, 310], "p95_ms": [35, 48]}},
-                            {"n": 2, "throughput_rps": 520.0, "p95_ms": 30.0}],
-                     "out": [{"n": 1, "throughput_rps": 290.0, "p95_ms": 42.0}]}, 2, path),
-}  # fmt: skip
+        "monolith",
+        {
+            "up": [
+                {
+                    "n": 1,
+                    "throughput_rps": 300.0,
+                    "p95_ms": 40.0,
+                    "spread": {"throughput_rps": [280, 310], "p95_ms": [35, 48]},
+                },
+                {"n": 2, "throughput_rps": 520.0, "p95_ms": 30.0},
+            ],
+            "out": [{"n": 1, "throughput_rps": 290.0, "p95_ms": 42.0}],
+        },
+        2,
+        path,
+    ),
+}
 
 EMPTY = {
     "latency_vs_throughput": lambda path: latency_vs_throughput({}, 200, path),
@@ -81,29 +121,73 @@ MISSING = {
 
 NONES = {
     "latency_vs_throughput": lambda path: latency_vs_throughput(
-        {"soa": [step(10, None, None, 40.0), step(None, 50.0, 12.0, None), {"users": 5, "latency_ms": None},
-                 step(50, 80.0, 20.0, 50.0)], "monolith": None}, None, path),
+        {
+            "soa": [
+                step(10, None, None, 40.0),
+                step(None, 50.0, 12.0, None),
+                {"users": 5, "latency_ms": None},
+                step(50, 80.0, 20.0, 50.0),
+            ],
+            "monolith": None,
+        },
+        None,
+        path,
+    ),
     "model_vs_measured": lambda path: model_vs_measured(
-        {"soa": {"model": [{"users": None, "throughput_rps": 5.0, "response_ms": None}, *curve(300)],
-                 "validation_model": None,
-                 "measured": [{"users": 100, "throughput_rps": None, "response_ms": 6.0, "kind": None,
-                               "spread": {"throughput_rps": None, "response_ms": [None, 9.0]}}]},
-         "three_tier": None}, path),
+        {
+            "soa": {
+                "model": [{"users": None, "throughput_rps": 5.0, "response_ms": None}, *curve(300)],
+                "validation_model": None,
+                "measured": [
+                    {
+                        "users": 100,
+                        "throughput_rps": None,
+                        "response_ms": 6.0,
+                        "kind": None,
+                        "spread": {"throughput_rps": None, "response_ms": [None, 9.0]},
+                    }
+                ],
+            },
+            "three_tier": None,
+        },
+        path,
+    ),
     "cores_needed": lambda path: cores_needed(
-        {"soa": [{"users": 100, "total_cores": None, "feasible": None, "limit": None},
-                 {"users": 1000, "total_cores": 3, "feasible": None, "limit": None}], "monolith": None}, None, path,
-        machine_cores=None),
+        {
+            "soa": [
+                {"users": 100, "total_cores": None, "feasible": None, "limit": None},
+                {"users": 1000, "total_cores": 3, "feasible": None, "limit": None},
+            ],
+            "monolith": None,
+        },
+        None,
+        path,
+        machine_cores=None,
+    ),
     "cpu_breakdown": lambda path: cpu_breakdown(
-        [{"label": None, "components": {"bus": None, "postgres": 1.0}, "load_generator_ms": None, "floor_ms": None},
-         {"label": "soa", "components": None, "load_generator_ms": 0.4, "floor_ms": 0.6}, None], path),
+        [
+            {"label": None, "components": {"bus": None, "postgres": 1.0}, "load_generator_ms": None, "floor_ms": None},
+            {"label": "soa", "components": None, "load_generator_ms": 0.4, "floor_ms": 0.6},
+            None,
+        ],
+        path,
+    ),
     "floor_multiples": lambda path: floor_multiples(
-        [{"label": None, "multiple": 2.0}, {"label": "soa", "multiple": None}, None], path),
+        [{"label": None, "multiple": 2.0}, {"label": "soa", "multiple": None}, None], path
+    ),
     "scaling": lambda path: scaling(
-        "soa", {"up": [{"n": None, "throughput_rps": 1.0, "p95_ms": 2.0}, {"n": 2, "throughput_rps": None,
-                                                                          "p95_ms": 3.0, "spread": None}],
-                "out": [{"n": 1, "throughput_rps": 4.0, "p95_ms": None, "spread": {"p95_ms": [None, None]}}]},
-        None, path),
-}  # fmt: skip
+        "soa",
+        {
+            "up": [
+                {"n": None, "throughput_rps": 1.0, "p95_ms": 2.0},
+                {"n": 2, "throughput_rps": None, "p95_ms": 3.0, "spread": None},
+            ],
+            "out": [{"n": 1, "throughput_rps": 4.0, "p95_ms": None, "spread": {"p95_ms": [None, None]}}],
+        },
+        None,
+        path,
+    ),
+}
 
 
 def assert_is_a_drawn_png(path):
@@ -149,8 +233,12 @@ def test_a_label_naming_an_architecture_and_more_takes_that_architectures_colour
 
 def test_labels_are_drawn_in_label_order_whatever_order_they_arrive_in():
     assert ordered(["zeta", "soa", "monolith", "alpha", "microservices"]) == [
-        "monolith", "soa", "microservices", "alpha", "zeta",
-    ]  # fmt: skip
+        "monolith",
+        "soa",
+        "microservices",
+        "alpha",
+        "zeta",
+    ]
 
 
 def test_the_database_is_always_grey_and_each_process_keeps_its_colour():
@@ -163,8 +251,14 @@ def test_an_architecture_has_the_same_colour_in_every_chart_whichever_others_are
     drawn = []
     monkeypatch.setattr(style.plt, "close", drawn.append)  # keep the figures to look at their lines
     latency_vs_throughput({"soa": [step(10, 20.0, 15.0, 40.0)]}, 200, tmp_path / "a.png")
-    cores_needed({"microservices": [{"users": 100, "total_cores": 1, "feasible": True}],
-                  "soa": [{"users": 100, "total_cores": 2, "feasible": True}]}, 200, tmp_path / "b.png")  # fmt: skip
+    cores_needed(
+        {
+            "microservices": [{"users": 100, "total_cores": 1, "feasible": True}],
+            "soa": [{"users": 100, "total_cores": 2, "feasible": True}],
+        },
+        200,
+        tmp_path / "b.png",
+    )
     colours = {line.get_label(): to_hex(line.get_color()) for figure in drawn for line in figure.axes[0].get_lines()}
     expected = to_hex(f"C{LABEL_ORDER.index('soa')}")
     assert colours["soa p95"] == colours["soa mean"] == colours["soa"] == expected

@@ -9,10 +9,12 @@ from bookstore.orders.tables import metadata
 from microservices.orders.saga import place_order
 from microservices.service_client import NoAnswer, NotDelivered
 
-ORDER = OrderRequest.model_validate({
-    "items": [{"book_id": 3, "quantity": 2}],
-    "shipping_address": {"name": "Ada", "street": "1 Loop", "city": "X", "postal_code": "1", "country": "US"},
-})  # fmt: skip
+ORDER = OrderRequest.model_validate(
+    {
+        "items": [{"book_id": 3, "quantity": 2}],
+        "shipping_address": {"name": "Ada", "street": "1 Loop", "city": "X", "postal_code": "1", "country": "US"},
+    }
+)
 
 
 class Service:

@@ -5,8 +5,17 @@ import os
 from lab.launch.processes import tree_cpu_seconds
 from lab.load.steps import StepWatcher, summarise_step
 
-RAW = {"users": 500, "seconds": 20.0, "requests": 400, "failures": 0, "throughput_rps": 20.0, "mean_ms": 7.5,
-       "response_times": {"5": 300, "10": 90, "40": 10}, "locust_cpu_seconds": 0.2, "stop_reason": None}  # fmt: skip
+RAW = {
+    "users": 500,
+    "seconds": 20.0,
+    "requests": 400,
+    "failures": 0,
+    "throughput_rps": 20.0,
+    "mean_ms": 7.5,
+    "response_times": {"5": 300, "10": 90, "40": 10},
+    "locust_cpu_seconds": 0.2,
+    "stop_reason": None,
+}
 
 
 def test_a_step_gets_percentiles_from_its_own_histogram():

@@ -117,8 +117,10 @@ def test_five_failures_in_a_row_open_the_circuit_and_then_nothing_is_sent():
 
 def test_one_client_retries_each_threads_call_on_its_own():
     catalog, answers = client([REFUSED, (200, {"ok": True})]), []
-    threads = [threading.Thread(target=lambda n=n: answers.append(catalog.call("GET", "/b", query={"call": n})))
-               for n in range(4)]  # fmt: skip
+    threads = [
+        threading.Thread(target=lambda n=n: answers.append(catalog.call("GET", "/b", query={"call": n})))
+        for n in range(4)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

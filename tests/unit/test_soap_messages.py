@@ -7,8 +7,15 @@ from tests.hostile_xml import BILLION_LAUGHS, EXTERNAL_ENTITY
 
 
 def test_a_message_reads_back_exactly_as_it_was_written():
-    payload = {"book_id": 7, "q": "river", "empty": "", "ok": False, "none": None,
-               "lines": [{"book_id": 1, "quantity": 2}], "address": {"country": "DE"}}  # fmt: skip
+    payload = {
+        "book_id": 7,
+        "q": "river",
+        "empty": "",
+        "ok": False,
+        "none": None,
+        "lines": [{"book_id": 1, "quantity": 2}],
+        "address": {"country": "DE"},
+    }
     operation, read, headers = soap.parse(soap.envelope("ReserveStock", payload, {"CorrelationId": "c-1"}))
     assert (operation, read, headers) == ("ReserveStock", payload, {"CorrelationId": "c-1"})
 
@@ -17,7 +24,9 @@ def test_a_fault_reads_back_as_a_fault_with_its_code():
     with pytest.raises(soap.Fault) as raised:
         soap.parse(soap.fault_envelope(soap.Fault("out_of_stock", "not enough stock for book 3")))
     assert (raised.value.code, raised.value.message, raised.value.blame) == (
-        "out_of_stock", "not enough stock for book 3", "Client"
+        "out_of_stock",
+        "not enough stock for book 3",
+        "Client",
     )
 
 
@@ -51,7 +60,9 @@ def test_a_providers_description_is_well_formed_xml_listing_its_operations():
     described = fromstring(description("Book", {"ReserveStock": reserve}))
     operation = described.find(f"{{{soap.BOOKSTORE_NS}}}operation")
     assert (described.get("name"), operation.get("name"), operation.text) == (
-        "Book", "ReserveStock", "Take stock for <lines> & more."
+        "Book",
+        "ReserveStock",
+        "Take stock for <lines> & more.",
     )
 
 

@@ -4,13 +4,24 @@ from loadtests.saturation import P95_LIMIT_MS, measured_step, saturation_reason
 
 
 def snapshot(time, requests, failures=0, total_ms=0.0, histogram=None, cpu=0.0):
-    return {"time": time, "requests": requests, "failures": failures, "total_response_time": total_ms,
-            "response_times": histogram or {}, "cpu_seconds": cpu}  # fmt: skip
+    return {
+        "time": time,
+        "requests": requests,
+        "failures": failures,
+        "total_response_time": total_ms,
+        "response_times": histogram or {},
+        "cpu_seconds": cpu,
+    }
 
 
 def step(users, rps, p95_bucket=5, failures=0, requests=1000):
-    return {"users": users, "throughput_rps": rps, "requests": requests, "failures": failures,
-            "response_times": {p95_bucket: requests}}  # fmt: skip
+    return {
+        "users": users,
+        "throughput_rps": rps,
+        "requests": requests,
+        "failures": failures,
+        "response_times": {p95_bucket: requests},
+    }
 
 
 def test_a_step_counts_only_what_happened_between_its_start_and_its_end():

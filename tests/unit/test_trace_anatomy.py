@@ -16,8 +16,16 @@ def gateway_to_catalog() -> list[Span]:
         span("g", "caller", "gateway", 0, 10),
         span("call", "g", "gateway", 2, 9, kind=CLIENT, name="GET"),
         span("c", "call", "catalog", 3, 8),
-        span("sql", "c", "catalog", 4, 7, kind=CLIENT, name="SELECT", **{"db.system": "postgresql",
-                                                                          "db.statement": "SELECT 1"}),
+        span(
+            "sql",
+            "c",
+            "catalog",
+            4,
+            7,
+            kind=CLIENT,
+            name="SELECT",
+            **{"db.system": "postgresql", "db.statement": "SELECT 1"},
+        ),
         span("connect", "c", "catalog", 3, 4, kind=CLIENT, name="connect", **{"db.system": "postgresql"}),
     ]
 
@@ -43,16 +51,31 @@ def test_time_waiting_on_another_process_is_not_counted_as_working():
 def test_the_critical_path_runs_through_the_child_that_finished_last():
     pieces = anatomy("t1", gateway_to_catalog()).critical_path()
     path = [(s.span_id, start // MS, end // MS) for s, start, end in pieces]
-    assert path == [("g", 0, 2), ("call", 2, 3), ("connect", 3, 4), ("sql", 4, 7), ("c", 7, 8), ("call", 8, 9),
-                    ("g", 9, 10)]  # fmt: skip
+    assert path == [
+        ("g", 0, 2),
+        ("call", 2, 3),
+        ("connect", 3, 4),
+        ("sql", 4, 7),
+        ("c", 7, 8),
+        ("call", 8, 9),
+        ("g", 9, 10),
+    ]
 
 
 def test_the_critical_path_skips_a_child_that_finished_before_a_later_one_began_and_covers_the_whole_request():
-    spans = [span("r", "x", "edge", 0, 10), span("a", "r", "edge", 1, 3, kind=CLIENT), span("b", "r", "edge", 4, 9,
-             kind=CLIENT)]  # fmt: skip
+    spans = [
+        span("r", "x", "edge", 0, 10),
+        span("a", "r", "edge", 1, 3, kind=CLIENT),
+        span("b", "r", "edge", 4, 9, kind=CLIENT),
+    ]
     path = anatomy("t1", spans).critical_path()
     assert [(s.span_id, start // MS, end // MS) for s, start, end in path] == [
-        ("r", 0, 1), ("a", 1, 3), ("r", 3, 4), ("b", 4, 9), ("r", 9, 10)]  # fmt: skip
+        ("r", 0, 1),
+        ("a", 1, 3),
+        ("r", 3, 4),
+        ("b", 4, 9),
+        ("r", 9, 10),
+    ]
     assert sum(end - start for _, start, end in path) == 10 * MS
 
 

@@ -21,6 +21,8 @@ def test_spans_written_as_otlp_json_lines_read_back_with_their_process_ids_and_p
     trace_id = format(server.get_span_context().trace_id, "032x")
     assert f'"traceId":"{trace_id}"' in line  # hex as OTLP/JSON wants, not protobuf's base64
     spans = by_trace(read_spans(tmp_path))[trace_id]
-    assert [(s.name, s.kind, s.process) for s in spans] == [("GET /api/books", SERVER, "catalog"),
-                                                             ("SELECT", CLIENT, "catalog")]  # fmt: skip
+    assert [(s.name, s.kind, s.process) for s in spans] == [
+        ("GET /api/books", SERVER, "catalog"),
+        ("SELECT", CLIENT, "catalog"),
+    ]
     assert spans[1].parent_id == spans[0].span_id and spans[1].is_sql and not spans[1].is_call

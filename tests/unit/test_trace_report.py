@@ -11,8 +11,12 @@ from lab.trace.anatomy import anatomy
 
 def saved_run(label: str, spans) -> dict:
     found = anatomy("t1", spans)
-    step = {"median": found.row(), "trace_id": "t1", "totals_ms": [9.0, found.total_ms, 12.5],
-            "spans": [dataclasses.asdict(span) for span in spans]}  # fmt: skip
+    step = {
+        "median": found.row(),
+        "trace_id": "t1",
+        "totals_ms": [9.0, found.total_ms, 12.5],
+        "spans": [dataclasses.asdict(span) for span in spans],
+    }
     return {"architecture": label, "visits": 3, "steps": {"order": step, "book page": step}}
 
 

@@ -13,8 +13,9 @@ def test_every_recorded_batch_is_posted_as_otlp_json_to_v1_traces(tmp_path):
     (tmp_path / "gateway-1.jsonl").write_text("\n".join(lines) + "\n")
     with otlp_receiver() as (url, received):
         assert send(tmp_path, url) == 2
-    assert [(kind, json.loads(body)) for kind, body in received] == [("application/json", json.loads(line))
-                                                                     for line in lines]  # fmt: skip
+    assert [(kind, json.loads(body)) for kind, body in received] == [
+        ("application/json", json.loads(line)) for line in lines
+    ]
 
 
 def test_a_folder_without_traces_or_a_collector_that_is_not_there_is_a_clear_error(tmp_path):

@@ -26,8 +26,9 @@ def create_backend() -> Flask:
     @app.post("/soap")
     def soap_call():
         operation, payload, _ = soap.parse(request.get_data())
-        return Response(soap.envelope(f"{operation}Response", {**BOOK, "id": payload["book_id"]}),
-                        content_type=soap.CONTENT_TYPE)  # fmt: skip
+        return Response(
+            soap.envelope(f"{operation}Response", {**BOOK, "id": payload["book_id"]}), content_type=soap.CONTENT_TYPE
+        )
 
     @app.get("/health")
     def health():

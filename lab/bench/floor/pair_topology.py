@@ -6,11 +6,21 @@ from collections.abc import Mapping
 from topology import Architecture, Component, Network
 
 
-def describe(network: Network, database_url: str, db: str, replica_urls: tuple[str, ...] = (),
-             settings: Mapping[str, str] | None = None) -> Architecture:  # fmt: skip
+def describe(
+    network: Network,
+    database_url: str,
+    db: str,
+    replica_urls: tuple[str, ...] = (),
+    settings: Mapping[str, str] | None = None,
+) -> Architecture:
     """Two components, no database."""
-    backend = Component(name="pair-backend", wsgi_app="lab.bench.floor.pair:create_backend()",
-                        port=network.port("pair-backend"))  # fmt: skip
-    edge = Component(name="pair-edge", wsgi_app="lab.bench.floor.pair:create_edge()",
-                     port=network.port("pair-edge", edge=True), env={"PAIR_BACKEND_URL": network.url("pair-backend")})
+    backend = Component(
+        name="pair-backend", wsgi_app="lab.bench.floor.pair:create_backend()", port=network.port("pair-backend")
+    )
+    edge = Component(
+        name="pair-edge",
+        wsgi_app="lab.bench.floor.pair:create_edge()",
+        port=network.port("pair-edge", edge=True),
+        env={"PAIR_BACKEND_URL": network.url("pair-backend")},
+    )
     return Architecture(name="hop-pair", label="hop-pair", components=[backend, edge], prepare=[], edge=edge.name)

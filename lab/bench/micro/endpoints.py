@@ -21,19 +21,34 @@ class Endpoint:
 
 def architecture_endpoints(word: str, books: int) -> list[Endpoint]:
     """A book, a page of 20, a search, a quote, one order (last: it changes stock)."""
-    line = f"'{{\"items\":[{{\"book_id\":' .. math.random(1, {books}) .. ',\"quantity\":1}}]"
-    order = f"{line},\"shipping_address\":{ADDRESS}}}'"
+    line = f'\'{{"items":[{{"book_id":\' .. math.random(1, {books}) .. \',"quantity":1}}]'
+    order = f'{line},"shipping_address":{ADDRESS}}}\''
     return [
         Endpoint("book", "/api/books/7", "body:find('\"id\":%s*7[,}%s]') and body:find('\"title\"', 1, true)"),
-        Endpoint("page", "/api/books?page=3&page_size=20",
-                 "body:find('\"page\":%s*3[,}%s]') and select(2, body:gsub('\"price_cents\"', '')) == 20"),
-        Endpoint("search", f"/api/books?q={word}",
-                 f"body:find('\"items\"', 1, true) and body:lower():find('{word}', 1, true)"),
-        Endpoint("quote", "/api/shipping/quote?book_id=7&quantity=1&country=NL",
-                 "body:find('\"cost_cents\"', 1, true) and body:find('\"eta_days\"', 1, true)"),
-        Endpoint("order", "/api/orders", "body:find('\"status\":%s*\"confirmed\"')", status=201, method="POST",
-                 dynamic_body=order),
-    ]  # fmt: skip
+        Endpoint(
+            "page",
+            "/api/books?page=3&page_size=20",
+            "body:find('\"page\":%s*3[,}%s]') and select(2, body:gsub('\"price_cents\"', '')) == 20",
+        ),
+        Endpoint(
+            "search",
+            f"/api/books?q={word}",
+            f"body:find('\"items\"', 1, true) and body:lower():find('{word}', 1, true)",
+        ),
+        Endpoint(
+            "quote",
+            "/api/shipping/quote?book_id=7&quantity=1&country=NL",
+            "body:find('\"cost_cents\"', 1, true) and body:find('\"eta_days\"', 1, true)",
+        ),
+        Endpoint(
+            "order",
+            "/api/orders",
+            'body:find(\'"status":%s*"confirmed"\')',
+            status=201,
+            method="POST",
+            dynamic_body=order,
+        ),
+    ]
 
 
 FLOOR = Endpoint("floor", "/floor", "body:find('\"The floor\"', 1, true)")
@@ -44,11 +59,15 @@ SOAP_HOP = Endpoint("SOAP hop", "/floor-soap", FLOOR.check)
 def lua(endpoint: Endpoint, headers: dict[str, str]) -> str:
     """The wrk script: the request, the check of each answer, and one JSON line of results at the end."""
     set_headers = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in headers.items())
-    request = f"""
+    request = (
+        f"""
 math.randomseed(os.time())
 function request()
   return wrk.format("{endpoint.method}", "{endpoint.path}", nil, {endpoint.dynamic_body})
-end""" if endpoint.dynamic_body else f'wrk.method = "{endpoint.method}"'
+end"""
+        if endpoint.dynamic_body
+        else f'wrk.method = "{endpoint.method}"'
+    )
     return f"""{set_headers}
 {request}
 local threads = {{}}

@@ -86,19 +86,26 @@ def _target(target: Target, round_number: int, rounds: int, results: Path) -> li
         endpoints, headers = (list(target.endpoints), {}) if target.endpoints else _bookstore(launch.base_url)
         settled = _settle(launch)
         if not settled:
-            print(f"  [round {round_number}/{rounds}] {target.label}: still busy after {QUIET_DEADLINE_S:.0f} s "
-                  "with no load; measured anyway", flush=True)  # fmt: skip
+            print(
+                f"  [round {round_number}/{rounds}] {target.label}: still busy after {QUIET_DEADLINE_S:.0f} s "
+                "with no load; measured anyway",
+                flush=True,
+            )
         for endpoint in endpoints:
             found = _measure(launch, endpoint, headers)
-            measured.append({"target": target.label, "endpoint": endpoint.name, "round": round_number,
-                             "settled": settled, **found})  # fmt: skip
+            measured.append(
+                {"target": target.label, "endpoint": endpoint.name, "round": round_number, "settled": settled, **found}
+            )
             cpu = sum(found["cpu_ms"].values())
             wrong = f", {found['wrong']} WRONG ({found['wrong_example']})" if found["wrong"] else ""
             split = "/".join(map(str, found["edge_split"]))
             uneven = "" if all(found["edge_split"]) else " (a worker got no connection)"
-            print(f"  [round {round_number}/{rounds}] {target.label:<18} {endpoint.name:<9} "
-                  f"{found['rps']:>8.0f} req/s  p99 {found['p99_us'] / 1000:6.1f} ms  "
-                  f"server CPU {cpu:6.3f} ms/request  split {split}{uneven}{wrong}", flush=True)  # fmt: skip
+            print(
+                f"  [round {round_number}/{rounds}] {target.label:<18} {endpoint.name:<9} "
+                f"{found['rps']:>8.0f} req/s  p99 {found['p99_us'] / 1000:6.1f} ms  "
+                f"server CPU {cpu:6.3f} ms/request  split {split}{uneven}{wrong}",
+                flush=True,
+            )
     keep_profiles(launch, results / f"{target.label}-round{round_number}")
     return measured
 
@@ -107,9 +114,18 @@ def run_micro(results: Path = MICRO, targets: tuple[Target, ...] = TARGETS, roun
     """Every target, `rounds` times in alternation, into results/micro/micro.json; 1 if any answer was wrong."""
     wrk_path()
     results.mkdir(parents=True, exist_ok=True)
-    run = {**environment(), "load": {"tool": "wrk", "threads": THREADS, "connections": CONNECTIONS,
-                                     "seconds": SECONDS, "warm_up_s": WARM_UP_S, "rounds": rounds},
-           "measurements": []}  # fmt: skip
+    run = {
+        **environment(),
+        "load": {
+            "tool": "wrk",
+            "threads": THREADS,
+            "connections": CONNECTIONS,
+            "seconds": SECONDS,
+            "warm_up_s": WARM_UP_S,
+            "rounds": rounds,
+        },
+        "measurements": [],
+    }
     for round_number in range(1, rounds + 1):
         for target in targets:
             run["measurements"] += _target(target, round_number, rounds, results)
@@ -117,6 +133,8 @@ def run_micro(results: Path = MICRO, targets: tuple[Target, ...] = TARGETS, roun
     print(text_table(run["measurements"]), flush=True)
     failed = [m for m in run["measurements"] if m["wrong"] or m["socket_errors"] or m["non_2xx"]]
     for m in failed:
-        print(f"FAILED {m['target']} {m['endpoint']} (round {m['round']}): {m['wrong']} wrong answers, "
-              f"{m['non_2xx']} errors, {m['socket_errors']} socket errors; e.g. {m['wrong_example']}")  # fmt: skip
+        print(
+            f"FAILED {m['target']} {m['endpoint']} (round {m['round']}): {m['wrong']} wrong answers, "
+            f"{m['non_2xx']} errors, {m['socket_errors']} socket errors; e.g. {m['wrong_example']}"
+        )
     return 1 if failed else 0

@@ -79,8 +79,13 @@ def split_once_connected(workers: list[psutil.Process], port: int, client: int, 
         time.sleep(_POLL_S)
 
 
-def start_spread(start: Callable[[], Load], stop: Callable[[Load], None], measure_split: Callable[[Load], list[int]],
-                 settle: Callable[[], object], attempts: int = ATTEMPTS) -> tuple[Load, list[int], int]:  # fmt: skip
+def start_spread(
+    start: Callable[[], Load],
+    stop: Callable[[Load], None],
+    measure_split: Callable[[Load], list[int]],
+    settle: Callable[[], object],
+    attempts: int = ATTEMPTS,
+) -> tuple[Load, list[int], int]:
     """Start the load until every worker holds a connection: (the running load, its split, starts made).
     After a missed start, `settle` waits until the server has finished what that start sent, so that none
     of it is counted in the next. After `attempts` starts the last one runs as it is; its split shows it."""

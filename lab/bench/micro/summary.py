@@ -7,8 +7,11 @@ from lab.bench.micro.targets import TARGETS
 
 ORDER = {target.label: rank for rank, target in enumerate(TARGETS)}
 # Each architecture's book read against the monolith's on the same database: one hop more, of this kind.
-HOPS = {"three_tier": ("JSON hop", "presentation → application"), "microservices": ("JSON hop", "gateway → catalog"),
-        "soa": ("SOAP hop", "bus → book provider")}  # fmt: skip
+HOPS = {
+    "three_tier": ("JSON hop", "presentation → application"),
+    "microservices": ("JSON hop", "gateway → catalog"),
+    "soa": ("SOAP hop", "bus → book provider"),
+}
 REFERENCE = "monolith-postgres"
 
 
@@ -31,17 +34,23 @@ def rows(measurements: list[dict]) -> list[dict]:
     found = []
     for (target, endpoint), runs in grouped.items():
         processes = {name for run in runs for name in run["cpu_ms"]}
-        found.append({
-            "target": target, "endpoint": endpoint, "rounds": len(runs),
-            "rps": statistics.median(r["rps"] for r in runs),
-            "rps_spread": [min(r["rps"] for r in runs), max(r["rps"] for r in runs)],
-            "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
-            "cpu_ms": statistics.median(_cpu(r) for r in runs),
-            "cpu_by_process": {p: statistics.median(r["cpu_ms"].get(p, 0.0) for r in runs) for p in sorted(processes)},
-            "wrk_cpu_ms": statistics.median(r["wrk_cpu_ms"] for r in runs),
-            "wrong": sum(r["wrong"] + r["non_2xx"] + r["socket_errors"] for r in runs),
-            "idle_worker_rounds": _idle_worker_rounds(runs),
-        })  # fmt: skip
+        found.append(
+            {
+                "target": target,
+                "endpoint": endpoint,
+                "rounds": len(runs),
+                "rps": statistics.median(r["rps"] for r in runs),
+                "rps_spread": [min(r["rps"] for r in runs), max(r["rps"] for r in runs)],
+                "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
+                "cpu_ms": statistics.median(_cpu(r) for r in runs),
+                "cpu_by_process": {
+                    p: statistics.median(r["cpu_ms"].get(p, 0.0) for r in runs) for p in sorted(processes)
+                },
+                "wrk_cpu_ms": statistics.median(r["wrk_cpu_ms"] for r in runs),
+                "wrong": sum(r["wrong"] + r["non_2xx"] + r["socket_errors"] for r in runs),
+                "idle_worker_rounds": _idle_worker_rounds(runs),
+            }
+        )
     return sorted(found, key=lambda row: (ORDER.get(row["target"], len(ORDER)), row["target"]))
 
 
@@ -61,17 +70,29 @@ def hop_prices(table: list[dict]) -> list[dict]:
     floor = _find(table, "floor", "floor")
     if not floor:
         return []
-    bare = {kind: row["cpu_ms"] - floor["cpu_ms"] for kind in ("JSON hop", "SOAP hop")
-            if (row := _find(table, "hop pairs", kind))}  # fmt: skip
-    prices = [{"what": f"bare {kind} (hop pair)", "bare": True, "hop_ms": ms, "bare_ms": ms, "ratio": 1.0}
-              for kind, ms in bare.items()]  # fmt: skip
+    bare = {
+        kind: row["cpu_ms"] - floor["cpu_ms"]
+        for kind in ("JSON hop", "SOAP hop")
+        if (row := _find(table, "hop pairs", kind))
+    }
+    prices = [
+        {"what": f"bare {kind} (hop pair)", "bare": True, "hop_ms": ms, "bare_ms": ms, "ratio": 1.0}
+        for kind, ms in bare.items()
+    ]
     reference = _find(table, REFERENCE, "book")
     for architecture, (kind, path) in HOPS.items():
         row = _find(table, architecture, "book")
         if row and reference and kind in bare:
             hop = row["cpu_ms"] - reference["cpu_ms"]
-            prices.append({"what": f"{architecture}: {path} ({kind})", "bare": False, "hop_ms": hop,
-                           "bare_ms": bare[kind], "ratio": hop / bare[kind] if bare[kind] > 0 else None})  # fmt: skip
+            prices.append(
+                {
+                    "what": f"{architecture}: {path} ({kind})",
+                    "bare": False,
+                    "hop_ms": hop,
+                    "bare_ms": bare[kind],
+                    "ratio": hop / bare[kind] if bare[kind] > 0 else None,
+                }
+            )
     return prices
 
 
@@ -99,8 +120,10 @@ def text_table(measurements: list[dict]) -> str:
         share = floor_share(table, row)
         low, high = row["rps_spread"]
         idle = f"  (a worker idle in {row['idle_worker_rounds']} rounds)" if row["idle_worker_rounds"] else ""
-        lines.append(f"{row['target']:<18} {row['endpoint']:<9} {row['rps']:>8.0f} {f'{low:.0f}–{high:.0f}':>15} "
-                     f"{'' if share is None else f'{100 * share:.1f}':>8} {row['cpu_ms']:>10.3f}{idle}")  # fmt: skip
+        lines.append(
+            f"{row['target']:<18} {row['endpoint']:<9} {row['rps']:>8.0f} {f'{low:.0f}–{high:.0f}':>15} "
+            f"{'' if share is None else f'{100 * share:.1f}':>8} {row['cpu_ms']:>10.3f}{idle}"
+        )
     for price in hop_prices(table):
         rounds = by_round.get(price["what"], [])
         ratio = "" if price["ratio"] is None else f" = {price['ratio']:.2f} × the bare hop"

@@ -78,8 +78,17 @@ def start_wrk(base_url: str, endpoint: Endpoint, seconds: float, headers: dict[s
         script = Path(folder.name) / "endpoint.lua"
         script.write_text(lua(endpoint, headers or {}))
         whole = max(1, round(seconds))
-        command = [wrk_path(), f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{whole}s", "--timeout", "10s",
-                   "-s", str(script), base_url + endpoint.path]  # fmt: skip
+        command = [
+            wrk_path(),
+            f"-t{THREADS}",
+            f"-c{CONNECTIONS}",
+            f"-d{whole}s",
+            "--timeout",
+            "10s",
+            "-s",
+            str(script),
+            base_url + endpoint.path,
+        ]
         before = _children_cpu_s()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     except BaseException:
