@@ -45,11 +45,12 @@ $(VENV)/.installed: requirements.txt requirements-tracing.txt requirements-dev.t
 	else echo "npm not found: newman (the Postman collection's runner) is not installed and its test will be skipped"; fi
 	touch $@
 
-## lint: ruff's checks and formatting, and the import contracts (seconds)
+## lint: ruff's checks and formatting, the import contracts and the type checker (seconds)
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 ## test: lint, then every test suite, as CI runs them (about 10 minutes)
 test: lint

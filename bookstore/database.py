@@ -4,6 +4,7 @@ import select
 import weakref
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack, contextmanager
+from typing import Any
 
 from sqlalchemy import MetaData, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
@@ -14,7 +15,10 @@ from bookstore.request_context import sql_comment
 from bookstore.settings import ReadSettings, Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-_NO_TRANSACTION = {"sqlite": {"sqlite_begin": None}, "postgresql": {"isolation_level": "AUTOCOMMIT"}}
+_NO_TRANSACTION: dict[str, dict[str, Any]] = {
+    "sqlite": {"sqlite_begin": None},
+    "postgresql": {"isolation_level": "AUTOCOMMIT"},
+}
 ENGINES: "weakref.WeakSet[Engine]" = weakref.WeakSet()  # every engine of this process (TRACE=1 instruments them)
 
 
@@ -107,7 +111,7 @@ def gather_statistics(conn: Connection) -> None:
         conn.execution_options(**_NO_TRANSACTION["sqlite"]).exec_driver_sql("ANALYZE")
         return
     conn = conn.execution_options(**_NO_TRANSACTION["postgresql"])  # VACUUM cannot run in a transaction
-    if conn.dialect.server_version_info >= (15,):
+    if (conn.dialect.server_version_info or ()) >= (15,):
         conn.exec_driver_sql("SELECT pg_stat_force_next_flush()")
     conn.exec_driver_sql("VACUUM (ANALYZE)")
 

@@ -1,7 +1,7 @@
 """The edge contract's input rules as Pydantic models; every tier that accepts input validates with them."""
 
 import re
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
@@ -33,8 +33,10 @@ def _printable_and_trimmed(value: object) -> object:
 _TRIMMED_PRINTABLE = BeforeValidator(_printable_and_trimmed)
 
 
-def _text(max_length: int):
-    return Annotated[str, StringConstraints(min_length=1, max_length=max_length), _TRIMMED_PRINTABLE]
+_Name = Annotated[str, StringConstraints(min_length=1, max_length=100), _TRIMMED_PRINTABLE]
+_Street = Annotated[str, StringConstraints(min_length=1, max_length=200), _TRIMMED_PRINTABLE]
+_City = Annotated[str, StringConstraints(min_length=1, max_length=100), _TRIMMED_PRINTABLE]
+_PostalCode = Annotated[str, StringConstraints(min_length=1, max_length=20), _TRIMMED_PRINTABLE]
 
 
 _EMAIL = re.compile(EMAIL_PATTERN)
@@ -63,7 +65,7 @@ class Registration(_Body):
 
     email: Email
     password: Password
-    name: _text(100)
+    name: _Name
 
 
 class Credentials(_Body):
@@ -76,10 +78,10 @@ class Credentials(_Body):
 class Address(_Body):
     """Where an order ships to."""
 
-    name: _text(100)
-    street: _text(200)
-    city: _text(100)
-    postal_code: _text(20)
+    name: _Name
+    street: _Street
+    city: _City
+    postal_code: _PostalCode
     country: Country
 
 
@@ -124,7 +126,10 @@ def _describe(error: ValidationError) -> str:
     return f"{where}: {first['msg']}"
 
 
-def parse_json(model: type[BaseModel], raw: bytes | str) -> BaseModel:
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def parse_json(model: type[_Model], raw: bytes | str) -> _Model:
     """Validate a JSON document against a body model; InvalidInput says what is wrong."""
     try:
         return model.model_validate_json(raw)
@@ -132,7 +137,7 @@ def parse_json(model: type[BaseModel], raw: bytes | str) -> BaseModel:
         raise InvalidInput(_describe(error)) from None
 
 
-def parse_query(model: type[BaseModel], args: dict) -> BaseModel:
+def parse_query(model: type[_Model], args: dict) -> _Model:
     """Validate query parameters against a query model; InvalidInput says what is wrong."""
     try:
         return model.model_validate(args)

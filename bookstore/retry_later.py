@@ -4,12 +4,13 @@ import contextvars
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
 
 from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
 log = logging.getLogger(__name__)
 # Long enough for a stopped component to be started again; a worker that stops meanwhile forgets the work.
-RETRY_LATER = {"stop": stop_after_delay(300), "wait": wait_exponential(multiplier=0.5, max=5)}
+RETRY_LATER: dict[str, Any] = {"stop": stop_after_delay(300), "wait": wait_exponential(multiplier=0.5, max=5)}
 
 
 def finish_later(work: Callable[[], None], may_repeat: Callable[[BaseException], bool], what: str) -> None:

@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 from cachetools import LRUCache
 from flask import Flask, g
@@ -23,7 +24,8 @@ from flask import Flask, g
 SUMMARY_HEADER = "X-Trace-Summary"
 CROSSED = "bookstore.crossed"  # the baggage entry: the processes a request has passed through, in order
 QUEUE = 32_768  # spans a worker may hold unexported: a 60 s bench at 1,000 users drops none
-_tally, _tally_lock = LRUCache(maxsize=10_000), threading.Lock()  # per trace: what this process saw
+_tally: LRUCache[int, dict[str, Any]] = LRUCache(maxsize=10_000)  # per trace: what this process saw
+_tally_lock = threading.Lock()
 
 
 def _entry(trace_id: int) -> dict:

@@ -45,8 +45,8 @@ def replica_database_url(service_url: str, replica_admin_url: str) -> str:
 
 def service_database_url(admin_url: str, service: str, settings: Mapping[str, str] | None = None) -> str:
     """The URL a service uses: its own role on its own database (settings: the environment unless given)."""
-    if given_url(service, settings):
-        return given_url(service, settings)
+    if url := given_url(service, settings):
+        return url
     admin = make_url(admin_url)
     own = admin.set(username=service, password=role_password(admin_url, service, settings), database=service)
     return own.render_as_string(hide_password=False)

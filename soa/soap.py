@@ -64,7 +64,7 @@ def _decode(element: ET.Element):
     if kind == "bool":
         return element.text == "true"
     if kind == "int":
-        return int(element.text)
+        return int(element.text or "")
     if kind == "dict":
         return {child.tag: _decode(child) for child in element}
     if kind == "list":

@@ -24,7 +24,7 @@ class Component:
     name: str
     wsgi_app: str
     port: int
-    env: dict = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)
     workers: int = 2  # per server; the lab sets WEB_CONCURRENCY for all alike
     replicas: int = 1
     health_path: str = "/health"
@@ -37,7 +37,7 @@ class Component:
         """One name per replica: the component's own name, or name-1, name-2..."""
         return [self.name] if self.replicas == 1 else [f"{self.name}-{n}" for n in range(1, self.replicas + 1)]
 
-    def environment(self) -> dict:
+    def environment(self) -> dict[str, str]:
         """The variables every instance of this component starts with."""
         env = {**self.env, "PORT": str(self.port), "WEB_CONCURRENCY": str(self.workers)}
         if self.replicas > 1:

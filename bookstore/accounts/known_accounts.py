@@ -15,11 +15,18 @@ MAX_ENTRIES = 100_000
 class KnownAccounts:
     """Confirms that an account exists, asking its owner only when the last confirmation has expired."""
 
-    def __init__(self, confirm: Callable[[int], None], ttl_s: float = DEFAULT_TTL_S, clock=time.monotonic):
+    def __init__(
+        self,
+        confirm: Callable[[int], object],
+        ttl_s: float = DEFAULT_TTL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         """`confirm(account_id)` raises Unauthorized (or Unavailable) when it cannot confirm the account;
         ttl_s: Settings.account_check_ttl_s (ACCOUNT_CHECK_TTL_S), 0 asks every time."""
         self._confirm = confirm
-        self._confirmed = TTLCache(maxsize=MAX_ENTRIES, ttl=ttl_s, timer=clock) if ttl_s > 0 else None
+        self._confirmed: TTLCache[int, bool] | None = (
+            TTLCache(maxsize=MAX_ENTRIES, ttl=ttl_s, timer=clock) if ttl_s > 0 else None
+        )
         self._lock = threading.Lock()
 
     def require(self, account_id: int) -> int:

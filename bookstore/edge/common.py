@@ -1,6 +1,9 @@
 """What every JSON server of every architecture gets alike, so that none answers differently from another."""
 
+from typing import cast
+
 from flask import Flask, request
+from flask.json.provider import DefaultJSONProvider
 
 from bookstore.edge.body_limit import install_body_limit
 from bookstore.edge.errors import register_error_handlers
@@ -14,7 +17,7 @@ ACCOUNT_HEADER = "X-Account-Id"  # set by the edge that checked the bearer token
 def install_common(app: Flask) -> None:
     """The contract's body limit (413, chunked bodies too), request ids, JSON errors, fields in their order."""
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES
-    app.json.sort_keys = False
+    cast(DefaultJSONProvider, app.json).sort_keys = False  # Flask's default provider, which has the setting
     install_request_id(app)
     install_body_limit(app)
     register_error_handlers(app)

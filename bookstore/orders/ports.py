@@ -1,7 +1,7 @@
 """What placing an order needs from its own records and from the other contexts; each architecture plugs in
 its adapters (in process, through the bus, over HTTP) and the workflow (workflow.py) stays one."""
 
-from typing import Protocol
+from typing import Any, Protocol
 
 from bookstore.orders.model import Line
 
@@ -9,10 +9,12 @@ from bookstore.orders.model import Line
 class OrderBook(Protocol):
     """The orders context's own records of an order."""
 
-    def record(self, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict) -> int:
+    def record(
+        self, account_id: int, lines: list[Line], shipping_cents: int, total_cents: int, address: dict[str, Any]
+    ) -> int:
         """Record a pending order; returns its id."""
 
-    def confirm(self, account_id: int, order_id: int, shipment_id: int) -> dict:
+    def confirm(self, account_id: int, order_id: int, shipment_id: int) -> dict[str, Any]:
         """Confirm the order with its shipment; returns it as the contract shows it."""
 
     def mark_failed(self, order_id: int) -> None:
@@ -37,10 +39,10 @@ class Inventory(Protocol):
 class Shipping(Protocol):
     """Quotes and shipments, owned by the shipping context."""
 
-    def quote(self, quantity: int, country: str) -> dict:
+    def quote(self, quantity: int, country: str) -> dict[str, Any]:
         """{cost_cents, eta_days} for a parcel."""
 
-    def create_shipment(self, order_id: int, account_id: int, address: dict, quantity: int) -> int:
+    def create_shipment(self, order_id: int, account_id: int, address: dict[str, Any], quantity: int) -> int:
         """Book the shipment of an order; returns its id."""
 
     def cancel_shipment(self, order_id: int) -> None:

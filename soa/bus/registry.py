@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import JSON, Column, DateTime, MetaData, String, Table, delete, select
 from sqlalchemy.dialects.postgresql import insert
 
+from bookstore.database import Database
 from bookstore.errors import Unavailable
 
 metadata = MetaData()
@@ -32,7 +33,7 @@ CACHE_S = 1.0
 class Registry:
     """Lookup and round-robin over the live instances of each service, cached briefly per process."""
 
-    def __init__(self, database):
+    def __init__(self, database: Database) -> None:
         self.db = database
         self._lock = threading.Lock()
         self._cache: dict[str, list[str]] = {}

@@ -4,7 +4,7 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
 
 import urllib3
@@ -75,7 +75,7 @@ def _register_until_stopped(bus_url: str, announcement: dict, settings: Settings
 
 
 def create_provider_app(
-    service: str, operations: dict[str, Operation], settings: Settings, database: Database, register: bool = True
+    service: str, operations: Mapping[str, Operation], settings: Settings, database: Database, register: bool = True
 ) -> Flask:
     """A provider: POST /soap runs operations, GET /soap?wsdl describes them; it registers with the bus."""
     app = Flask(service)
