@@ -3,20 +3,19 @@
 import math
 import numbers
 import zlib
-from pathlib import Path
 
-import matplotlib
+from matplotlib.ticker import FuncFormatter, LogFormatter
 
-matplotlib.use("Agg")  # files only, no display
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter, LogFormatter  # noqa: E402
+# Shared with the trace's waterfalls (lab/figures.py); the report's modules take them from here.
+from lab.figures import DATABASE_GREY as DATABASE_GREY
+from lab.figures import plt as plt
+from lab.figures import save as save
 
 # From fewest to most processes, so charts read from left to right as the course tells it.
 LABEL_ORDER = ("monolith", "monolith-postgres", "three_tier", "soa", "microservices")
 
 # Labels outside LABEL_ORDER get a stable colour from the rest of the cycle; not grey C7, which reads as the database.
 SPARE_COLOURS = ("C5", "C6", "C8", "C9")
-DATABASE_GREY = "#8c8c8c"
 
 
 def architecture_of(label: str) -> str | None:
@@ -105,14 +104,3 @@ def no_data(axes) -> None:
     """Say so on an axes with nothing to draw, rather than leaving a blank frame."""
     axes.text(0.5, 0.5, "no data yet", ha="center", va="center", transform=axes.transAxes, color="grey")
     axes.tick_params(which="both", bottom=False, left=False, labelbottom=False, labelleft=False)
-
-
-def save(figure, path: Path) -> Path:
-    """Write the figure as a PNG and free it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if figure.get_layout_engine() is None:
-        figure.tight_layout()
-    figure.savefig(path, format="png")
-    plt.close(figure)
-    return path

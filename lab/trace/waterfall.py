@@ -5,7 +5,7 @@ from pathlib import Path
 
 from matplotlib.patches import Patch
 
-from lab.report.style import DATABASE_GREY, plt, save
+from lab.figures import DATABASE_GREY, plt, save
 from lab.trace.anatomy import Anatomy, minus, union
 from lab.trace.spans import Span
 
