@@ -179,4 +179,4 @@ charts: report  # the name earlier versions of the lab used
 
 ## clean: remove var/ and the test and lint caches (instant)
 clean:
-	rm -rf var .pytest_cache .ruff_cache
+	rm -rf var .pytest_cache .ruff_cache .mypy_cache
