@@ -31,8 +31,9 @@ WORKDIR /app
 
 
 def _install(requirements: str, user: str, tracing: bool = True) -> str:
-    # Its own requirements, at the versions constraints.txt pins for them and their dependencies, in one layer with the
-    # non-root user and its home (gunicorn keeps its control socket there), before any code (the layer cache).
+    # The image's own requirements at the versions constraints.txt pins (theirs and their dependencies'), in one
+    # layer with the non-root user and its home (gunicorn keeps its control socket there), before any code (the
+    # layer cache).
     # A server's image can also trace (TRACE=1 with OTEL_EXPORTER_OTLP_ENDPOINT): OpenTelemetry comes along.
     also = "COPY requirements-tracing.txt requirements-tracing.txt\n" if tracing else ""
     extra = " -r requirements-tracing.txt" if tracing else ""
