@@ -63,13 +63,12 @@ def dispatch(operations: dict[str, Operation], raw: bytes) -> tuple[bytes, int]:
 
 
 def _register_until_stopped(announcement: dict, settings: ProviderSettings, stopped: threading.Event) -> None:
-    key = settings.registry_key
-    body, headers = json.dumps(announcement), {"Content-Type": "application/json", REGISTRY_KEY_HEADER: key}
-    bus_url = settings.bus_url
+    headers = {"Content-Type": "application/json", REGISTRY_KEY_HEADER: settings.registry_key}
+    body, registry = json.dumps(announcement), f"{settings.bus_url}/registry"
     http = http_pool.pooled_http(urllib3.Timeout(connect=0.5, read=2), settings.worker_threads)
     while not stopped.is_set():
         try:
-            registered = http.request("POST", f"{bus_url}/registry", body=body, headers=headers).status == 201
+            registered = http.request("POST", registry, body=body, headers=headers).status == 201
         except urllib3.exceptions.HTTPError:
             registered = False  # the bus may still be starting: try again soon
         stopped.wait(HEARTBEAT_S if registered else 0.2)
