@@ -17,12 +17,11 @@ def start() -> None:
     yappi.start(builtins=False, profile_threads=True)
 
 
-def stop(component: str) -> Path | None:
-    """Stop and write this worker's profile; its path."""
+def stop(component: str, folder: Path) -> Path | None:
+    """Stop and write this worker's profile into folder; its path."""
     import yappi
 
     yappi.stop()
-    folder = Path(os.environ.get("PROFILE_DIR") or ".")
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{component}-{os.getpid()}.pstat"
     yappi.get_func_stats().save(str(path), type="pstat")

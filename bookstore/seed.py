@@ -1,10 +1,9 @@
 """Deterministic seed data, the same for every architecture: a catalog with stock and reader accounts."""
 
-import os
-
 from bookstore.accounts import passwords
 from bookstore.accounts.tables import accounts
 from bookstore.catalog.tables import books
+from bookstore.settings import SeedSettings
 
 SEED_PASSWORD = "bookstore-reader"
 
@@ -24,12 +23,12 @@ _LAST = (
 
 def book_count() -> int:
     """How many books to seed (SEED_BOOKS, default 10,000)."""
-    return int(os.environ.get("SEED_BOOKS", "10000"))
+    return SeedSettings.from_environment().books
 
 
 def account_count() -> int:
     """How many reader accounts to seed (SEED_ACCOUNTS, default 1,000)."""
-    return int(os.environ.get("SEED_ACCOUNTS", "1000"))
+    return SeedSettings.from_environment().accounts
 
 
 def _isbn13(n: int) -> str:

@@ -1,52 +1,45 @@
 """What a server process of any architecture takes from its environment, read once in its composition root.
 
 Every architecture's processes read the same settings the same way, so no limit can quietly differ
-between them and skew the comparison (tests/unit/test_shared_settings.py checks the running apps).
+between them and skew the comparison (tests/inprocess/test_shared_settings.py checks the running apps).
 What only one architecture has (the internal key of the tiers, the bus's registry key, the services'
-addresses) is read beside it, in that architecture's own composition root.
+addresses) is a subclass beside it, read in that architecture's own composition root.
 """
 
-import math
-import os
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import Annotated, Literal, Self, get_args
 
-MODES = ("primary", "replica", "bounded")  # READS: where reads that may be stale go (bookstore/replicas.py)
+from pydantic import Field, field_validator
+
+from bookstore.environment import Accepts, EnvironmentSettings
+
+Mode = Literal["primary", "replica", "bounded"]
+MODES: tuple[str, ...] = get_args(Mode)  # READS: where reads that may be stale go (bookstore/replicas.py)
 MAX_BODY_BYTES = 64 * 1024  # the contract's limit on a request body, in every JSON server alike
 DEFAULT_TOKEN_SECRET = "bookstore-lab-secret-change-me-in-production-0123456789"
 
-
-def _whole(name: str, environ: Mapping[str, str], default: int) -> int:
-    text = environ.get(name) or str(default)
-    if not text.isdigit() or int(text) < 1:
-        raise ValueError(f"{name} must be a whole number of at least 1, not {text!r}")
-    return int(text)
+AtLeastOne = Annotated[int, Field(ge=1), Accepts("a whole number of at least 1")]
+Flag = Annotated[bool, Accepts("1 or 0")]
 
 
-@dataclass(frozen=True)
-class ReadSettings:
+class ReadSettings(EnvironmentSettings):
     """Where reads that may be stale go: the replicas' URLs, the mode, and the staleness bound."""
 
-    replica_urls: tuple[str, ...] = ()
-    mode: str = "primary"
-    max_staleness_ms: float = 1000.0
+    replica_urls: Annotated[tuple[str, ...], Accepts("comma-separated database URLs")] = Field(
+        (), validation_alias="DATABASE_REPLICA_URLS", description="The primary's replicas, comma-separated."
+    )
+    mode: Annotated[Mode, Accepts(f"one of {', '.join(MODES)}")] = Field(
+        "primary",
+        validation_alias="READS",
+        description="Where reads that may be stale go: the primary, any replica, or a replica within the bound.",
+    )
+    max_staleness_ms: Annotated[float, Field(ge=0, allow_inf_nan=False), Accepts("a number of milliseconds >= 0")] = (
+        Field(1000.0, validation_alias="MAX_STALENESS_MS", description="READS=bounded: the most lag a read takes.")
+    )
 
-    def __post_init__(self):
-        if self.mode not in MODES:
-            raise ValueError(f"READS must be one of {', '.join(MODES)}, not {self.mode!r}")
-        if not math.isfinite(self.max_staleness_ms) or self.max_staleness_ms < 0:
-            raise ValueError(f"MAX_STALENESS_MS must be a number of milliseconds >= 0, not {self.max_staleness_ms}")
-
+    @field_validator("replica_urls", mode="before")
     @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "ReadSettings":
-        """DATABASE_REPLICA_URLS (comma-separated), READS and MAX_STALENESS_MS, from the process's environment."""
-        environ = os.environ if environ is None else environ
-        urls = tuple(url.strip() for url in environ.get("DATABASE_REPLICA_URLS", "").split(",") if url.strip())
-        try:
-            bound = float(environ.get("MAX_STALENESS_MS") or "1000")
-        except ValueError:
-            raise ValueError("MAX_STALENESS_MS must be a number of milliseconds") from None
-        return cls(urls, environ.get("READS") or "primary", bound)
+    def _split(cls, value: object) -> object:
+        return tuple(url.strip() for url in value.split(",") if url.strip()) if isinstance(value, str) else value
 
     @property
     def uses_replicas(self) -> bool:
@@ -54,34 +47,69 @@ class ReadSettings:
         return bool(self.replica_urls) and self.mode != "primary"
 
 
-@dataclass(frozen=True)
-class Settings:
-    """The shared settings of one server process."""
+class Settings(ReadSettings):
+    """The shared settings of one server process (its read settings are `reads`)."""
 
-    database_url: str = ""
-    reads: ReadSettings = field(default_factory=ReadSettings)
-    token_secret: str = DEFAULT_TOKEN_SECRET
-    worker_threads: int = 4  # GUNICORN_THREADS: each thread may hold one pooled connection at a time
-    database_pool_size: int = 4
-    account_check_ttl_s: float = 30.0  # how long the edge trusts a confirmation that a token's account exists
-    sql_request_ids: bool = False  # each statement tagged with its request id, for the database's log
+    database_url: str = Field("", validation_alias="DATABASE_URL", description="The database; empty for none.")
+    token_secret: str = Field(
+        DEFAULT_TOKEN_SECRET, validation_alias="TOKEN_SECRET", description="Signs and checks the edge's tokens."
+    )
+    worker_threads: AtLeastOne = Field(
+        4,
+        validation_alias="GUNICORN_THREADS",
+        description="Threads per gunicorn worker; each may hold one pooled connection at a time.",
+    )
+    db_pool_size: Annotated[int | None, Field(ge=1), Accepts("a whole number of at least 1")] = Field(
+        None, validation_alias="DB_POOL_SIZE", description="Database connections per worker; unset, one per thread."
+    )
+    account_check_ttl_s: Annotated[float, Accepts("a number of seconds")] = Field(
+        30.0,
+        validation_alias="ACCOUNT_CHECK_TTL_S",
+        description="How long the edge trusts a confirmation that a token's account exists; 0 asks every time.",
+    )
+    sql_request_ids: Flag = Field(
+        False, validation_alias="SQL_REQUEST_IDS", description="Tag each statement with its request id (1)."
+    )
+    trace: Flag = Field(False, validation_alias="TRACE", description="Trace every worker with OpenTelemetry (1).")
+    trace_dir: str = Field("", validation_alias="TRACE_DIR", description="TRACE=1: where spans go, as JSON lines.")
+    otlp_endpoint: str = Field(
+        "", validation_alias="OTEL_EXPORTER_OTLP_ENDPOINT", description="TRACE=1: an OTLP collector for the spans."
+    )
+    service_namespace: str = Field(
+        "bookstore", validation_alias="SERVICE_NAMESPACE", description="TRACE=1: the spans' service namespace."
+    )
+    profile_servers: Flag = Field(
+        False, validation_alias="PROFILE_SERVERS", description="Profile every worker's CPU time (1)."
+    )
+    profile_dir: str = Field(".", validation_alias="PROFILE_DIR", description="PROFILE_SERVERS=1: where profiles go.")
 
-    @classmethod
-    def from_environment(cls, environ: Mapping[str, str] | None = None) -> "Settings":
-        """DATABASE_URL, the read settings, TOKEN_SECRET, GUNICORN_THREADS, DB_POOL_SIZE, ACCOUNT_CHECK_TTL_S,
-        SQL_REQUEST_IDS."""
-        environ = os.environ if environ is None else environ
-        threads = _whole("GUNICORN_THREADS", environ, 4)
-        try:
-            ttl = float(environ.get("ACCOUNT_CHECK_TTL_S") or 30)
-        except ValueError:
-            raise ValueError("ACCOUNT_CHECK_TTL_S must be a number of seconds") from None
-        return cls(
-            database_url=environ.get("DATABASE_URL", ""),
-            reads=ReadSettings.from_environment(environ),
-            token_secret=environ.get("TOKEN_SECRET") or DEFAULT_TOKEN_SECRET,
-            worker_threads=threads,
-            database_pool_size=_whole("DB_POOL_SIZE", environ, threads),
-            account_check_ttl_s=ttl,
-            sql_request_ids=environ.get("SQL_REQUEST_IDS") == "1",
-        )
+    @property
+    def reads(self) -> ReadSettings:
+        """Where this process's reads that may be stale go."""
+        return self
+
+    def with_database_url(self, url: str) -> Self:
+        """These settings on another database (a test's, or the monolith's embedded SQLite file)."""
+        return self.model_copy(update={"database_url": url})
+
+    def required_database_url(self) -> str:
+        """DATABASE_URL, for the commands that prepare or check a database and cannot run without one."""
+        if not self.database_url:
+            raise ValueError("DATABASE_URL must be set to the database's URL")
+        return self.database_url
+
+    @property
+    def database_pool_size(self) -> int:
+        """Connections per worker's pool: DB_POOL_SIZE, else one per thread, so no request waits for one."""
+        return self.db_pool_size or self.worker_threads
+
+
+class SeedSettings(EnvironmentSettings):
+    """How much seed data a fresh database gets: the same for every architecture."""
+
+    books: Annotated[int, Field(ge=0), Accepts("a whole number")] = Field(
+        10_000, validation_alias="SEED_BOOKS", description="Books in the seeded catalog."
+    )
+    accounts: Annotated[int, Field(ge=0), Accepts("a whole number")] = Field(
+        1_000, validation_alias="SEED_ACCOUNTS", description="Reader accounts seeded."
+    )

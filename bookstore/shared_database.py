@@ -1,7 +1,6 @@
 """One database holding every bounded context's tables (monolith, three-tier, SOA), created fresh and seeded."""
 
 import argparse
-import os
 
 from sqlalchemy.engine import Connection
 
@@ -10,6 +9,7 @@ from bookstore.accounts.tables import metadata as accounts
 from bookstore.catalog.tables import metadata as catalog
 from bookstore.database import Database
 from bookstore.orders.tables import metadata as orders
+from bookstore.settings import SeedSettings, Settings
 from bookstore.shipping.tables import metadata as shipping
 
 ALL_CONTEXTS = (accounts, catalog, orders, shipping)
@@ -30,10 +30,11 @@ def prepare(url: str, books: int, accounts_count: int) -> None:
 def main() -> None:
     """Command line: python -m bookstore.shared_database [--books N] [--accounts M], on DATABASE_URL."""
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("--books", type=int, default=seed.book_count())
-    parser.add_argument("--accounts", type=int, default=seed.account_count())
+    seeds = SeedSettings.from_environment()
+    parser.add_argument("--books", type=int, default=seeds.books)
+    parser.add_argument("--accounts", type=int, default=seeds.accounts)
     args = parser.parse_args()
-    prepare(os.environ["DATABASE_URL"], args.books, args.accounts)
+    prepare(Settings.from_environment().required_database_url(), args.books, args.accounts)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ from typing import Any
 from cachetools import LRUCache
 from flask import Flask, g
 
+from bookstore.settings import Settings
+
 SUMMARY_HEADER = "X-Trace-Summary"
 CROSSED = "bookstore.crossed"  # the baggage entry: the processes a request has passed through, in order
 QUEUE = 32_768  # spans a worker may hold unexported: a 60 s bench at 1,000 users drops none
@@ -64,7 +66,7 @@ def _add_downstream(span, _pool, response) -> None:
         entry["processes"] += [p for p in found["processes"] if p not in entry["processes"]]
 
 
-def start(component: str, namespace: str) -> None:
+def start(component: str, settings: Settings) -> None:
     """Trace this process: its spans to TRACE_DIR and OTEL_EXPORTER_OTLP_ENDPOINT, its HTTP calls, its engines."""
     from opentelemetry import trace
     from opentelemetry.instrumentation.urllib3 import URLLib3Instrumentor
@@ -75,16 +77,20 @@ def start(component: str, namespace: str) -> None:
     from bookstore.trace_export import OtlpJsonLines
 
     resource = Resource.create(
-        {"service.name": component, "service.namespace": namespace, "service.instance.id": f"{component}-{os.getpid()}"}
+        {
+            "service.name": component,
+            "service.namespace": settings.service_namespace,
+            "service.instance.id": f"{component}-{os.getpid()}",
+        }
     )
     provider = TracerProvider(resource=resource)
     provider.add_span_processor(_counting())
-    if os.environ.get("TRACE_DIR"):
-        folder = Path(os.environ["TRACE_DIR"])
+    if settings.trace_dir:
+        folder = Path(settings.trace_dir)
         folder.mkdir(parents=True, exist_ok=True)
         file = OtlpJsonLines(folder / f"{component}-{os.getpid()}.jsonl")
         provider.add_span_processor(BatchSpanProcessor(file, max_queue_size=QUEUE, schedule_delay_millis=1000))
-    if os.environ.get("OTEL_EXPORTER_OTLP_ENDPOINT"):
+    if settings.otlp_endpoint:  # the exporter reads the endpoint (and its other OTEL_ variables) itself
         from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 
         provider.add_span_processor(BatchSpanProcessor(OTLPSpanExporter(), max_queue_size=QUEUE))

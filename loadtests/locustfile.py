@@ -1,6 +1,5 @@
 """One locustfile for every architecture: shoppers on the edge API, nothing but the base URL (--host)."""
 
-import os
 import random
 import uuid
 from collections import Counter
@@ -12,12 +11,14 @@ from locust.exception import StopUser
 try:
     from loadtests import behaviour as b
     from loadtests import sites, staleness
+    from loadtests.settings import SETTINGS
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     import behaviour as b
     import sites
     import staleness
+    from settings import SETTINGS
 
-SEED_ACCOUNTS = int(os.environ.get("SEED_ACCOUNTS", "1000"))
+SEED_ACCOUNTS = SETTINGS.seed_accounts
 PASSWORD = "bookstore-reader"
 PAGE_SIZE = 20
 OUTCOMES: Counter[str] = Counter()  # business outcomes in this process: orders placed, out_of_stock answers

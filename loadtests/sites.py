@@ -4,10 +4,14 @@ LAB_SITES names the sites, "A=http://10.213.1.2:8000,B=http://10.213.2.2:8000"; 
 A shopper sent to both sites sees what each one serves, so it notices when one serves older data.
 """
 
-import os
 import random
 
-SITES: dict[str, str] = dict(pair.split("=", 1) for pair in os.environ.get("LAB_SITES", "").split(",") if pair)
+try:
+    from loadtests.settings import SETTINGS
+except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
+    from settings import SETTINGS
+
+SITES: dict[str, str] = dict(SETTINGS.sites)
 
 
 def site_of(url: str | None) -> str | None:

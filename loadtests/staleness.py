@@ -17,10 +17,12 @@ from locust import events
 
 try:
     from loadtests.every_second import every_second
+    from loadtests.settings import SETTINGS
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     from every_second import every_second
+    from settings import SETTINGS
 
-FOLDER = os.environ.get("LAB_STALENESS_DIR")
+FOLDER = SETTINGS.staleness_dir
 # second (epoch) -> "METHOD name" -> [reads checked, stale: went back up, stale: own order not seen]
 per_second: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
 

@@ -6,7 +6,6 @@ Locust's cumulative totals over the measured part, written to LAB_MARK_DIR as st
 """
 
 import json
-import os
 import resource
 import time
 from pathlib import Path
@@ -15,14 +14,14 @@ from locust import LoadTestShape, events
 
 try:
     from loadtests.saturation import measured_step, saturation_reason
+    from loadtests.settings import SETTINGS
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     from saturation import measured_step, saturation_reason
+    from settings import SETTINGS
 
-STEPS = [int(users) for users in os.environ.get("LAB_STEPS", "250,500,1000").split(",")]
-SPAWN_RATE = float(os.environ.get("LAB_SPAWN_RATE", "100"))
-SETTLE_S = float(os.environ.get("LAB_SETTLE_S", "5"))
-MEASURE_S = float(os.environ.get("LAB_MEASURE_S", "20"))
-MARK_DIR = os.environ.get("LAB_MARK_DIR")
+STEPS = SETTINGS.steps
+SPAWN_RATE, SETTLE_S, MEASURE_S = SETTINGS.spawn_rate, SETTINGS.settle_s, SETTINGS.measure_s
+MARK_DIR = SETTINGS.mark_dir
 
 
 def _cpu_seconds() -> float:

@@ -1,7 +1,6 @@
 """Fault-experiment plumbing beside the locustfile: each request's outcome per second, and the orders answered 201."""
 
 import json
-import os
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -10,15 +9,17 @@ from locust import events
 
 try:
     from loadtests.every_second import every_second
+    from loadtests.settings import SETTINGS
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     from every_second import every_second
+    from settings import SETTINGS
 
 try:
     from loadtests.sites import site_of
 except ImportError:  # run with `locust -f` from outside the project: this file's own folder is on sys.path
     from sites import site_of
 
-TIMELINE = os.environ.get("LAB_TIMELINE")
+TIMELINE = SETTINGS.timeline
 # second (epoch, by when the request was sent) -> "METHOD name" -> [succeeded, failed]
 per_second: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
 reasons: dict[str, Counter] = defaultdict(Counter)

@@ -1,7 +1,6 @@
 """Bench plumbing loaded beside the locustfile: drop warm-up statistics and mark the measured window."""
 
 import json
-import os
 import resource
 import time
 from pathlib import Path
@@ -9,8 +8,13 @@ from pathlib import Path
 import gevent
 from locust import events
 
-WARMUP_S = float(os.environ.get("LAB_WARMUP_S", "0"))
-MARK_DIR = os.environ.get("LAB_MARK_DIR")
+try:
+    from loadtests.settings import SETTINGS
+except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
+    from settings import SETTINGS
+
+WARMUP_S = SETTINGS.warmup_s
+MARK_DIR = SETTINGS.mark_dir
 
 
 def _mark(name: str) -> None:

@@ -1,14 +1,13 @@
 """The microservice chassis: what every service's Flask app gets alike (request ids, JSON errors, health, limits)."""
 
 import os
-from dataclasses import replace
 
 from flask import Blueprint, Flask
 
 from bookstore.database import Database
 from bookstore.edge.common import install_common, vouched_account
-from bookstore.settings import Settings
 from microservices.request_counter import install_request_counter
+from microservices.settings import ServiceSettings
 
 
 def create_service_app(name: str, api: Blueprint, test_config: dict | None = None) -> Flask:
@@ -19,15 +18,15 @@ def create_service_app(name: str, api: Blueprint, test_config: dict | None = Non
     app = Flask(name)
     install_common(app)
     config = dict(test_config or {})
-    settings = Settings.from_environment()
+    settings = ServiceSettings.from_environment()
     if "DATABASE_URL" in config:
-        settings = replace(settings, database_url=config.pop("DATABASE_URL"))
+        settings = settings.with_database_url(config.pop("DATABASE_URL"))
     app.config.update(config)
     app.extensions["settings"] = settings
     if settings.database_url:
         # Replicas, where the deployment gives this service any (only the catalog reads from them).
         app.extensions["database"] = Database.for_server(settings)
-    install_request_counter(app)
+    install_request_counter(app, settings.count_dir)
     app.register_blueprint(api)
 
     @app.get("/health")

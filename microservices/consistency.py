@@ -4,7 +4,6 @@ There is no transaction across services, so this checks what the saga promises: 
 order that is not confirmed, no confirmed order without its (uncancelled) shipment, no stock below zero.
 """
 
-import os
 import sys
 
 from sqlalchemy import select
@@ -13,15 +12,17 @@ from bookstore.catalog import repository as catalog
 from bookstore.catalog.tables import books
 from bookstore.database import Database
 from bookstore.orders.tables import orders
+from bookstore.settings import Settings
 from bookstore.shipping import repository as shipping
 from microservices.databases import service_database_url
+from microservices.settings import ServiceDatabases
 
 
-def violations(admin_url: str) -> list[str]:
+def violations(admin_url: str, databases: ServiceDatabases) -> list[str]:
     """Every broken promise found, as sentences; empty when the databases agree."""
 
     def database(service: str) -> Database:
-        return Database(service_database_url(admin_url, service))
+        return Database(service_database_url(admin_url, service, databases))
 
     with database("orders").read() as conn:
         status_of = dict(conn.execute(select(orders.c.id, orders.c.status)).all())
@@ -51,7 +52,7 @@ def violations(admin_url: str) -> list[str]:
 
 def main() -> int:
     """Print the verdict; exit status 1 when anything is inconsistent."""
-    found = violations(os.environ["DATABASE_URL"])
+    found = violations(Settings.from_environment().required_database_url(), ServiceDatabases.from_environment())
     for problem in found:
         print(f"INCONSISTENT: {problem}")
     print("consistency check: " + ("passed" if not found else f"{len(found)} problem(s)"))

@@ -5,8 +5,6 @@ instead be given a database of its own with <SERVICE>_DATABASE_URL, which is the
 """
 
 import hashlib
-import os
-from collections.abc import Mapping
 
 from sqlalchemy.engine import make_url
 
@@ -15,6 +13,7 @@ from bookstore.accounts.tables import metadata as accounts_tables
 from bookstore.catalog.tables import metadata as catalog_tables
 from bookstore.orders.tables import metadata as orders_tables
 from bookstore.shipping.tables import metadata as shipping_tables
+from microservices.settings import ServiceDatabases
 
 TABLES = {"accounts": accounts_tables, "catalog": catalog_tables, "orders": orders_tables, "shipping": shipping_tables}
 SEEDS = {
@@ -23,17 +22,10 @@ SEEDS = {
 }
 
 
-def given_url(service: str, settings: Mapping[str, str] | None = None) -> str | None:
-    """A database the user gave this service (<SERVICE>_DATABASE_URL), if any."""
-    return (os.environ if settings is None else settings).get(f"{service.upper()}_DATABASE_URL")
-
-
-def role_password(admin_url: str, service: str, settings: Mapping[str, str] | None = None) -> str:
+def role_password(admin_url: str, service: str, databases: ServiceDatabases) -> str:
     """The service role's password: <SERVICE>_DB_PASSWORD where a deployment sets it, else derived from the
     admin credentials, so that every process of a local run can compute it."""
-    given = (os.environ if settings is None else settings).get(f"{service.upper()}_DB_PASSWORD")
-    if given and not given.replace("-", "").replace("_", "").isalnum():
-        raise ValueError(f"{service.upper()}_DB_PASSWORD may hold only letters, digits, - and _")
+    given = databases.given_password(service)
     return given or hashlib.sha256(f"{admin_url}|{service}".encode()).hexdigest()[:24]
 
 
@@ -43,10 +35,10 @@ def replica_database_url(service_url: str, replica_admin_url: str) -> str:
     return make_url(service_url).set(host=replica.host, port=replica.port).render_as_string(hide_password=False)
 
 
-def service_database_url(admin_url: str, service: str, settings: Mapping[str, str] | None = None) -> str:
-    """The URL a service uses: its own role on its own database (settings: the environment unless given)."""
-    if url := given_url(service, settings):
-        return url
+def service_database_url(admin_url: str, service: str, databases: ServiceDatabases) -> str:
+    """The URL a service uses: the database the deployment gave it, else its own role on its own database."""
+    if databases.given_url(service):
+        return databases.given_url(service)
     admin = make_url(admin_url)
-    own = admin.set(username=service, password=role_password(admin_url, service, settings), database=service)
+    own = admin.set(username=service, password=role_password(admin_url, service, databases), database=service)
     return own.render_as_string(hide_password=False)

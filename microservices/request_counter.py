@@ -15,9 +15,8 @@ from flask import Flask, request
 FLUSH_EVERY_S = 0.5
 
 
-def install_request_counter(app: Flask) -> None:
-    """Count every request but health checks, when the lab asks for it (LAB_COUNT_DIR)."""
-    folder = os.environ.get("LAB_COUNT_DIR")
+def install_request_counter(app: Flask, folder: str) -> None:
+    """Count every request but health checks into folder, when the lab gives one (LAB_COUNT_DIR)."""
     if not folder:
         return
     served = itertools.count(1)  # next() on itertools.count is atomic under the GIL

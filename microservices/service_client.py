@@ -1,7 +1,6 @@
 """Calls between services: pooled HTTP, a timeout, bounded retries for idempotent calls, a circuit breaker."""
 
 import json
-import os
 
 import pybreaker
 import urllib3
@@ -126,8 +125,3 @@ class ServiceClient:
                 raise
             # The last attempt never arrived, but an earlier one may have run: the caller must know it may have.
             raise NoAnswer(f"the {self.name} service is unavailable") from None
-
-
-def service_url(service: str) -> str:
-    """Where a service listens, from <SERVICE>_URL (set by the deployment)."""
-    return os.environ[f"{service.upper()}_URL"]

@@ -3,8 +3,8 @@
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
-from bookstore.settings import Settings
-from microservices.service_client import ServiceClient, service_url
+from microservices.service_client import ServiceClient
+from microservices.settings import ServiceSettings
 
 SERVICES = ("accounts", "catalog", "orders", "shipping")
 
@@ -12,10 +12,10 @@ SERVICES = ("accounts", "catalog", "orders", "shipping")
 class ServicesStore:
     """Implements bookstore.store.Store by routing each use case to the one service that owns it."""
 
-    def __init__(self, settings: Settings, clients: dict[str, ServiceClient] | None = None):
+    def __init__(self, settings: ServiceSettings, clients: dict[str, ServiceClient] | None = None):
         self.secret = settings.token_secret
         self.services = clients or {
-            name: ServiceClient(name, service_url(name), settings.worker_threads) for name in SERVICES
+            name: ServiceClient(name, settings.service_url(name), settings.worker_threads) for name in SERVICES
         }
         self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 

@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 
 from microservices.databases import replica_database_url, service_database_url
+from microservices.settings import ServiceDatabases
 from topology import Architecture, Component, Network
 
 SERVICES = ("accounts", "catalog", "orders", "shipping")
@@ -21,7 +22,8 @@ def describe(
     here the four databases share one server, so each replica holds them all, but only the catalog uses them.
     """
     settings = settings or {}
-    own = {name: service_database_url(database_url, name, settings) for name in SERVICES}
+    given = ServiceDatabases.from_environment(settings)
+    own = {name: service_database_url(database_url, name, given) for name in SERVICES}
     catalog_replicas = ",".join(replica_database_url(own["catalog"], url) for url in replica_urls)
     ports = {name: network.port(name) for name in ("frontend", *SERVICES)}
     addresses = {f"{name.upper()}_URL": network.url(name) for name in ports}

@@ -1,7 +1,5 @@
 """The monolith's WSGI entry point: `gunicorn 'monolith.app:create_app()'`."""
 
-from dataclasses import replace
-
 from flask import Flask
 
 from bookstore.edge.app import create_edge_app
@@ -14,5 +12,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     config = dict(test_config or {})
     settings = Settings.from_environment()
     if config.get("DATABASE_URL"):
-        settings = replace(settings, database_url=config.pop("DATABASE_URL"))
+        settings = settings.with_database_url(config.pop("DATABASE_URL"))
     return create_edge_app(bootstrap(settings), "monolith", config)

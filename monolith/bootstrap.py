@@ -1,6 +1,5 @@
 """The monolith's composition root: every port is answered in-process, over one database."""
 
-from dataclasses import replace
 from pathlib import Path
 
 from bookstore.database import Database
@@ -14,5 +13,5 @@ def bootstrap(settings: Settings) -> InProcessStore:
     """Wire the in-process Store to the monolith's one database: DATABASE_URL (PostgreSQL: the two-tier
     variant), else the embedded SQLite file."""
     if not settings.database_url:
-        settings = replace(settings, database_url=f"sqlite:///{DEFAULT_SQLITE}")
+        settings = settings.with_database_url(f"sqlite:///{DEFAULT_SQLITE}")
     return InProcessStore(Database.for_server(settings), settings)

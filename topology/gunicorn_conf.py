@@ -4,11 +4,16 @@ import os
 import re
 from pathlib import Path
 
+from bookstore.settings import Settings
+
+# The process's own settings, read once: a bad value stops the server here, before any worker starts.
+_settings = Settings.from_environment()
+
 bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # One worker per core; threads let a worker overlap database and network waits.
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = _settings.worker_threads
 # Idle keep-alive connections are parked in the worker's poller, not in a thread: 1,000
 # thinking users hold 1,000 connections, so each worker must accept that many.
 worker_connections = 2000
@@ -28,12 +33,12 @@ def post_worker_init(worker):
     """Trace it where TRACE=1, profile it where PROFILE_SERVERS=1; then mark this worker ready: the lab starts
     load only once every worker has loaded the app (otherwise keep-alive connections opened during start-up
     all stick to the first worker)."""
-    if os.environ.get("TRACE") == "1":
+    if _settings.trace:
         from bookstore import tracing
 
-        tracing.start(_component, os.environ.get("SERVICE_NAMESPACE", "bookstore"))
+        tracing.start(_component, _settings)
         tracing.instrument_app(worker.wsgi, _component)
-    if os.environ.get("PROFILE_SERVERS") == "1":
+    if _settings.profile_servers:
         from bookstore import profiling
 
         profiling.start()
@@ -44,11 +49,11 @@ def post_worker_init(worker):
 
 def worker_exit(_server, _worker):
     """A traced worker exports the spans it still holds before it goes; a profiled one writes its profile."""
-    if os.environ.get("TRACE") == "1":
+    if _settings.trace:
         from bookstore import tracing
 
         tracing.stop()
-    if os.environ.get("PROFILE_SERVERS") == "1":
+    if _settings.profile_servers:
         from bookstore import profiling
 
-        profiling.stop(proc_name)
+        profiling.stop(proc_name, Path(_settings.profile_dir))

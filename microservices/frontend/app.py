@@ -5,13 +5,15 @@ import os
 from flask import Flask
 
 from bookstore.edge.app import create_edge_app
-from bookstore.settings import Settings
 from microservices.services_store import ServicesStore
+from microservices.settings import ServiceSettings
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.frontend.app:create_app()'`."""
-    app = create_edge_app(ServicesStore(Settings.from_environment()), "microservices", test_config, parts=("pages",))
+    app = create_edge_app(
+        ServicesStore(ServiceSettings.from_environment()), "microservices", test_config, parts=("pages",)
+    )
 
     @app.get("/health")
     def health():

@@ -7,9 +7,9 @@ from bookstore import http_pool
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
-from bookstore.settings import Settings
-from microservices.service_client import TIMEOUT, service_url
+from microservices.service_client import TIMEOUT
 from microservices.services_store import ServicesStore
+from microservices.settings import ServiceSettings
 
 PAGES = [
     ("/", ["GET"]),
@@ -25,9 +25,9 @@ PASSED_BACK = ("Content-Type", "Location")
 
 def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.gateway.app:create_app()'`: tokens checked here, no business rule."""
-    settings = Settings.from_environment()
+    settings = ServiceSettings.from_environment()
     app = create_edge_app(ServicesStore(settings), "microservices", test_config, parts=("api",))
-    frontend = service_url("frontend")
+    frontend = settings.service_url("frontend")
     http = http_pool.pooled_http(TIMEOUT, settings.worker_threads)
 
     def to_frontend(**_path_values):

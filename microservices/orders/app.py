@@ -1,7 +1,5 @@
 """The orders service: runs the order saga and keeps the order history; it alone holds the orders database."""
 
-import os
-
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.input_rules import OrderRequest, parse_json
@@ -9,7 +7,7 @@ from bookstore.orders import service as orders
 from bookstore.orders.workflow import STEPS
 from microservices.chassis import calling_account, create_service_app
 from microservices.orders.saga import place_order
-from microservices.service_client import ServiceClient, service_url
+from microservices.service_client import ServiceClient
 
 api = Blueprint("orders", __name__)
 FAULT_HEADER = "X-Inject-Failure"
@@ -45,9 +43,10 @@ def get_order(order_id: int):
 
 def create_app(test_config: dict | None = None) -> Flask:
     """`gunicorn 'microservices.orders.app:create_app()'`."""
-    config = {"FAULT_INJECTION": os.environ.get("FAULT_INJECTION") == "1", **(test_config or {})}
-    app = create_service_app("orders", api, config)
-    connections = app.extensions["settings"].worker_threads
-    app.extensions["catalog"] = ServiceClient("catalog", service_url("catalog"), connections)
-    app.extensions["shipping"] = ServiceClient("shipping", service_url("shipping"), connections)
+    app = create_service_app("orders", api, test_config)
+    settings = app.extensions["settings"]
+    app.config.setdefault("FAULT_INJECTION", settings.fault_injection)
+    connections = settings.worker_threads
+    app.extensions["catalog"] = ServiceClient("catalog", settings.service_url("catalog"), connections)
+    app.extensions["shipping"] = ServiceClient("shipping", settings.service_url("shipping"), connections)
     return app

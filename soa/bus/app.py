@@ -10,11 +10,11 @@ from flask import Blueprint, Flask, current_app, jsonify, request
 from bookstore.database import Database
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Forbidden, InvalidInput
-from bookstore.settings import Settings
 from soa.bus.client import ServiceCaller
 from soa.bus.mediation import BusStore
 from soa.bus.registry import Registry
-from soa.registration import REGISTRY_KEY_HEADER, registry_key
+from soa.registration import REGISTRY_KEY_HEADER
+from soa.settings import BusSettings
 
 admin = Blueprint("bus_admin", __name__)
 
@@ -23,11 +23,15 @@ def _registry() -> Registry:
     return current_app.extensions["registry"]
 
 
+def _settings() -> BusSettings:
+    return current_app.extensions["settings"]
+
+
 @admin.post("/registry")
 def register():
     """A provider announces (or re-announces) itself: {service, address, operations}, with the registry key."""
     presented = request.headers.get(REGISTRY_KEY_HEADER, "").encode()
-    if not hmac.compare_digest(presented, registry_key().encode()):
+    if not hmac.compare_digest(presented, _settings().registry_key.encode()):
         raise Forbidden("only providers holding the registry key may register")
     entry = request.get_json(silent=True) or {}
     fields = (entry.get("service"), entry.get("address"), entry.get("operations"))
@@ -46,7 +50,7 @@ def registry():
 @admin.get("/admin/services")
 def counters():
     """Messages per service and operation, from the audit log of every bus worker."""
-    path = os.environ.get("AUDIT_LOG")
+    path = _settings().audit_log
     totals = defaultdict(lambda: {"messages": 0, "failures": 0, "total_ms": 0.0})
     if path and os.path.exists(path):
         with open(path) as audit:
@@ -65,9 +69,11 @@ def counters():
 
 def create_app(test_config: dict | None = None) -> Flask:
     """The bus: consumers' REST/JSON edge mediated onto SOAP providers found in the registry."""
-    settings = Settings.from_environment()
+    settings = BusSettings.from_environment()
     registry = Registry(Database.for_server(settings))
-    app = create_edge_app(BusStore(ServiceCaller(registry, settings.worker_threads), settings), "soa", test_config)
+    caller = ServiceCaller(registry, settings.worker_threads, settings.audit_log)
+    app = create_edge_app(BusStore(caller, settings), "soa", test_config)
     app.extensions["registry"] = registry
+    app.extensions["settings"] = settings
     app.register_blueprint(admin)
     return app

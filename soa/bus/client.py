@@ -2,7 +2,6 @@
 
 import json
 import logging
-import os
 import time
 
 import urllib3
@@ -40,12 +39,12 @@ class Unanswered(AnswerLost):
     """The message reached a provider but no answer came back: the operation may or may not have run."""
 
 
-def audit_logger() -> logging.Logger:
-    """One JSON line per message (AUDIT_LOG, default: standard error), shared by every bus worker.
+def audit_logger(path: str) -> logging.Logger:
+    """One JSON line per message into the file at path (AUDIT_LOG; empty: standard error), shared by every bus
+    worker.
 
     One logger per file: a process that builds two buses (the tests) writes each one's audit where it says.
     """
-    path = os.environ.get("AUDIT_LOG")
     logger = logging.getLogger(f"soa.audit.{path}" if path else "soa.audit")
     if not logger.handlers:
         logger.addHandler(logging.FileHandler(path) if path else logging.StreamHandler())
@@ -65,10 +64,10 @@ def error_for_fault(fault: soap.Fault) -> BookstoreError:
 class ServiceCaller:
     """Location transparency: callers name a service and an operation, never an address."""
 
-    def __init__(self, registry: Registry, connections: int):
+    def __init__(self, registry: Registry, connections: int, audit_log: str = ""):
         self.registry = registry
         self.http = http_pool.pooled_http(TIMEOUT, connections)
-        self.audit = audit_logger()
+        self.audit = audit_logger(audit_log)
 
     def _record(self, service: str, operation: str, address: str, started: float, outcome: str) -> None:
         self.audit.info(

@@ -4,7 +4,6 @@ It is kept in the enterprise database so that every bus worker process sees the 
 """
 
 import itertools
-import os
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -110,8 +109,9 @@ def _now() -> datetime:
 def main() -> None:
     """Create the registry table: python -m soa.bus.registry (on DATABASE_URL)."""
     from bookstore.database import Database
+    from bookstore.settings import Settings
 
-    Database(os.environ["DATABASE_URL"]).create_schema(metadata)
+    Database(Settings.from_environment().required_database_url()).create_schema(metadata)
 
 
 if __name__ == "__main__":

@@ -4,13 +4,13 @@ from flask import Flask
 
 from bookstore.accounts import service as accounts
 from bookstore.database import Database
-from bookstore.settings import Settings
 from soa.providers.provider import create_provider_app, whole_number
+from soa.settings import ProviderSettings
 
 
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.account:create_app()'`, on the shared enterprise database."""
-    settings = Settings.from_environment()
+    settings = ProviderSettings.from_environment()
     db = Database.for_server(settings)
 
     def register(payload: dict, _headers: dict) -> dict:

@@ -4,9 +4,9 @@ from flask import Flask
 
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
-from bookstore.settings import Settings
 from soa import soap
 from soa.providers.provider import create_provider_app, whole_number
+from soa.settings import ProviderSettings
 
 
 def _order_ref(payload: dict) -> str:
@@ -27,7 +27,7 @@ def create_app() -> Flask:
     a little stale (what a shopper browses); GetPrices, ReserveStock and ReleaseStock serve an order, so
     they read and write the primary, where stock is the truth.
     """
-    settings = Settings.from_environment()
+    settings = ProviderSettings.from_environment()
     db = Database.for_server(settings)
 
     def list_books(payload: dict, _headers: dict) -> dict:

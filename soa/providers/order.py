@@ -5,13 +5,13 @@ from flask import Flask
 from bookstore.database import Database
 from bookstore.orders import repository, service
 from bookstore.orders.model import Line
-from bookstore.settings import Settings
 from soa.providers.provider import create_provider_app, whole_number
+from soa.settings import ProviderSettings
 
 
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.order:create_app()'`, on the shared enterprise database."""
-    settings = Settings.from_environment()
+    settings = ProviderSettings.from_environment()
     db = Database.for_server(settings)
 
     def record_order(payload: dict, _headers: dict) -> dict:

@@ -2,7 +2,6 @@
 
 import json
 import logging
-import os
 import threading
 from collections.abc import Callable, Mapping
 from xml.sax.saxutils import escape
@@ -14,9 +13,9 @@ from bookstore import http_pool
 from bookstore.database import Database
 from bookstore.edge.body_limit import install_body_limit
 from bookstore.errors import BookstoreError
-from bookstore.settings import Settings
 from soa import soap
-from soa.registration import REGISTRY_KEY_HEADER, registry_key
+from soa.registration import REGISTRY_KEY_HEADER
+from soa.settings import ProviderSettings
 
 log = logging.getLogger(__name__)
 HEARTBEAT_S = 3
@@ -63,19 +62,24 @@ def dispatch(operations: dict[str, Operation], raw: bytes) -> tuple[bytes, int]:
         return soap.fault_envelope(soap.Fault("internal_error", "the provider failed", "Server")), 500
 
 
-def _register_until_stopped(bus_url: str, announcement: dict, settings: Settings, stopped: threading.Event) -> None:
-    body, headers = json.dumps(announcement), {"Content-Type": "application/json", REGISTRY_KEY_HEADER: registry_key()}
+def _register_until_stopped(announcement: dict, settings: ProviderSettings, stopped: threading.Event) -> None:
+    headers = {"Content-Type": "application/json", REGISTRY_KEY_HEADER: settings.registry_key}
+    body, registry = json.dumps(announcement), f"{settings.bus_url}/registry"
     http = http_pool.pooled_http(urllib3.Timeout(connect=0.5, read=2), settings.worker_threads)
     while not stopped.is_set():
         try:
-            registered = http.request("POST", f"{bus_url}/registry", body=body, headers=headers).status == 201
+            registered = http.request("POST", registry, body=body, headers=headers).status == 201
         except urllib3.exceptions.HTTPError:
             registered = False  # the bus may still be starting: try again soon
         stopped.wait(HEARTBEAT_S if registered else 0.2)
 
 
 def create_provider_app(
-    service: str, operations: Mapping[str, Operation], settings: Settings, database: Database, register: bool = True
+    service: str,
+    operations: Mapping[str, Operation],
+    settings: ProviderSettings,
+    database: Database,
+    register: bool = True,
 ) -> Flask:
     """A provider: POST /soap runs operations, GET /soap?wsdl describes them; it registers with the bus."""
     app = Flask(service)
@@ -99,13 +103,12 @@ def create_provider_app(
         """Liveness."""
         return {"status": "ok", "architecture": "soa", "service": service}
 
-    bus_url, port = os.environ.get("BUS_URL"), os.environ.get("PORT")
-    if register and bus_url and port:
+    if register and settings.bus_url and settings.port:
         # Where the bus should send this provider's messages: its service name in a container.
-        address = os.environ.get("ADVERTISE_URL") or f"http://127.0.0.1:{port}/soap"
+        address = settings.advertise_url or f"http://127.0.0.1:{settings.port}/soap"
         announcement = {"service": service, "address": address, "operations": list(operations)}
         stopped = threading.Event()
-        args = (bus_url.rstrip("/"), announcement, settings, stopped)
+        args = (announcement, settings, stopped)
         threading.Thread(target=_register_until_stopped, args=args, daemon=True, name="registration").start()
         app.extensions["stop_registering"] = stopped.set
     return app

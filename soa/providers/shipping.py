@@ -3,14 +3,14 @@
 from flask import Flask
 
 from bookstore.database import Database
-from bookstore.settings import Settings
 from bookstore.shipping import service as shipping
 from soa.providers.provider import create_provider_app, whole_number
+from soa.settings import ProviderSettings
 
 
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.shipping:create_app()'`, on the shared enterprise database."""
-    settings = Settings.from_environment()
+    settings = ProviderSettings.from_environment()
     db = Database.for_server(settings)
 
     def quote(payload: dict, _headers: dict) -> dict:

@@ -38,7 +38,7 @@ def eventually(condition, what: str):
 
 def test_a_write_on_the_primary_streams_to_the_replica(servers):
     primary, _, url, replica_url = servers
-    database = Database(url, ReadSettings((replica_url,), "replica"))
+    database = Database(url, ReadSettings(replica_urls=(replica_url,), mode="replica"))
     with database.write() as conn:
         conn.execute(text("CREATE TABLE t (x int)"))
         conn.execute(text("INSERT INTO t VALUES (42)"))
@@ -55,7 +55,7 @@ def test_a_write_on_the_primary_streams_to_the_replica(servers):
 
 def test_bounded_reads_use_the_replica_while_it_keeps_up_and_the_primary_once_it_cannot_be_known(servers):
     _, replica, url, replica_url = servers
-    database = Database(url, ReadSettings((replica_url,), "bounded", max_staleness_ms=500))
+    database = Database(url, ReadSettings(replica_urls=(replica_url,), mode="bounded", max_staleness_ms=500))
     eventually(lambda: answered_by_a_replica(database), "the lag watch found the replica within the bound")
     replica.stop()
     eventually(lambda: not answered_by_a_replica(database), "reads left a replica that stopped answering")
@@ -64,7 +64,7 @@ def test_bounded_reads_use_the_replica_while_it_keeps_up_and_the_primary_once_it
 
 def test_in_replica_mode_a_replica_that_is_down_leaves_the_read_to_the_primary(servers):
     _, replica, url, replica_url = servers
-    database = Database(url, ReadSettings((replica_url,), "replica"))
+    database = Database(url, ReadSettings(replica_urls=(replica_url,), mode="replica"))
     assert answered_by_a_replica(database)
     replica.stop()
     database.router.replicas[0].dispose()  # no pooled connection left to the stopped server

@@ -20,7 +20,12 @@ class KnownLag:
 
 def router(mode: str, urls=URLS, bound_ms: float = 100.0) -> ReadRouter:
     engines = iter([FIRST, SECOND])
-    return ReadRouter(PRIMARY, ReadSettings(urls, mode, bound_ms), lambda _url: next(engines), watch_lag=KnownLag)
+    return ReadRouter(
+        PRIMARY,
+        ReadSettings(replica_urls=urls, mode=mode, max_staleness_ms=bound_ms),
+        lambda _url: next(engines),
+        watch_lag=KnownLag,
+    )
 
 
 def test_reads_that_need_the_truth_always_go_to_the_primary():
@@ -66,4 +71,6 @@ def test_the_settings_come_from_the_environment():
     found = ReadSettings.from_environment(
         {"DATABASE_REPLICA_URLS": "postgresql://a/x, postgresql://b/x", "READS": "bounded", "MAX_STALENESS_MS": "250"}
     )
-    assert found == ReadSettings(("postgresql://a/x", "postgresql://b/x"), "bounded", 250.0)
+    assert found == ReadSettings(
+        replica_urls=("postgresql://a/x", "postgresql://b/x"), mode="bounded", max_staleness_ms=250.0
+    )

@@ -1,24 +1,22 @@
 """The application tier's entry point: `gunicorn 'three_tier.application.app:create_app()'`."""
 
 import os
-from dataclasses import replace
 
 from flask import Flask, jsonify
 
 from bookstore.database import Database
 from bookstore.edge.common import install_common
 from bookstore.inprocess import InProcessStore
-from bookstore.settings import Settings
 from three_tier.application.api import internal
-from three_tier.internal_api import internal_key
+from three_tier.settings import ThreeTierSettings
 
 
 def create_app(test_config: dict | None = None) -> Flask:
     """The business rules over the data tier (the application tier's composition root)."""
-    config = {"INTERNAL_KEY": internal_key(), **(test_config or {})}
-    settings = Settings.from_environment()
+    settings = ThreeTierSettings.from_environment()
+    config = {"INTERNAL_KEY": settings.internal_api_key, **(test_config or {})}
     if config.get("DATABASE_URL"):
-        settings = replace(settings, database_url=config.pop("DATABASE_URL"))
+        settings = settings.with_database_url(config.pop("DATABASE_URL"))
     store = InProcessStore(Database.for_server(settings), settings)
     app = Flask(__name__)
     install_common(app)
