@@ -2,10 +2,9 @@
 
 from collections.abc import Mapping
 
+from microservices.architecture import ARCHITECTURE, SERVICES
 from microservices.databases import replica_database_url, service_database_url
 from topology import Architecture, Component, Network
-
-SERVICES = ("accounts", "catalog", "orders", "shipping")
 
 
 def describe(
@@ -51,10 +50,10 @@ def describe(
     )
     return Architecture(
         name="microservices",
-        label="microservices",
+        label=ARCHITECTURE.label(db),
         components=[*services, frontend, gateway],
         prepare=[["microservices.provision"]],
         edge=gateway.name,
-        checks=[["microservices.consistency"]],
+        checks=[list(command) for command in ARCHITECTURE.checks],
         databases=own,
     )

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from monolith.architecture import ARCHITECTURE
 from topology import Architecture, Component, Network
 
 
@@ -19,7 +20,7 @@ def describe(
     )
     return Architecture(
         name="monolith",
-        label="monolith" if db == "sqlite" else "monolith-postgres",
+        label=ARCHITECTURE.label(db),
         components=[server],
         prepare=[["bookstore.shared_database"]],
         edge=server.name,

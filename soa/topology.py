@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from soa.architecture import ARCHITECTURE
 from topology import Architecture, Component, Network, Readiness, StatusLines
 
 PROVIDERS = ("account", "book", "order", "shipping")
@@ -34,7 +35,7 @@ def describe(
             )
     return Architecture(
         name="soa",
-        label="soa",
+        label=ARCHITECTURE.label(db),
         components=[bus, *providers],
         prepare=[["bookstore.shared_database"], ["soa.bus.registry"]],
         edge=bus.name,

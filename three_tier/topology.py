@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from three_tier.architecture import ARCHITECTURE
 from three_tier.internal_api import DEFAULT_INTERNAL_KEY
 from topology import Architecture, Component, Network
 
@@ -36,7 +37,7 @@ def describe(
     )
     return Architecture(
         name="three_tier",
-        label="three_tier",
+        label=ARCHITECTURE.label(db),
         components=[application, presentation],
         prepare=[["bookstore.shared_database"]],
         edge=presentation.name,
