@@ -3,7 +3,8 @@
 import pytest
 
 from bookstore.settings import MAX_BODY_BYTES, Settings
-from inprocess.wiring import WIRINGS, wire
+from inprocess.wiring import wire
+from topology import registry
 
 SETTINGS = Settings.from_environment()
 
@@ -13,7 +14,7 @@ def architectures(tmp_path_factory):
     """Every architecture wired in this process: its apps by address, and the HTTP pools its processes opened."""
     built = {}
     with pytest.MonkeyPatch.context() as patch:
-        for name in WIRINGS:
+        for name in registry.names():
             built[name] = wire(name, tmp_path_factory.mktemp(name), patch)
         yield built
     for edge in built.values():
