@@ -49,7 +49,7 @@ def describe(
         name="frontend", wsgi_app="microservices.frontend.app:create_app()", port=ports["frontend"], env=no_database
     )
     return Architecture(
-        name="microservices",
+        name=ARCHITECTURE.name,
         label=ARCHITECTURE.label(db),
         components=[*services, frontend, gateway],
         prepare=[["microservices.provision"]],

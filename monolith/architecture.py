@@ -6,7 +6,7 @@ ARCHITECTURE = Declaration(
     name="monolith",
     topology="monolith.topology",
     databases=("sqlite", "postgres"),  # on PostgreSQL it is the two-tier variant
-    components=("monolith",),
+    components={"monolith": "#1f77b4"},
     scalable="monolith",  # it is all of the work
     replica_reads=ReplicaReads(reader="monolith"),
     charts=(ChartLine("monolith", "sqlite", "C0"), ChartLine("monolith-postgres", "postgres", "C1")),

@@ -19,7 +19,7 @@ def describe(
         name="monolith", wsgi_app="monolith.app:create_app()", port=network.port("monolith", edge=True), env=replicas
     )
     return Architecture(
-        name="monolith",
+        name=ARCHITECTURE.name,
         label=ARCHITECTURE.label(db),
         components=[server],
         prepare=[["bookstore.shared_database"]],

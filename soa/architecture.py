@@ -6,7 +6,7 @@ ARCHITECTURE = Declaration(
     name="soa",
     topology="soa.topology",
     databases=("postgres",),
-    components=("bus", "account", "book", "order", "shipping"),
+    components={"bus": "#d62728", "account": "#9467bd", "book": "#8c564b", "order": "#e377c2", "shipping": "#bcbd22"},
     scalable="bus",  # a third of its CPU
     replica_reads=ReplicaReads(reader="book"),  # the Book provider takes most of the reads
     charts=(ChartLine("soa", "postgres", "C3"),),

@@ -34,7 +34,7 @@ def describe(
                 Component(name=name, wsgi_app=f"soa.providers.{provider}:create_app()", port=port, env=env)
             )
     return Architecture(
-        name="soa",
+        name=ARCHITECTURE.name,
         label=ARCHITECTURE.label(db),
         components=[bus, *providers],
         prepare=[["bookstore.shared_database"], ["soa.bus.registry"]],

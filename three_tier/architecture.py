@@ -6,7 +6,7 @@ ARCHITECTURE = Declaration(
     name="three_tier",
     topology="three_tier.topology",
     databases=("postgres",),
-    components=("application", "presentation"),
+    components={"presentation": "#ff7f0e", "application": "#2ca02c"},
     scalable="application",  # it does the most work
     replica_reads=ReplicaReads(reader="application"),  # only it reaches the data tier
     charts=(ChartLine("three_tier", "postgres", "C2"),),

@@ -36,7 +36,7 @@ def describe(
         env={**shared, "APP_TIER_URL": network.url("application"), "DATABASE_URL": ""},
     )
     return Architecture(
-        name="three_tier",
+        name=ARCHITECTURE.name,
         label=ARCHITECTURE.label(db),
         components=[application, presentation],
         prepare=[["bookstore.shared_database"]],

@@ -44,7 +44,9 @@ class Declaration:
     name: str
     topology: str  # the module whose describe(network, database_url, db, replica_urls, settings) gives its processes
     databases: tuple[str, ...]  # the databases it runs on; the first is its default
-    components: tuple[str, ...]  # its servers, edge-side first, as its description names them unscaled
+    # Its servers as its description names them unscaled, each with its colour in the report's stacked bars,
+    # edge-side first: the order of the stacks.
+    components: Mapping[str, str]
     scalable: str  # the component whose copies it would add first: the one the scaling bench scales
     replica_reads: ReplicaReads
     charts: tuple[ChartLine, ...]  # one per database, in the report's order
@@ -52,6 +54,7 @@ class Declaration:
     in_cap: bool = False  # whether each of two sites can run it on its own, for the CAP experiment
     checks: tuple[tuple[str, ...], ...] = ()  # modules run with `python -m` after the load, e.g. consistency
     extra_hop: ExtraHop | None = None
+    images_per_component: bool = False  # each image holds only its component's code and requirements.txt
 
     def __post_init__(self) -> None:
         if self.scalable not in self.components:

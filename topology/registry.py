@@ -34,6 +34,11 @@ def declared(name: str) -> Declaration:
     raise ValueError(f"unknown architecture {name!r}; choose one of {', '.join(names())}")
 
 
+def charted(label: str) -> Declaration | None:
+    """The architecture one of whose chart lines (and results folders) `label` is, if any."""
+    return next((a for a in ARCHITECTURES if any(line.label == label for line in a.charts)), None)
+
+
 def in_cap() -> tuple[str, ...]:
     """The architectures the CAP experiment runs, in order."""
     return tuple(declaration.name for declaration in ARCHITECTURES if declaration.in_cap)

@@ -32,7 +32,7 @@ def test_each_description_has_what_its_declaration_says(architecture):
         assert sorted(c.name for c in described.components) == sorted(architecture.components)
         assert set(described.databases) == set(architecture.own_databases)
         assert described.checks == [list(command) for command in architecture.checks]
-        assert architecture.replica_reads.reader in architecture.components + architecture.own_databases
+        assert architecture.replica_reads.reader in (*architecture.components, *architecture.own_databases)
 
 
 def test_an_unknown_architecture_is_refused_with_the_choices():

@@ -4,7 +4,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from lab.report import style
-from lab.report.capacity_charts import DATABASE_GREY, component_colour
+from lab.report.capacity_charts import DATABASE_GREY, _component_rank, component_colour
 from lab.report.charts import (
     cores_needed,
     cpu_breakdown,
@@ -249,6 +249,13 @@ def test_the_database_is_always_grey_and_each_process_keeps_its_colour():
     assert component_colour("postgres") == DATABASE_GREY
     assert component_colour("bus") == component_colour("bus") != DATABASE_GREY
     assert component_colour("some-new-process") == component_colour("some-new-process") != DATABASE_GREY
+
+
+@pytest.mark.parametrize("architecture", registry.ARCHITECTURES, ids=lambda architecture: architecture.name)
+def test_each_process_has_its_declared_colour_and_stacks_in_its_declared_order_under_the_database(architecture):
+    assert [component_colour(name) for name in architecture.components] == list(architecture.components.values())
+    stacked = sorted([*architecture.components, "postgres", "postgres-replica-1"], key=_component_rank)
+    assert stacked == [*architecture.components, "postgres", "postgres-replica-1"]
 
 
 def test_an_architecture_has_the_same_colour_in_every_chart_whichever_others_are_drawn(tmp_path, monkeypatch):
