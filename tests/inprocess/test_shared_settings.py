@@ -51,7 +51,7 @@ def test_every_json_server_of_every_architecture_refuses_a_body_over_the_same_li
 
 def test_every_pool_between_processes_holds_a_connection_per_worker_thread(architectures):
     sizes = {name: set(edge.network.pool_sizes) for name, edge in architectures.items() if edge.network.pool_sizes}
-    assert set(sizes) == {"three_tier", "soa", "microservices"}  # the monolith has no hop to pool
+    assert set(sizes) == {a.name for a in registry.ARCHITECTURES if len(a.components) > 1}  # one process: no hop
     assert all(found == {SETTINGS.worker_threads} for found in sizes.values()), sizes
 
 
