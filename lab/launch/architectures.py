@@ -6,7 +6,8 @@ from collections.abc import Mapping
 
 from topology import Architecture, Network, registry
 
-ARCHITECTURES = registry.names()  # for the command line's choices; code that may see a test's addition asks registry
+# The command line's choices, read once; the functions below ask the registry each time, so a test may add to it.
+ARCHITECTURES = registry.names()
 DATABASES = registry.databases()
 # Reference servers the bench measures beside the architectures: not architectures, no database.
 REFERENCES = {"floor": "lab.bench.floor.topology", "hop-pair": "lab.bench.floor.pair_topology"}
