@@ -15,8 +15,13 @@ MODE   ?=
 BASE_URL ?= http://127.0.0.1:8000
 NEWMAN := postman/node_modules/.bin/newman
 
-ARCHITECTURES := monolith three_tier soa microservices
-CAP_ARCHITECTURES := three_tier microservices monolith
+# Every architecture and those the CAP experiment runs, from their registry (topology/registry.py): it needs only
+# the standard library, so it answers before `make setup` has made the virtual environment.
+ARCHITECTURES := $(shell $(PYTHON) -m topology.registry)
+CAP_ARCHITECTURES := $(shell $(PYTHON) -m topology.registry --cap)
+ifeq ($(ARCHITECTURES),)
+$(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or newer is needed)
+endif
 
 .PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas \
         chaos-all stop images test-containers clean trace-all bench-tracing bench-micro help \
@@ -126,9 +131,9 @@ chaos-all: setup
 $(addprefix cap-,$(CAP_ARCHITECTURES)): cap-%: setup
 	$(LAB) cap $*$(if $(MODE), --mode $(MODE))
 
-## cap-all: cap-three_tier and cap-microservices, then the report (as root, about 5 minutes)
+## cap-all: every cap-<arch> in turn, then the report (as root, about 7 minutes)
 cap-all: setup
-	$(LAB) cap three_tier microservices
+	$(LAB) cap $(CAP_ARCHITECTURES)
 
 # One scripted visit traced 20 times (TRACE=1), the median order and book page drawn as waterfalls; -all adds
 # the report's "One request, four architectures". bench-tracing: users-1000 untraced and traced, side by side.

@@ -13,6 +13,7 @@ from lab.launch.launcher import Launch
 from lab.launch.processes import spawn, stop_group
 from lab.load.generator import LOCUSTFILE, locust
 from lab.paths import ROOT
+from topology import registry
 
 _SIGNALLED: list[int] = []
 # Where Locust's web form starts for a class: every architecture serves 100 users on 2 cores, and 10 a second
@@ -402,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     building.set_defaults(handler=images)
     commands.add_parser("test-containers", help=test_containers.__doc__).set_defaults(handler=test_containers)
     capping = commands.add_parser("cap", help=cap.__doc__)
-    capping.add_argument("architectures", nargs="+", choices=["three_tier", "microservices", "monolith"])
+    capping.add_argument("architectures", nargs="+", choices=registry.in_cap())
     capping.add_argument(
         "--mode",
         choices=["CP", "AP"],

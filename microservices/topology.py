@@ -2,11 +2,10 @@
 
 from collections.abc import Mapping
 
+from microservices.architecture import ARCHITECTURE, SERVICES
 from microservices.databases import replica_database_url, service_database_url
 from microservices.settings import ServiceDatabases
 from topology import Architecture, Component, Network
-
-SERVICES = ("accounts", "catalog", "orders", "shipping")
 
 
 def describe(
@@ -52,11 +51,11 @@ def describe(
         name="frontend", wsgi_app="microservices.frontend.app:create_app()", port=ports["frontend"], env=no_database
     )
     return Architecture(
-        name="microservices",
-        label="microservices",
+        name=ARCHITECTURE.name,
+        label=ARCHITECTURE.label(db),
         components=[*services, frontend, gateway],
         prepare=[["microservices.provision"]],
         edge=gateway.name,
-        checks=[["microservices.consistency"]],
+        checks=[list(command) for command in ARCHITECTURE.checks],
         databases=own,
     )

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from monolith.architecture import ARCHITECTURE
 from topology import Architecture, Component, Network
 
 
@@ -18,8 +19,8 @@ def describe(
         name="monolith", wsgi_app="monolith.app:create_app()", port=network.port("monolith", edge=True), env=replicas
     )
     return Architecture(
-        name="monolith",
-        label="monolith" if db == "sqlite" else "monolith-postgres",
+        name=ARCHITECTURE.name,
+        label=ARCHITECTURE.label(db),
         components=[server],
         prepare=[["bookstore.shared_database"]],
         edge=server.name,

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from soa.architecture import ARCHITECTURE
 from topology import Architecture, Component, Network, Readiness, StatusLines
 
 PROVIDERS = ("account", "book", "order", "shipping")
@@ -33,8 +34,8 @@ def describe(
                 Component(name=name, wsgi_app=f"soa.providers.{provider}:create_app()", port=port, env=env)
             )
     return Architecture(
-        name="soa",
-        label="soa",
+        name=ARCHITECTURE.name,
+        label=ARCHITECTURE.label(db),
         components=[bus, *providers],
         prepare=[["bookstore.shared_database"], ["soa.bus.registry"]],
         edge=bus.name,

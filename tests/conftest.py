@@ -12,19 +12,16 @@ import pytest
 
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
+from topology import registry
 
-# Each (architecture, database) the contract suite runs against; adding an architecture is one line.
+# Each architecture the registry lists, on each of its databases.
 EDGE_TARGETS = [
-    ("monolith", "sqlite"),
-    ("monolith", "postgres"),
-    ("three_tier", "postgres"),
-    ("soa", "postgres"),
-    ("microservices", "postgres"),
+    (architecture.name, line.database) for architecture in registry.ARCHITECTURES for line in architecture.charts
 ]
 
 EXTERNAL = os.environ.get("EDGE_URL", "").rstrip("/")
 IN_PROCESS = os.environ.get("IN_PROCESS") == "1"
-IN_PROCESS_TARGETS = [(name, "in-process") for name in ("monolith", "three_tier", "soa", "microservices")]
+IN_PROCESS_TARGETS = [(name, "in-process") for name in registry.names()]
 TARGETS = [("external", "any")] if EXTERNAL else IN_PROCESS_TARGETS if IN_PROCESS else EDGE_TARGETS
 
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 
+from three_tier.architecture import ARCHITECTURE
 from three_tier.internal_api import DEFAULT_INTERNAL_KEY
 from topology import Architecture, Component, Network
 
@@ -35,8 +36,8 @@ def describe(
         env={**shared, "APP_TIER_URL": network.url("application"), "DATABASE_URL": ""},
     )
     return Architecture(
-        name="three_tier",
-        label="three_tier",
+        name=ARCHITECTURE.name,
+        label=ARCHITECTURE.label(db),
         components=[application, presentation],
         prepare=[["bookstore.shared_database"]],
         edge=presentation.name,

@@ -6,6 +6,17 @@ its components listen and how they reach one another come in as a Network, its s
 so one description serves a run on this machine and a deployment in containers alike.
 """
 
+from topology.declaration import ChartLine, Declaration, ExtraHop, ReplicaReads
 from topology.model import Architecture, Component, Network, Readiness, StatusLines
 
-__all__ = ["Architecture", "Component", "Network", "Readiness", "StatusLines"]
+__all__ = [
+    "Architecture",
+    "ChartLine",
+    "Component",
+    "Declaration",
+    "ExtraHop",
+    "Network",
+    "Readiness",
+    "ReplicaReads",
+    "StatusLines",
+]

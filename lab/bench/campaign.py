@@ -9,8 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lab.bench.measure import measure, run_failed, run_floor, run_repeat
-from lab.bench.scaling import CONFIGURATIONS, SCALABLE, run_configuration
-from lab.launch.architectures import ARCHITECTURES
+from lab.bench.scaling import CONFIGURATIONS, run_configuration
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.load.measurement import wait_until_quiet
@@ -25,6 +24,7 @@ from loadtests.profiles import (
     STARTUP_ALLOWANCE_S,
     get_profile,
 )
+from topology import registry
 
 KNEE_PROFILES = ("users-100", SATURATION)  # the knee model's light calibration run, then the steps it predicts
 
@@ -60,7 +60,7 @@ def scaling_tasks(architecture: str, db: str | None = None, results: Path = RESU
         run = lambda mode=mode, n=n: run_failed(run_configuration(architecture, db, mode, n, results))  # noqa: E731
         tasks.append(
             Task(
-                f"{architecture} scaled {mode}: {SCALABLE[architecture]} x{n}",
+                f"{architecture} scaled {mode}: {registry.declared(architecture).scalable} x{n}",
                 SCALING.run_time_s + STARTUP_ALLOWANCE_S,
                 run,
             )
@@ -103,7 +103,7 @@ def bench_tasks(
 def bench_all_tasks(results: Path = RESULTS, repeat: int = 1) -> list[Task]:
     """The floor, then every architecture's profiles (`repeat` times each) and its scaling runs."""
     tasks = [_floor_task(results)]
-    for architecture in ARCHITECTURES:
+    for architecture in registry.names():
         tasks += _profile_tasks(architecture, None, list(BENCH_PROFILES), results, repeat)
         tasks += scaling_tasks(architecture, None, results)
     return tasks
@@ -115,7 +115,7 @@ def knee_tasks(results: Path = RESULTS, rounds: int = 3) -> list[Task]:
     return [
         _repeat_task(f"round {n}/{rounds}: {architecture} {name}", architecture, name, n, results)
         for n in range(1, rounds + 1)
-        for architecture in ARCHITECTURES
+        for architecture in registry.names()
         for name in KNEE_PROFILES
     ]
 
@@ -136,7 +136,7 @@ def demo_tasks(results: Path) -> list[Task]:
     """A class-sized campaign: the floor and every architecture's three profiles at short durations."""
     floor = Task("framework floor", DEMO_FLOOR.run_time_s + 10, lambda: run_failed(run_floor(results, DEMO_FLOOR)))
     estimate = sum(p.run_time_s for p in DEMO_PROFILES.values()) + 25
-    return [floor] + [Task(a, estimate, lambda a=a: _demo_architecture(a, results)) for a in ARCHITECTURES]
+    return [floor] + [Task(a, estimate, lambda a=a: _demo_architecture(a, results)) for a in registry.names()]
 
 
 def run_campaign(tasks: list[Task], results: Path, report: Callable[[Path], Path], then: str = "") -> int:

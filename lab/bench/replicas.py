@@ -6,6 +6,7 @@ at users-1000 and in the saturation steps, and calibrate the model on each.
 
 from lab.bench.campaign import Task, environment
 from lab.bench.measure import run_failed, run_repeat
+from lab.launch.architectures import check_choice
 from lab.paths import RESULTS
 from loadtests.profiles import BENCH_PROFILES, STARTUP_ALLOWANCE_S, get_profile
 
@@ -23,8 +24,8 @@ def _run(architecture: str, db: str | None, settings: dict[str, str], profile: s
 
 def replica_tasks(architecture: str, db: str | None = None, results=RESULTS) -> list[Task]:
     """Each setup's bench profiles, the setup without replicas first."""
-    if architecture == "monolith" and db != "postgres":
-        raise ValueError("replicas need PostgreSQL: make bench-replicas ARCH=monolith DB=postgres")
+    if check_choice(architecture, db) != "postgres":
+        raise ValueError(f"replicas need PostgreSQL: make bench-replicas ARCH={architecture} DB=postgres")
     return [
         Task(
             f"{architecture}, {s['PG_REPLICAS']} replica(s), READS={s['READS']}: {profile}",

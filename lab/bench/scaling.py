@@ -5,11 +5,8 @@ from pathlib import Path
 from lab.bench.measure import run_profile
 from lab.paths import RESULTS
 from loadtests.profiles import SCALING, Profile
+from topology import registry
 
-# The component whose copies each architecture would add first: the one doing the most work
-# (the monolith is all of it; the application tier; the bus, a third of SOA's CPU; the catalog
-# service, which serves most of the microservices' internal requests).
-SCALABLE = {"monolith": "monolith", "three_tier": "application", "soa": "bus", "microservices": "catalog"}
 # (mode, n): n workers in one instance when scaling up, n one-worker instances when scaling out.
 CONFIGURATIONS = (("up", 1), ("up", 2), ("up", 4), ("out", 2), ("out", 4))
 
@@ -29,8 +26,9 @@ def scaling_folder(results: Path, label: str, mode: str, n: int) -> Path:
 def run_configuration(
     architecture: str, db: str | None, mode: str, n: int, results: Path = RESULTS, profile: Profile = SCALING
 ) -> Path:
-    """One configuration of the architecture's scalable component under the fixed load; its results folder."""
-    component = SCALABLE[architecture]
+    """One configuration of the architecture's scalable component (its declaration's) under the fixed load; its
+    results folder."""
+    component = registry.declared(architecture).scalable
     instances, workers = instances_and_workers(mode, n)
     print(f"[{architecture} scaling] {component}: {instances} instance(s) x {workers} worker(s)", flush=True)
     described = {"component": component, "mode": mode, "n": n, "instances": instances, "workers": workers}

@@ -3,9 +3,9 @@ pair after pair in one run, into results/tracing-cost (apart from the bench's ow
 
 from lab.bench.campaign import Task, environment
 from lab.bench.measure import run_failed, run_repeat
-from lab.launch.architectures import ARCHITECTURES
 from lab.paths import RESULTS
 from loadtests.profiles import STARTUP_ALLOWANCE_S, get_profile
+from topology import registry
 
 PROFILE = "users-1000"
 COST = RESULTS / "tracing-cost"
@@ -21,6 +21,6 @@ def tracing_cost_tasks() -> list[Task]:
     estimate = get_profile(PROFILE).run_time_s + STARTUP_ALLOWANCE_S
     return [
         Task(f"{architecture} {PROFILE}, TRACE={trace}", estimate, lambda a=architecture, t=trace: _run(a, t))
-        for architecture in ARCHITECTURES
+        for architecture in registry.names()
         for trace in ("0", "1")
     ]

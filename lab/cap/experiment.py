@@ -27,6 +27,7 @@ from lab.launch.processes import spawn
 from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT, RUNS
 from loadtests.profiles import CAP_SHOPPERS
+from topology import registry
 
 MODES = {"CP": "primary", "AP": "replica"}  # how site B reads what may be stale
 # A small store, so that shoppers meet each other's orders: stale stock is seen only where someone knows better.
@@ -36,7 +37,6 @@ HEARTBEAT_TABLE = (
 )
 CAP_RESULTS = RESULTS / "cap"
 SITE_PORT, DB_PORT = 8000, 5432  # each site is a namespace of its own: the usual ports are free there
-SERVICES = ("accounts", "catalog", "orders", "shipping")
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def run_cap(
     out = results / architecture / mode
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    for service in SERVICES:  # the same service passwords wherever a site derives its database URLs
+    for service in registry.declared(architecture).own_databases:  # the same passwords wherever a site derives them
         os.environ.setdefault(f"{service.upper()}_DB_PASSWORD", secrets.token_hex(12))
     os.environ["SEED_BOOKS"] = CAP_BOOKS
     with two_sites() as sites:

@@ -6,9 +6,7 @@ from pathlib import Path
 from lab.bench.campaign import Task
 from lab.cap.experiment import CAP_RESULTS, DEFAULT_TIMING, MODES, CapTiming, run_cap
 from loadtests.profiles import STARTUP_ALLOWANCE_S
-
-# Where each site can run on its own: SOA's registry expects every provider at the lab's own loopback.
-CAP_ARCHITECTURES = ("three_tier", "microservices", "monolith")
+from topology import registry
 
 
 def _failed(out: Path) -> bool:
@@ -21,8 +19,8 @@ def cap_tasks(
 ) -> list[Task]:
     """One task per architecture and mode (both, CP first, unless one is named); a task fails on lost data."""
     for architecture in architectures:
-        if architecture not in CAP_ARCHITECTURES:
-            raise ValueError(f"the CAP experiment runs {', '.join(CAP_ARCHITECTURES)}, not {architecture}")
+        if architecture not in registry.in_cap():  # each site must run it on its own (see its declaration)
+            raise ValueError(f"the CAP experiment runs {', '.join(registry.in_cap())}, not {architecture}")
     if mode is not None and mode not in MODES:
         raise ValueError(f"MODE must be {' or '.join(MODES)}, not {mode!r}")
     estimate = timing.warm_s + timing.before_s + timing.partition_s + timing.after_s + 2 * STARTUP_ALLOWANCE_S

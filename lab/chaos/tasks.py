@@ -6,9 +6,10 @@ from pathlib import Path
 from lab.bench.campaign import Task
 from lab.chaos.experiment import CHAOS_RESULTS, DEFAULT_TIMING, Timing, run_fault
 from lab.chaos.parts import DATABASE
-from lab.launch.architectures import ARCHITECTURES, check_choice, describe
+from lab.launch.architectures import check_choice, describe
 from lab.launch.network import PlannedNetwork
 from loadtests.profiles import STARTUP_ALLOWANCE_S
+from topology import registry
 
 PLACEHOLDER_URL = {"sqlite": "sqlite:///unused", "postgres": "postgresql+psycopg://lab@127.0.0.1:1/bookstore"}
 
@@ -45,4 +46,4 @@ def chaos_tasks(
 
 def every_architecture() -> list[tuple[str, None]]:
     """Each architecture on its default database."""
-    return [(architecture, None) for architecture in ARCHITECTURES]
+    return [(architecture, None) for architecture in registry.names()]

@@ -10,6 +10,7 @@ from lab.containers.engine import Engine
 from lab.deploy.files import DEPLOY
 from lab.deploy.spec import deployment
 from lab.paths import ROOT, VAR
+from topology import registry
 
 WHEELHOUSE = VAR / "wheelhouse"
 LOAD_GENERATOR = ("bookstore-loadgen:latest", DEPLOY / "loadgen" / "Dockerfile")
@@ -31,7 +32,12 @@ def prepare_wheelhouse() -> None:
     files = [
         ROOT / "requirements-server.txt",
         ROOT / "loadtests" / "requirements.txt",
-        *sorted((ROOT / "microservices").glob("*/requirements.txt")),
+        *sorted(
+            path
+            for architecture in registry.ARCHITECTURES
+            if architecture.images_per_component
+            for path in (ROOT / architecture.name).glob("*/requirements.txt")
+        ),
         ROOT / "lab" / "containers" / "standins" / "postgres" / "requirements.txt",
     ]
     command = [

@@ -12,9 +12,9 @@ import time
 
 from lab.containers import compose_run, images, standins
 from lab.containers.engine import detect
-from lab.launch.architectures import ARCHITECTURES
 from lab.launch.ports import listener_of, port_is_free
 from lab.paths import ROOT
+from topology import registry
 
 EDGE = "http://127.0.0.1:8000"
 # What an image may add to its Python base: the pinned dependencies and the code. A bigger one carries
@@ -52,7 +52,7 @@ def table(rows: list[dict]) -> str:
 
 def prove(architectures: list[str] | None = None) -> int:
     """Everything above; 1 if any image, start or check failed."""
-    architectures = architectures or list(ARCHITECTURES)
+    architectures = architectures or list(registry.names())
     engine = detect()
     if not port_is_free(8000):
         raise RuntimeError(f"port 8000 is in use{' by ' + (listener_of(8000) or '')}: the compose files publish it")

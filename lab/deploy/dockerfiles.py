@@ -11,6 +11,7 @@ from pathlib import Path
 import grimp
 
 from lab.deploy.spec import CONTAINER_PORT, Container
+from topology import registry
 from topology.model import GUNICORN_SETTINGS
 
 PYTHON_IMAGE = "python:3.11.14-slim-bookworm"
@@ -45,14 +46,18 @@ RUN pip install --no-cache-dir -r requirements.txt{extra} -c constraints.txt \\
 
 
 def requirements_of(container: Container) -> str:
-    """The requirements its image installs: a microservice's own, else the servers' shared list."""
+    """The requirements its image installs: its component's own (a microservice's), else the servers'."""
     own = Path(container.code) / container.name / "requirements.txt"
-    return own.as_posix() if container.architecture == "microservices" else "requirements-server.txt"
+    return own.as_posix() if _per_component(container) else "requirements-server.txt"
+
+
+def _per_component(container: Container) -> bool:
+    return registry.declared(container.architecture).images_per_component
 
 
 @cache
-def _imports() -> grimp.ImportGraph:
-    return grimp.build_graph("microservices")
+def _imports(package: str) -> grimp.ImportGraph:
+    return grimp.build_graph(package)
 
 
 def _files_of(modules: set[str]) -> list[str]:
@@ -65,13 +70,13 @@ def _files_of(modules: set[str]) -> list[str]:
 
 
 def own_code(container: Container, also: tuple[str, ...] = ()) -> list[str]:
-    """What of its architecture's package an image copies: all of it, or for a microservice only its own
-    service and the modules it imports (with `also`, the modules its preparation runs)."""
-    if container.architecture != "microservices":
+    """What of its architecture's package an image copies: all of it, or where each component has an image of its
+    own (a microservice) only its component and the modules it imports (with `also`, those its preparation runs)."""
+    if not _per_component(container):
         return [f"{container.code}/"]
-    roots = {f"microservices.{container.name}.app", *also}
-    modules = set(roots).union(*(_imports().find_upstream_modules(root) for root in roots))
-    return _files_of({module for module in modules if module.startswith("microservices.")})
+    roots = {f"{container.code}.{container.name}.app", *also}
+    modules = set(roots).union(*(_imports(container.code).find_upstream_modules(root) for root in roots))
+    return _files_of({module for module in modules if module.startswith(f"{container.code}.")})
 
 
 def _copy_code(paths: list[str]) -> str:

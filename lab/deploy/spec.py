@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import make_url
 
-from lab.launch.architectures import ARCHITECTURES, describe
+from lab.launch.architectures import describe
+from topology import registry
 
 CONTAINER_PORT = 8000
 DATABASE_HOST = "postgres"
@@ -86,7 +87,7 @@ def _own_role(url: str | None) -> tuple[str | None, str | None]:
 
 def deployment(architecture: str) -> Deployment:
     """The containers of an architecture on its default database, derived from its topology."""
-    database = ARCHITECTURES[architecture][0]
+    database = registry.declared(architecture).databases[0]
     url = SQLITE_URL if database == "sqlite" else ADMIN_URL
     described = describe(architecture, ContainerNetwork(), url, database, settings={})
     containers = []

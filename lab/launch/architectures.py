@@ -1,19 +1,14 @@
-"""The architectures the lab knows, the databases each runs on, and where each describes its deployment."""
+"""The architectures the lab runs, as the registry declares them, and the bench's reference servers beside them."""
 
 import importlib
 import os
 from collections.abc import Mapping
 
-from topology import Architecture, Network
+from topology import Architecture, Network, registry
 
-# The databases each architecture runs on; the first is its default.
-ARCHITECTURES = {
-    "monolith": ("sqlite", "postgres"),
-    "three_tier": ("postgres",),
-    "soa": ("postgres",),
-    "microservices": ("postgres",),
-}
-DATABASES = ("sqlite", "postgres")
+# The command line's choices, read once; the functions below ask the registry each time, so a test may add to it.
+ARCHITECTURES = registry.names()
+DATABASES = registry.databases()
 # Reference servers the bench measures beside the architectures: not architectures, no database.
 REFERENCES = {"floor": "lab.bench.floor.topology", "hop-pair": "lab.bench.floor.pair_topology"}
 
@@ -31,20 +26,21 @@ def describe(
     replica_urls: the same database on each PostgreSQL replica; the architecture decides who reads them.
     settings: the environment its choices come from (APP_REPLICAS...); this process's unless given.
     """
-    module = REFERENCES.get(name, f"{name}.topology")
     settings = os.environ if settings is None else settings
-    return importlib.import_module(module).describe(network, database_url, db, replica_urls, settings)
+    if name in REFERENCES:
+        return importlib.import_module(REFERENCES[name]).describe(network, database_url, db, replica_urls, settings)
+    return registry.declared(name).describe(network, database_url, db, replica_urls, settings)
 
 
 def database_replicas(name: str, db: str) -> int:
     """How many hot standbys of its PostgreSQL server an architecture gets: PG_REPLICAS (default 0).
 
-    The microservices' catalog, the one service that reads from them, also takes REPLICAS_DB_CATALOG.
+    An architecture may declare a setting of its own first (the microservices' catalog: REPLICAS_DB_CATALOG).
     The bench's reference servers (the floor, the hop pairs) have no database, whatever the settings.
     """
     if name in REFERENCES:
         return 0
-    names = ("REPLICAS_DB_CATALOG", "PG_REPLICAS") if name == "microservices" else ("PG_REPLICAS",)
+    names = registry.declared(name).replica_reads.settings
     text = next((os.environ[n] for n in names if os.environ.get(n)), "0")
     if not text.isdigit():
         raise ValueError(f"{' or '.join(names)} must be a whole number of replicas, not {text!r}")
@@ -57,9 +53,4 @@ def check_choice(name: str, db: str | None) -> str:
     """The database to run `name` on: the one asked for, else its default; ValueError where it cannot run."""
     if name in REFERENCES:
         return "none"
-    if name not in ARCHITECTURES:
-        raise ValueError(f"unknown architecture {name!r}; choose one of {', '.join(ARCHITECTURES)}")
-    db = db or ARCHITECTURES[name][0]
-    if db not in ARCHITECTURES[name]:
-        raise ValueError(f"{name} runs on {' or '.join(ARCHITECTURES[name])}, not {db}")
-    return db
+    return registry.declared(name).database(db)

@@ -5,6 +5,7 @@ from dataclasses import asdict, replace
 
 from lab.model.calibration import DATABASE, REPLICA, Calibration, predicted_response_s
 from lab.model.capacity import Tier, plan
+from topology import registry
 
 POPULATIONS = (
     100,
@@ -68,10 +69,11 @@ def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
         ]
     scalable = [Tier(name, demand, cores_per_replica=CORES_PER_REPLICA) for name, demand in demands.items()]
     primary = {"max_replicas": 1, "max_cores_per_replica": MAX_CORES_ONE_MACHINE}
-    if calibration.label == "microservices":
-        # One embedded server holds the four services' databases here; deployed, each has its own
-        # primary. Its CPU is split by each service's own CPU share: an assumption, not a measurement.
-        services = {name: demand for name, demand in demands.items() if name not in ("gateway", "frontend")}
+    declared = registry.charted(calibration.label)
+    if declared and declared.own_databases:
+        # One embedded server holds the services' databases here (the microservices'); deployed, each has its
+        # own primary. Its CPU is split by each service's own CPU share: an assumption, not a measurement.
+        services = {name: demand for name, demand in demands.items() if name in declared.own_databases}
         total = sum(services.values()) or 1.0
         return (
             scalable

@@ -15,24 +15,26 @@ from lab.report.style import (
     plt,
     save,
 )
+from topology import registry
 
-# Fixed colours so a process keeps its colour whichever architectures a chart shows; the database is always grey.
+# Fixed colours, as each architecture declares them, so a process keeps its colour whichever architectures a chart
+# shows; the database is always grey, its hot standbys a lighter grey.
 COMPONENT_COLOURS = {
-    "monolith": "#1f77b4",
-    "presentation": "#ff7f0e",
-    "frontend": "#ffbb78",
-    "application": "#2ca02c",
-    "bus": "#d62728",
-    "gateway": "#ff9896",
-    "account": "#9467bd",
-    "accounts": "#9467bd",
-    "book": "#8c564b",
-    "catalog": "#8c564b",
-    "order": "#e377c2",
-    "orders": "#e377c2",
-    "shipping": "#bcbd22",
-    "postgres-replica": "#c7c7c7",  # the database's hot standbys: a lighter grey than the primary
+    **{name: colour for architecture in registry.ARCHITECTURES for name, colour in architecture.components.items()},
+    "postgres-replica": "#c7c7c7",
 }
+
+
+def _depths() -> dict[str, int]:
+    """How deep in its architecture each process sits, edge-side 0; where two share a name, the shallower."""
+    depths: dict[str, int] = {}
+    for architecture in registry.ARCHITECTURES:
+        for depth, name in enumerate(architecture.components):
+            depths[name] = min(depth, depths.get(name, depth))
+    return depths
+
+
+COMPONENT_DEPTHS = _depths()  # each stack in the order its architecture declares its components
 DATABASES = {"postgres", "database", "sqlite"}
 SPARE_COMPONENT_COLOURS = ("#aec7e8", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#17becf", "#9edae5")
 MEASURED_KEY = Line2D(
@@ -67,11 +69,10 @@ def component_colour(name: str) -> str:
     return SPARE_COMPONENT_COLOURS[sum(name.encode()) % len(SPARE_COMPONENT_COLOURS)]
 
 
-def _component_rank(name: str) -> tuple[int, int, str]:
+def _component_rank(name: str) -> tuple[bool, int, str]:
     # Edge-side processes at the bottom of each stack, the database on top, as in lab/report/load_charts.py.
-    known = list(COMPONENT_COLOURS)
     database = name in DATABASES or name.startswith("postgres-replica")
-    return (database, known.index(name) if name in known else len(known), name)
+    return (database, COMPONENT_DEPTHS.get(name, len(COMPONENT_DEPTHS)), name)
 
 
 def cores_needed(

@@ -10,9 +10,11 @@ from matplotlib.ticker import FuncFormatter, LogFormatter
 from lab.figures import DATABASE_GREY as DATABASE_GREY
 from lab.figures import plt as plt
 from lab.figures import save as save
+from topology import registry
 
-# From fewest to most processes, so charts read from left to right as the course tells it.
-LABEL_ORDER = ("monolith", "monolith-postgres", "three_tier", "soa", "microservices")
+# In the registry's order, from fewest to most processes, so charts read from left to right as the course tells it.
+LABEL_COLOURS = {line.label: line.colour for architecture in registry.ARCHITECTURES for line in architecture.charts}
+LABEL_ORDER = tuple(LABEL_COLOURS)
 
 # Labels outside LABEL_ORDER get a stable colour from the rest of the cycle; not grey C7, which reads as the database.
 SPARE_COLOURS = ("C5", "C6", "C8", "C9")
@@ -28,10 +30,10 @@ def architecture_of(label: str) -> str | None:
 
 
 def label_colour(label: str) -> str:
-    """The colour of an architecture label: its position in LABEL_ORDER."""
+    """The colour of an architecture label: the one its declaration gives its chart line."""
     known = architecture_of(label)
     if known is not None:
-        return f"C{LABEL_ORDER.index(known)}"
+        return LABEL_COLOURS[known]
     return SPARE_COLOURS[zlib.crc32(str(label).encode()) % len(SPARE_COLOURS)]
 
 

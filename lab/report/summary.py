@@ -1,10 +1,10 @@
 """The box at the top of the report: what was run, the headline numbers, and what to run next."""
 
-from lab.launch.architectures import ARCHITECTURES
 from lab.report.page import Summary, Table
 from lab.report.results import Results, median, server_cpu_ms
 from loadtests.profiles import BENCH_PROFILES, SATURATION
 from loadtests.saturation import capacity_step
+from topology import registry
 
 HEAVY = "users-1000"
 HEADERS = [
@@ -55,7 +55,7 @@ def _ran(results: Results, experiments: dict[str, int]) -> list[str]:
 
 
 def _next_steps(results: Results, experiments: dict[str, int]) -> list[str]:
-    missing = [a for a in ARCHITECTURES if not any(label.split("-")[0] == a for label in results.labels)]
+    missing = [a for a in registry.names() if not any(label.split("-")[0] == a for label in results.labels)]
     steps = []
     if missing:
         each = " or ".join(f"make bench-{a}" for a in missing)

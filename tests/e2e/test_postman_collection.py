@@ -8,8 +8,8 @@ import subprocess
 import pytest
 
 from contract import openapi_document
-from lab.launch.architectures import ARCHITECTURES
 from lab.paths import ROOT
+from topology import registry
 
 POSTMAN = ROOT / "postman"
 COLLECTION = POSTMAN / "bookstore.postman_collection.json"
@@ -82,7 +82,7 @@ def test_every_request_has_tests_of_its_status_and_json_content_type():
         assert 'pm.response.headers.get("Content-Type")' in code, item["name"]
 
 
-@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("architecture", registry.names())
 def test_each_architecture_has_an_environment_at_the_address_its_make_run_serves(architecture):
     path = POSTMAN / "environments" / f"{architecture}.postman_environment.json"
     values = {entry["key"]: entry["value"] for entry in json.loads(path.read_text(encoding="utf-8"))["values"]}

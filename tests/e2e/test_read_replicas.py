@@ -7,12 +7,12 @@ import pytest
 from lab.bench.measure import run_profile
 from lab.report.build import build_report
 from loadtests.profiles import Profile
+from topology import registry
 
 SETTINGS = {
     "three_tier": {"PG_REPLICAS": "1", "READS": "replica"},
     "microservices": {"REPLICAS_DB_CATALOG": "1", "READS": "bounded", "MAX_STALENESS_MS": "1000"},
 }
-READER = {"three_tier": "application", "microservices": "catalog"}
 
 
 def tiny(name: str, users: int) -> Profile:
@@ -35,10 +35,10 @@ def results(tmp_path_factory):
 
 @pytest.mark.parametrize("architecture", SETTINGS)
 def test_a_run_with_a_replica_has_no_failure_and_records_its_cpu_lag_and_stale_reads(results, architecture):
-    mode = SETTINGS[architecture]["READS"]
+    mode, reader = SETTINGS[architecture]["READS"], registry.declared(architecture).replica_reads.reader
     run = json.loads((results / f"{architecture}-r1-{mode}" / "users-1000" / "run.json").read_text())
     assert run["totals"]["requests"] > 0 and run["totals"]["failures"] == 0
-    assert run["cpu_seconds"]["postgres-replica-1"] > 0 and run["cpu_seconds"][READER[architecture]] > 0
+    assert run["cpu_seconds"]["postgres-replica-1"] > 0 and run["cpu_seconds"][reader] > 0
     replication = run["replication"]
     assert replication["replicas"] == 1 and replication["reads"] == mode
     assert replication["lag_series"] and replication["lag_ms"]["max"] is not None

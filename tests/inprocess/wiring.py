@@ -7,6 +7,9 @@ sockets are gone (transport.Network) and the databases are SQLite files, so noth
 """
 
 import importlib
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +24,7 @@ from bookstore.shared_database import prepare
 from inprocess.transport import Network, routed_through
 from microservices.provision import create_tables_and_seed
 from soa.bus.registry import metadata as registry_tables
+from topology import Readiness, registry
 
 MICROSERVICES = ("accounts", "catalog", "orders", "shipping")
 SOA_PROVIDERS = ("account", "book", "order", "shipping")
@@ -123,7 +127,55 @@ def microservices(folder: Path, network: Network) -> InProcessEdge:
     return InProcessEdge("microservices", "http://edge.microservices.test", "", databases)
 
 
-WIRINGS = {"monolith": monolith, "three_tier": three_tier, "soa": soa, "microservices": microservices}
+class Addresses:
+    """topology.Network in process: each component at http://<component>.<architecture>.test."""
+
+    def __init__(self, architecture: str):
+        self.domain = f"{architecture.replace('_', '-')}.test"
+
+    def port(self, component: str, edge: bool = False) -> int:
+        return 80
+
+    def url(self, component: str) -> str:
+        return f"http://{component}.{self.domain}"
+
+
+def _settled(network: Network, base_url: str, readiness: Readiness) -> bool:
+    listed = network.request("GET", f"{base_url}{readiness.path}").json()["items"]
+    return set(readiness.expected) <= {item[readiness.field] for item in listed}
+
+
+def described(name: str, folder: Path, network: Network) -> InProcessEdge:
+    """Any architecture built from its own description, as the launcher starts it, on one SQLite file.
+
+    Its prepare commands run as the launcher runs them, in a process of their own; each component's app comes
+    from its composition root with the environment the launcher would give it. An architecture whose processes
+    need more (the SOA providers' heartbeats, stopped at the end) is wired by hand above.
+    """
+    url, addresses = _sqlite(folder, "bookstore"), Addresses(name)
+    architecture = registry.declared(name).describe(addresses, url, "sqlite", (), {})
+    for command in architecture.prepare:
+        subprocess.run([sys.executable, "-m", *command], env={**os.environ, "DATABASE_URL": url}, check=True)
+    for component in architecture.components:
+        module, factory = component.wsgi_app.split(":")
+        if not factory.endswith("()"):
+            raise ValueError(f"{component.name}: {component.wsgi_app} names no app factory to call")
+        environment = {"DATABASE_URL": url, **component.environment()}
+        with pytest.MonkeyPatch.context() as patch:
+            for variable, value in environment.items():
+                patch.setenv(variable, value)
+            app = getattr(importlib.import_module(module), factory.removesuffix("()"))()
+        network.add(addresses.url(component.name), app)
+    edge = InProcessEdge(name, addresses.url(architecture.edge), url, dict(architecture.databases))
+    deadline = time.monotonic() + 60
+    while architecture.settled and not _settled(network, edge.base_url, architecture.settled):
+        assert time.monotonic() < deadline, f"{name} did not settle: {architecture.settled}"
+        time.sleep(0.05)
+    return edge
+
+
+# Wired by hand, each the way its processes really run (see each function); any other from its description.
+HAND_WIRED = {"monolith": monolith, "three_tier": three_tier, "soa": soa, "microservices": microservices}
 
 
 def wire(architecture: str, folder: Path, patch: pytest.MonkeyPatch) -> InProcessEdge:
@@ -136,6 +188,7 @@ def wire(architecture: str, folder: Path, patch: pytest.MonkeyPatch) -> InProces
 
     patch.setattr(http_pool, "pooled_http", pooled_http)
     patch.setattr(requests.Session, "get_adapter", routed_through(network, ".test", requests.Session.get_adapter))
-    edge = WIRINGS[architecture](folder, network)
+    by_hand = HAND_WIRED.get(architecture)
+    edge = by_hand(folder, network) if by_hand else described(architecture, folder, network)
     edge.network = network
     return edge

@@ -9,8 +9,9 @@ import yaml
 
 from lab.deploy.files import DEPLOY, generated
 from lab.deploy.kubernetes import GRACE_S, PRE_STOP_S
-from lab.launch.architectures import ARCHITECTURES, describe
+from lab.launch.architectures import describe
 from lab.launch.network import PlannedNetwork
+from topology import registry
 from topology.gunicorn_conf import graceful_timeout
 
 BIN = Path(sys.executable).parent
@@ -36,11 +37,13 @@ def test_no_deployment_file_is_left_over_from_a_component_that_is_gone():
     assert set(DOCKERFILES + COMPOSE_FILES + MANIFESTS) == set(generated())
 
 
-@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("architecture", registry.names())
 def test_compose_and_kubernetes_run_every_component_the_launcher_runs(architecture):
     launched = {
         c.name
-        for c in describe(architecture, PlannedNetwork(), "postgresql://x/y", ARCHITECTURES[architecture][0]).components
+        for c in describe(
+            architecture, PlannedNetwork(), "postgresql://x/y", registry.declared(architecture).databases[0]
+        ).components
     }
     compose = yaml.safe_load((DEPLOY / architecture / "compose.yaml").read_text())
     servers = {name for name in compose["services"] if name != "postgres" and not name.startswith("prepare")}
@@ -68,7 +71,7 @@ def test_every_manifest_passes_strict_kubernetes_validation():
 
 
 def test_every_stateless_component_autoscales_and_the_monolith_on_sqlite_says_why_it_does_not():
-    for architecture in ARCHITECTURES:
+    for architecture in registry.names():
         found = documents(DEPLOY / architecture / "kubernetes.yaml")
         deployments = {d["metadata"]["name"] for d in found if d["kind"] == "Deployment"}
         autoscaled = {d["spec"]["scaleTargetRef"]["name"] for d in found if d["kind"] == "HorizontalPodAutoscaler"}

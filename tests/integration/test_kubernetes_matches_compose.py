@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from lab.deploy.files import DEPLOY
-from lab.launch.architectures import ARCHITECTURES
+from topology import registry
 
 
 def compose(architecture: str) -> dict:
@@ -28,7 +28,7 @@ def container(document: dict) -> dict:
     return document["spec"]["template"]["spec"]["containers"][0]
 
 
-@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("architecture", registry.names())
 def test_every_server_runs_the_same_image_settings_and_port_as_in_compose(architecture):
     found = manifests(architecture)
     servers = {name: s for name, s in compose(architecture).items() if s.get("restart") == "unless-stopped"}
@@ -47,7 +47,7 @@ def test_every_server_runs_the_same_image_settings_and_port_as_in_compose(archit
         assert ("Service", name) in found  # how the others reach it: http://<name>:8000
 
 
-@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("architecture", registry.names())
 def test_the_preparation_runs_the_same_commands_in_the_same_image(architecture):
     jobs = [s for name, s in compose(architecture).items() if name.startswith("prepare-")]
     job = container(manifests(architecture)[("Job", "prepare")])

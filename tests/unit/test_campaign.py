@@ -4,13 +4,13 @@ import pytest
 
 from lab.__main__ import main
 from lab.bench.campaign import Task, bench_all_tasks, bench_tasks, demo_tasks, knee_tasks, run_campaign
-from lab.launch.architectures import ARCHITECTURES
+from topology import registry
 
 
 def test_bench_all_plans_every_architecture_in_under_45_minutes(tmp_path):
     tasks = bench_all_tasks(tmp_path)
     assert sum(task.estimate_s for task in tasks) < 45 * 60
-    for architecture in ARCHITECTURES:
+    for architecture in registry.names():
         titles = [task.title for task in tasks if task.title.startswith(architecture)]
         assert len(titles) == 3 + 5, titles  # three profiles, five scaling configurations
     assert tasks[0].title == "framework floor"
@@ -18,19 +18,19 @@ def test_bench_all_plans_every_architecture_in_under_45_minutes(tmp_path):
 
 def test_repetitions_multiply_the_profile_runs(tmp_path):
     once, thrice = bench_all_tasks(tmp_path), bench_all_tasks(tmp_path, repeat=3)
-    assert len(thrice) - len(once) == 2 * 3 * len(ARCHITECTURES)
+    assert len(thrice) - len(once) == 2 * 3 * len(registry.names())
 
 
 def test_the_knee_campaign_runs_each_architectures_light_run_before_its_saturation_run_round_by_round(tmp_path):
     tasks = knee_tasks(tmp_path, rounds=2)
-    first_round = [f"round 1/2: {a} {p}" for a in ARCHITECTURES for p in ("users-100", "saturation")]
+    first_round = [f"round 1/2: {a} {p}" for a in registry.names() for p in ("users-100", "saturation")]
     assert [task.title for task in tasks] == first_round + [t.replace("round 1/2", "round 2/2") for t in first_round]
     assert 10 * 60 < sum(task.estimate_s for task in knee_tasks(tmp_path, rounds=1)) < 25 * 60
 
 
 def test_the_demo_plans_every_architecture_in_under_8_minutes(tmp_path):
     tasks = demo_tasks(tmp_path)
-    assert [task.title for task in tasks[1:]] == list(ARCHITECTURES)
+    assert [task.title for task in tasks[1:]] == list(registry.names())
     assert sum(task.estimate_s for task in tasks) < 8 * 60
 
 

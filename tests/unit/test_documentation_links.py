@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from lab.paths import ROOT
+from topology import registry
 
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 PAGES = sorted([ROOT / "README.md", *ROOT.glob("*/README.md"), *ROOT.glob("docs/*.md")])
@@ -35,7 +36,7 @@ def links(page: Path) -> list[str]:
 
 
 def test_every_architecture_has_a_page_and_the_readme_stays_short():
-    for folder in ("monolith", "three_tier", "soa", "microservices"):
+    for folder in registry.names():
         assert (ROOT / folder / "README.md").exists()
     assert len((ROOT / "README.md").read_text().splitlines()) <= 200
 

@@ -3,18 +3,19 @@
 import os
 import re
 import subprocess
+import sys
 
 import pytest
 
-from lab.launch.architectures import ARCHITECTURES
 from lab.paths import ROOT
+from topology import registry
 
 
 def dry_run(*args: str) -> str:
     return subprocess.run(["make", "-n", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout
 
 
-@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("architecture", registry.names())
 @pytest.mark.parametrize("command", ["run", "ui", "bench", "chaos"])
 def test_each_architecture_target_runs_the_lab_command(architecture, command):
     assert f"-m lab {command} {architecture}" in dry_run(f"{command}-{architecture}")
@@ -91,7 +92,22 @@ def test_setup_fails_when_npm_exists_but_npm_ci_fails(tmp_path):
 def test_the_cap_experiment_runs_both_modes_or_the_one_named():
     assert "-m lab cap three_tier" in dry_run("cap-three_tier")
     assert "-m lab cap microservices --mode AP" in dry_run("cap-microservices", "MODE=AP")
-    assert "-m lab cap three_tier microservices" in dry_run("cap-all")
+    assert f"-m lab cap {' '.join(registry.in_cap())}\n" in dry_run("cap-all")
+
+
+def test_the_makefile_lists_the_architectures_of_the_registry_and_only_those_the_cap_experiment_runs_get_cap():
+    assert f"one of: {' '.join(registry.names())}\n" in make("help")
+    for architecture in registry.names():
+        asked = subprocess.run(["make", "-n", f"cap-{architecture}"], cwd=ROOT, capture_output=True, text=True)
+        assert (asked.returncode == 0) == (architecture in registry.in_cap()), asked.stderr
+
+
+def test_the_registry_lists_the_architectures_with_nothing_but_the_standard_library():
+    # -S: no site-packages, -E: no PYTHONPATH; so this is what the Makefile gets before any venv exists.
+    listed = subprocess.run(
+        [sys.executable, "-S", "-E", "-m", "topology.registry"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert listed.stdout.split() == list(registry.names())
 
 
 def test_bench_replicas_needs_an_architecture_and_passes_it_on():
@@ -132,7 +148,7 @@ def phony_targets() -> list[str]:
 
 def listed(target: str, names) -> bool:
     """Whether help lists a target: by its name, or on the line for every architecture's (run-<arch>)."""
-    patterns = (re.escape(name).replace(re.escape("<arch>"), f"({'|'.join(ARCHITECTURES)})") for name in names)
+    patterns = (re.escape(name).replace(re.escape("<arch>"), f"({'|'.join(registry.names())})") for name in names)
     return target in names or any(re.fullmatch(pattern, target) for pattern in patterns)
 
 

@@ -4,7 +4,7 @@ import pytest
 from matplotlib.colors import to_hex
 
 from lab.report import style
-from lab.report.capacity_charts import DATABASE_GREY, component_colour
+from lab.report.capacity_charts import DATABASE_GREY, _component_rank, component_colour
 from lab.report.charts import (
     cores_needed,
     cpu_breakdown,
@@ -14,6 +14,7 @@ from lab.report.charts import (
     scaling,
 )
 from lab.report.style import LABEL_ORDER, label_colour, ordered
+from topology import registry
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -218,8 +219,11 @@ def test_each_chart_skips_none_values_instead_of_crashing(chart, tmp_path):
     assert_is_a_drawn_png(NONES[chart](tmp_path / f"{chart}.png"))
 
 
-def test_every_label_keeps_the_colour_of_its_position_in_label_order():
-    assert [label_colour(label) for label in LABEL_ORDER] == [f"C{index}" for index in range(len(LABEL_ORDER))]
+def test_every_chart_line_keeps_the_colour_its_architecture_declares_and_no_two_share_one():
+    declared = [line for architecture in registry.ARCHITECTURES for line in architecture.charts]
+    assert tuple(line.label for line in declared) == LABEL_ORDER
+    assert [label_colour(line.label) for line in declared] == [line.colour for line in declared]
+    assert len({to_hex(line.colour) for line in declared}) == len(declared)
     assert label_colour("soa") == label_colour("soa")
     assert label_colour("an-unknown-architecture") == label_colour("an-unknown-architecture")
     assert label_colour("an-unknown-architecture") not in {label_colour(label) for label in LABEL_ORDER}
@@ -247,6 +251,13 @@ def test_the_database_is_always_grey_and_each_process_keeps_its_colour():
     assert component_colour("some-new-process") == component_colour("some-new-process") != DATABASE_GREY
 
 
+@pytest.mark.parametrize("architecture", registry.ARCHITECTURES, ids=lambda architecture: architecture.name)
+def test_each_process_has_its_declared_colour_and_stacks_in_its_declared_order_under_the_database(architecture):
+    assert [component_colour(name) for name in architecture.components] == list(architecture.components.values())
+    stacked = sorted([*architecture.components, "postgres", "postgres-replica-1"], key=_component_rank)
+    assert stacked == [*architecture.components, "postgres", "postgres-replica-1"]
+
+
 def test_an_architecture_has_the_same_colour_in_every_chart_whichever_others_are_drawn(tmp_path, monkeypatch):
     drawn = []
     monkeypatch.setattr(style.plt, "close", drawn.append)  # keep the figures to look at their lines
@@ -260,9 +271,9 @@ def test_an_architecture_has_the_same_colour_in_every_chart_whichever_others_are
         tmp_path / "b.png",
     )
     colours = {line.get_label(): to_hex(line.get_color()) for figure in drawn for line in figure.axes[0].get_lines()}
-    expected = to_hex(f"C{LABEL_ORDER.index('soa')}")
+    expected = to_hex(registry.declared("soa").charts[0].colour)
     assert colours["soa p95"] == colours["soa mean"] == colours["soa"] == expected
-    assert colours["microservices"] == to_hex(f"C{LABEL_ORDER.index('microservices')}")
+    assert colours["microservices"] == to_hex(registry.declared("microservices").charts[0].colour)
     monkeypatch.undo()
     for figure in drawn:
         style.plt.close(figure)

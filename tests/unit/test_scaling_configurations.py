@@ -2,10 +2,11 @@
 
 import pytest
 
-from lab.bench.scaling import CONFIGURATIONS, SCALABLE, instances_and_workers, scaling_folder
+from lab.bench.scaling import CONFIGURATIONS, instances_and_workers, scaling_folder
 from lab.launch.architectures import check_choice, describe
 from lab.launch.network import LocalNetwork, PlannedNetwork
 from lab.launch.ports import free_port
+from topology import registry
 
 
 def test_scaling_up_adds_workers_to_one_instance_and_scaling_out_adds_instances():
@@ -20,13 +21,14 @@ def test_both_paths_are_run_at_one_two_and_four():
     assert sorted(n for mode, n in CONFIGURATIONS if mode == "out") == [2, 4]  # out-1 is up-1
 
 
-@pytest.mark.parametrize("architecture", sorted(SCALABLE))
+@pytest.mark.parametrize("architecture", registry.names())
 def test_each_architecture_scales_a_component_it_has_and_leaves_the_others_alone(architecture):
     database = check_choice(architecture, None)
     described = describe(architecture, PlannedNetwork(), "postgresql://nowhere/db", database)
-    scaled = described.scaled(SCALABLE[architecture], replicas=4, workers=1)
+    scalable = registry.declared(architecture).scalable
+    scaled = described.scaled(scalable, replicas=4, workers=1)
     changed = [c for c, before in zip(scaled.components, described.components, strict=True) if c != before]
-    assert [c.name for c in changed] == [SCALABLE[architecture]]
+    assert [c.name for c in changed] == [scalable]
     assert changed[0].replicas == 4 and changed[0].workers == 1
     assert changed[0].environment()["REUSE_PORT"] == "1"
 

@@ -4,14 +4,11 @@ one hop in each architecture against the bare hop pairs."""
 import statistics
 
 from lab.bench.micro.targets import TARGETS
+from topology import registry
 
 ORDER = {target.label: rank for rank, target in enumerate(TARGETS)}
-# Each architecture's book read against the monolith's on the same database: one hop more, of this kind.
-HOPS = {
-    "three_tier": ("JSON hop", "presentation → application"),
-    "microservices": ("JSON hop", "gateway → catalog"),
-    "soa": ("SOAP hop", "bus → book provider"),
-}
+# Each architecture's book read against the monolith's on the same database: one hop more, of the kind it declares.
+HOPS = {a.name: (a.extra_hop.kind, a.extra_hop.path) for a in registry.ARCHITECTURES if a.extra_hop is not None}
 REFERENCE = "monolith-postgres"
 
 

@@ -4,6 +4,7 @@ databases, so that each other architecture's extra hop can be priced against it 
 from dataclasses import dataclass
 
 from lab.bench.micro.endpoints import FLOOR, JSON_HOP, SOAP_HOP, Endpoint
+from topology import registry
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,9 @@ class Target:
 TARGETS = (
     Target("floor", "floor", endpoints=(FLOOR,)),
     Target("hop pairs", "hop-pair", endpoints=(JSON_HOP, SOAP_HOP)),
-    Target("monolith", "monolith", "sqlite"),
-    Target("monolith-postgres", "monolith", "postgres"),
-    Target("three_tier", "three_tier"),
-    Target("soa", "soa"),
-    Target("microservices", "microservices"),
+    *(
+        Target(line.label, architecture.name, line.database)
+        for architecture in registry.ARCHITECTURES
+        for line in architecture.charts
+    ),
 )
