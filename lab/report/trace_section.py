@@ -112,10 +112,10 @@ def cost(results: Path) -> Table:
                 cpu_off,
                 cpu_on,
                 round(cpu_on / cpu_off, 2) if cpu_off else None,
-                off["totals"]["latency_ms"]["p95"],
-                on["totals"]["latency_ms"]["p95"],
-                off["totals"]["throughput_rps"],
-                on["totals"]["throughput_rps"],
+                off.totals.latency_ms.p95,
+                on.totals.latency_ms.p95,
+                off.totals.throughput_rps,
+                on.totals.throughput_rps,
             ]
         )
     return Table("What tracing costs", headers, rows, COST_NOTE)
