@@ -2,6 +2,7 @@
 
 import json
 
+import jsonschema
 import pytest
 from pydantic import ValidationError
 
@@ -10,6 +11,8 @@ from lab.records.schema import SCHEMA_FILE, schema_text
 from lab.report.results import load
 from loadtests.profiles import SATURATION
 from tests.run_records import run_record
+
+STALE = {"reads_checked": 124, "stale": 0, "stale_per_1000_reads": 0.0, "by_endpoint": {}}
 
 
 def test_results_run_schema_json_is_the_one_the_models_generate():
@@ -22,6 +25,13 @@ def test_a_written_run_carries_the_schema_version_and_reads_back_as_it_was(tmp_p
 
     assert json.loads((tmp_path / "run.json").read_text())["version"] == SCHEMA_VERSION
     assert read_run(tmp_path / "run.json") == run
+
+
+def test_a_written_run_is_valid_against_the_schema_file_users_check_it_with(tmp_path):
+    run = run_record(steps=[{"users": 500}], stale_reads={**STALE, "series": [[1796290876, 124, 0]]})
+    write_run(tmp_path / "run.json", run)
+
+    jsonschema.validate(json.loads((tmp_path / "run.json").read_text()), json.loads(SCHEMA_FILE.read_text()))
 
 
 def test_a_misspelt_field_fails_where_the_run_is_written():
