@@ -1,5 +1,6 @@
-"""python -m lab.records: write results/run.schema.json from the models again after changing them."""
+"""python -m lab.records: write results/*.schema.json from the models again after changing them."""
 
-from lab.records.schema import write_schema
+from lab.records.schema import write_schemas
 
-print(f"wrote {write_schema()}")
+for path in write_schemas():
+    print(f"wrote {path}")

@@ -1,6 +1,6 @@
 """run.json: what one measured bench run records. lab/bench/measure.py writes it, the report reads it."""
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -115,6 +115,8 @@ def capacity_step(steps: list[Step]) -> Step | None:
 
 class RunRecord(Part):
     """One measured run: results/<label>/<profile>/run.json."""
+
+    RERUN: ClassVar[str] = "its bench (make bench-<arch>, or the command that made it)"
 
     version: Literal[1] = Field(SCHEMA_VERSION, description="the schema version; a new one comes with a migration")
     architecture: str

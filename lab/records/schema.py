@@ -1,21 +1,27 @@
-"""results/run.schema.json, generated from the models: what users can check a run.json against."""
+"""results/*.schema.json, generated from the models: what users can check the result files against."""
 
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from lab.paths import ROOT
+from lab.records.fault import FaultRecord
 from lab.records.run import RunRecord
 
-SCHEMA_FILE = ROOT / "results" / "run.schema.json"
+FOLDER = ROOT / "results"
+SCHEMAS: dict[str, type[BaseModel]] = {"run.schema.json": RunRecord, "fault.schema.json": FaultRecord}
+SCHEMA_FILE = FOLDER / "run.schema.json"
 
 
-def schema_text() -> str:
-    """The JSON Schema of run.json as the models define it."""
-    schema = RunRecord.model_json_schema()
-    schema["$id"] = "run.schema.json"
+def schema_text(name: str = "run.schema.json") -> str:
+    """The JSON Schema the models define for one kind of result file."""
+    schema = SCHEMAS[name].model_json_schema()
+    schema["$id"] = name
     return json.dumps(schema, indent=2) + "\n"
 
 
-def write_schema(path: Path = SCHEMA_FILE) -> Path:
-    path.write_text(schema_text())
-    return path
+def write_schemas(folder: Path = FOLDER) -> list[Path]:
+    for name in SCHEMAS:
+        (folder / name).write_text(schema_text(name))
+    return [folder / name for name in SCHEMAS]

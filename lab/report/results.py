@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lab.model.calibration import GENERATOR, component_of
-from lab.records import RunRecord, UnreadableRecord, read_run
+from lab.records import RunRecord, UnreadableRecord, read_record, read_run
+from lab.records.files import Record
 from lab.report.style import LABEL_ORDER
 from loadtests.profiles import BENCH_PROFILES, FORMER_NAMES
 
@@ -83,6 +84,19 @@ def runs_with_timelines(folder: Path) -> list[dict]:
             print(f"skipping unreadable {path}")
             continue
         found.append(run)
+    return found
+
+
+def records_with_timelines(folder: Path, model: type[Record]) -> list[tuple[Record, dict]]:
+    """Every experiment's record under folder/<architecture>/<run>/run.json, beside its timeline.json."""
+    found = []
+    for path in sorted(folder.glob("*/*/run.json")):
+        try:
+            found.append((read_record(path, model), json.loads((path.parent / "timeline.json").read_text())))
+        except UnreadableRecord as unreadable:
+            print(f"skipping {unreadable}")
+        except (OSError, ValueError):
+            print(f"skipping {path.parent}: its timeline.json cannot be read")
     return found
 
 
