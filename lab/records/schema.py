@@ -6,11 +6,16 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from lab.paths import ROOT
+from lab.records.cap import CapRecord
 from lab.records.fault import FaultRecord
 from lab.records.run import RunRecord
 
 FOLDER = ROOT / "results"
-SCHEMAS: dict[str, type[BaseModel]] = {"run.schema.json": RunRecord, "fault.schema.json": FaultRecord}
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "run.schema.json": RunRecord,
+    "fault.schema.json": FaultRecord,
+    "cap.schema.json": CapRecord,
+}
 SCHEMA_FILE = FOLDER / "run.schema.json"
 
 

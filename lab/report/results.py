@@ -73,20 +73,6 @@ def load(folder: Path) -> Results:
     return found
 
 
-def runs_with_timelines(folder: Path) -> list[dict]:
-    """Every experiment run under folder/<architecture>/<run>/ (run.json), each with its timeline.json."""
-    found = []
-    for path in sorted(folder.glob("*/*/run.json")):
-        try:
-            run = json.loads(path.read_text())
-            run["timeline"] = json.loads((path.parent / "timeline.json").read_text())
-        except (OSError, ValueError):
-            print(f"skipping unreadable {path}")
-            continue
-        found.append(run)
-    return found
-
-
 def records_with_timelines(folder: Path, model: type[Record]) -> list[tuple[Record, dict]]:
     """Every experiment's record under folder/<architecture>/<run>/run.json, beside its timeline.json."""
     found = []

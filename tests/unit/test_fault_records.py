@@ -47,6 +47,7 @@ def test_fault_runs_are_read_back_as_written_in_the_order_they_ran(tmp_path):
     assert found["soa"][0][1] == OUTAGE
     rows = fault_section.table(found).rows
     assert [row[1] for row in rows] == ["registry", "bus"] and rows[0][-1] == "passed"
+    assert [figure.path.name for figure in fault_section.figures(found, tmp_path)] == ["faults_soa.png"]
 
 
 def test_a_fault_run_from_before_the_schema_without_its_fields_is_skipped_and_named(tmp_path, capsys):
