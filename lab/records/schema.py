@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from lab.paths import ROOT
 from lab.records.cap import CapRecord
 from lab.records.fault import FaultRecord
+from lab.records.micro import MicroRecord
 from lab.records.run import RunRecord
 
 FOLDER = ROOT / "results"
@@ -15,6 +16,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "run.schema.json": RunRecord,
     "fault.schema.json": FaultRecord,
     "cap.schema.json": CapRecord,
+    "micro.schema.json": MicroRecord,
 }
 SCHEMA_FILE = FOLDER / "run.schema.json"
 
