@@ -4,8 +4,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from lab.records.parts import Part
-from lab.records.run import Machine
+from lab.records.parts import Machine, Part
 
 
 class MicroLoad(Part):

@@ -1,4 +1,4 @@
-"""The base of every part of run.json, and the parts only some runs have: stale reads, replication, scaling."""
+"""Parts the records share: their base and the machine, and what only some bench runs have."""
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -7,6 +7,15 @@ class Part(BaseModel):
     """A part of a run record: no field the schema does not name, so a misspelt one fails where it is written."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class Machine(Part):
+    """Where a run was measured (lab/load/machine.py)."""
+
+    cpu_model: str
+    cores: int
+    memory_gib: float
+    os: str
 
 
 class StaleCounts(Part):

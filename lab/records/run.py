@@ -4,7 +4,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from lab.records.parts import Part, Replication, Scaling, StaleReads
+from lab.records.parts import Machine, Part, Replication, Scaling, StaleReads
 
 SCHEMA_VERSION = 1
 
@@ -46,13 +46,6 @@ class Profile(Part):
     shape: str | None = None
     steps: list[int] = []
     run_time_s: int
-
-
-class Machine(Part):
-    cpu_model: str
-    cores: int
-    memory_gib: float
-    os: str
 
 
 class Window(Part):
