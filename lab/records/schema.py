@@ -10,6 +10,7 @@ from lab.records.cap import CapRecord
 from lab.records.fault import FaultRecord
 from lab.records.micro import MicroRecord
 from lab.records.run import RunRecord
+from lab.records.trace import TraceRecord
 
 FOLDER = ROOT / "results"
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -17,6 +18,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "fault.schema.json": FaultRecord,
     "cap.schema.json": CapRecord,
     "micro.schema.json": MicroRecord,
+    "trace.schema.json": TraceRecord,
 }
 SCHEMA_FILE = FOLDER / "run.schema.json"
 
