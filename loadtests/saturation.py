@@ -44,11 +44,6 @@ def measured_step(users: int, start: dict, end: dict) -> dict:
     }
 
 
-def capacity_step(steps: list[dict]) -> dict | None:
-    """The step with the most throughput: what the architecture served at most on this machine, its knee."""
-    return max(steps, key=lambda step: step["throughput_rps"], default=None)
-
-
 def saturation_reason(step: dict, previous: dict | None) -> str | None:
     """Why this step shows saturation, or None while the server keeps up."""
     if step["requests"] == 0:

@@ -28,6 +28,7 @@ from lab.load.measurement import Window, idle_cpu, load_generator_report
 from lab.load.reference_work import ReferenceWork
 from lab.load.steps import StepWatcher
 from lab.paths import RESULTS, ROOT
+from lab.records import RunRecord, read_run, write_run
 from loadtests.profiles import FLOOR, FORMER_NAMES, Profile
 
 
@@ -124,30 +125,30 @@ def _write_run(
     cpu = {**window.cpu_seconds(), "locust": round(master + sum(workers.values()), 3)}
     busiest = max([master, *workers.values()])
     generator = load_generator_report(cpu["locust"], seconds, processes=1 + len(workers), busiest=busiest)
-    run = {
-        "architecture": launch.name,
-        "label": launch.architecture.label,
-        "database": launch.db,
-        "profile": {**profile.__dict__, "run_time_s": profile.run_time_s},
+    run = RunRecord(
+        architecture=launch.name,
+        label=launch.architecture.label,
+        database=launch.db,
+        profile={**profile.__dict__, "run_time_s": profile.run_time_s},
         **environment(),
-        "window": {"start": start, "end": end, "seconds": round(seconds, 3)},
+        window={"start": start, "end": end, "seconds": round(seconds, 3)},
         **summary,
-        "throughput_series": locust_results.throughput_series(out / "locust_stats_history.csv", start, end),
-        "cpu_seconds": cpu,
-        "cpu_ms_per_request": {
+        throughput_series=locust_results.throughput_series(out / "locust_stats_history.csv", start, end),
+        cpu_seconds=cpu,
+        cpu_ms_per_request={
             name: round(1000 * s / summary["totals"]["requests"], 3) if summary["totals"]["requests"] else None
             for name, s in cpu.items()
         },
-        "peak_rss_mb": {name: round(b / 2**20, 1) for name, b in window.peak_rss.items()},
-        "restarted_processes": window.restarted_processes(),
-        "load_generator": generator,
-        "internal_requests": _internal_requests(window.served(), summary["totals"]["requests"]),
-        "checks": checks,
-        "notes": [locust_results.RESOLUTION_NOTE],
+        peak_rss_mb={name: round(b / 2**20, 1) for name, b in window.peak_rss.items()},
+        restarted_processes=window.restarted_processes(),
+        load_generator=generator,
+        internal_requests=_internal_requests(window.served(), summary["totals"]["requests"]),
+        checks=checks,
+        notes=[locust_results.RESOLUTION_NOTE],
         **extra,
-    }
-    (out / "run.json").write_text(json.dumps(run, indent=2))
-    say_finished(run, run_title(run["label"], profile), out)
+    )
+    write_run(out / "run.json", run)
+    say_finished(run, run_title(run.label, profile), out)
 
 
 def _window_times(marks: Path) -> tuple[float, float]:
@@ -187,12 +188,12 @@ def run_failed(out: Path) -> bool:
     A saturation run stops at its first saturated step, which may be saturated because requests
     failed: that is its finding, not a failure. Failures in any step before it are.
     """
-    run = json.loads((out / "run.json").read_text())
-    if "steps" in run:
-        failures = sum(step["failures"] for step in run["steps"] if not step["stop_reason"])
+    run = read_run(out / "run.json")
+    if run.steps is not None:
+        failures = sum(step.failures for step in run.steps if not step.stop_reason)
     else:
-        failures = run["totals"]["failures"]
-    return failures > 0 or not all(check["passed"] for check in run["checks"])
+        failures = run.totals.failures
+    return failures > 0 or not all(check.passed for check in run.checks)
 
 
 def run_repeat(architecture: str, db: str | None, profile: Profile, n: int, results: Path = RESULTS) -> Path:

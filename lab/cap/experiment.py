@@ -11,7 +11,7 @@ import os
 import secrets
 import shutil
 import time
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from lab.launch.postgres import EmbeddedPostgres
 from lab.launch.processes import spawn
 from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT, RUNS
+from lab.records import write_record
 from loadtests.profiles import CAP_SHOPPERS
 from topology import registry
 
@@ -218,7 +219,6 @@ def run_cap(
             found = outcome.summarise(run, timing, partition_at, heal_at, converged_at, verdict)
         finally:
             run.stop()
-    found["timing"] = asdict(timing)
-    (out / "run.json").write_text(json.dumps(found, indent=2))
+    write_record(out / "run.json", found)
     _say(label, began, outcome.verdict_line(found))
     return out

@@ -3,9 +3,11 @@ reads; how far the replica fell behind and how long it took to catch up; whether
 
 import json
 import time
+from dataclasses import asdict
 
 from lab.chaos.availability import activity_of
 from lab.load import stale_reads
+from lab.records import CapRecord
 
 SITES = ("A", "B")
 PHASES = ("before", "partition", "after")
@@ -78,38 +80,39 @@ def stale_by_site(folder, partition_at: float, heal_at: float) -> dict:
     return {"by_site": found, "series": series}
 
 
-def summarise(run, timing, partition_at: float, heal_at: float, converged_at: float | None, verdict: dict) -> dict:
+def summarise(run, timing, partition_at: float, heal_at: float, converged_at: float | None, verdict: dict) -> CapRecord:
     """run.json of one CAP run."""
     timeline = json.loads((run.out / "timeline.json").read_text())
     during = [(ms, lag_bytes) for t, ms, lag_bytes in run.lag if partition_at <= t <= heal_at]
-    return {
-        "architecture": run.architecture,
-        "mode": run.mode,
-        "users": run.users,
-        "site_b_reads": "primary (consistent)" if run.mode == "CP" else "replica (may be stale)",
-        "phases": {"partition_at": partition_at, "heal_at": heal_at, "converged_at": converged_at},
-        "availability": availability(timeline["seconds"], partition_at, heal_at),
-        "stale_reads": stale_by_site(run.out / "staleness", partition_at, heal_at),
-        "lag_series": run.lag,
-        "lag_during_partition": {
+    return CapRecord(
+        architecture=run.architecture,
+        mode=run.mode,
+        users=run.users,
+        site_b_reads="primary (consistent)" if run.mode == "CP" else "replica (may be stale)",
+        phases={"partition_at": partition_at, "heal_at": heal_at, "converged_at": converged_at},
+        availability=availability(timeline["seconds"], partition_at, heal_at),
+        stale_reads=stale_by_site(run.out / "staleness", partition_at, heal_at),
+        lag_series=run.lag,
+        lag_during_partition={
             "max_ms": max((ms for ms, _ in during), default=None),
             "max_bytes": max((b for _, b in during), default=None),
         },
-        "replication_cut": any(lag_bytes > 0 for _, lag_bytes in during),
-        "converge_s": None if converged_at is None else round(max(0.0, converged_at - heal_at), 1),
-        "failure_reasons": timeline.get("failure_reasons", {}),
-        "data_check": verdict,
-    }
+        replication_cut=any(lag_bytes > 0 for _, lag_bytes in during),
+        converge_s=None if converged_at is None else round(max(0.0, converged_at - heal_at), 1),
+        failure_reasons=timeline.get("failure_reasons", {}),
+        data_check=verdict,
+        timing=asdict(timing),
+    )
 
 
-def verdict_line(found: dict) -> str:
+def verdict_line(found: CapRecord) -> str:
     """One line for the console."""
-    during = found["availability"]["B"]["partition"]
+    during = found.availability["B"]["partition"]
     browse, everything = during.get("browse"), during.get("all")
     share = lambda value: "n/a" if value is None else f"{value:.0%}"  # noqa: E731
-    converge = found["converge_s"]
+    converge = found.converge_s
     return (
         f"site B during the partition: {share(browse)} of browsing, {share(everything)} of all requests "
         f"succeeded; caught up {'never' if converge is None else f'{converge:.0f} s after the heal'}; "
-        f"data check {'passed' if found['data_check']['passed'] else 'FAILED'}"
+        f"data check {'passed' if found.data_check.passed else 'FAILED'}"
     )

@@ -1,17 +1,17 @@
 """`make cap-<arch>` and `make cap-all`: each mode in turn on a fresh pair of sites, then the report."""
 
-import json
 from pathlib import Path
 
 from lab.bench.campaign import Task
 from lab.cap.experiment import CAP_RESULTS, DEFAULT_TIMING, MODES, CapTiming, run_cap
+from lab.records import CapRecord, read_record
 from loadtests.profiles import STARTUP_ALLOWANCE_S
 from topology import registry
 
 
 def _failed(out: Path) -> bool:
-    found = json.loads((out / "run.json").read_text())
-    return not found["data_check"]["passed"] or not found["replication_cut"]
+    found = read_record(out / "run.json", CapRecord)
+    return not found.data_check.passed or not found.replication_cut
 
 
 def cap_tasks(

@@ -15,6 +15,7 @@ from lab.launch.ports import free_port
 from lab.launch.processes import spawn
 from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT
+from lab.records import FaultRecord, write_record
 from loadtests.profiles import get_profile
 
 CHAOS_RESULTS = RESULTS / "chaos"
@@ -146,26 +147,25 @@ def run_fault(
         timeline = json.loads((out / "timeline.json").read_text())
         _say(label, began, "checking that nothing was lost")
         verdict = data_check.check(launch, timeline["confirmed_orders"])
-        outcome = {
-            "architecture": launch.architecture.label,
-            "part": part,
-            "users": users,
-            "timing": asdict(timing),
-            "phases": asdict(phases),
-            "started_at": start,
+        outcome = FaultRecord(
+            architecture=launch.architecture.label,
+            part=part,
+            users=users,
+            timing=asdict(timing),
+            phases=asdict(phases),
+            started_at=start,
             **availability.summary(timeline, phases),
-            "data_check": verdict,
-        }
-        (out / "run.json").write_text(json.dumps(outcome, indent=2))
+            data_check=verdict,
+        )
+        write_record(out / "run.json", outcome)
         _say(label, began, _verdict_line(outcome))
         return out
 
 
-def _verdict_line(outcome: dict) -> str:
-    down = outcome["succeeded_while_down"]
-    recovery = outcome["recovery_s"]
+def _verdict_line(outcome: FaultRecord) -> str:
+    down, recovery = outcome.succeeded_while_down, outcome.recovery_s
     return (
         f"{'n/a' if down is None else f'{down:.0%}'} of requests succeeded while down; "
         f"recovered {'never' if recovery is None else f'{recovery:.0f} s after the restart'}; "
-        f"data check {'passed' if outcome['data_check']['passed'] else 'FAILED'}"
+        f"data check {'passed' if outcome.data_check.passed else 'FAILED'}"
     )

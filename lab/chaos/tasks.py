@@ -1,6 +1,5 @@
 """`make chaos-<arch>` and `make chaos-all`: one fault per run, every part in turn, then the report."""
 
-import json
 from pathlib import Path
 
 from lab.bench.campaign import Task
@@ -8,6 +7,7 @@ from lab.chaos.experiment import CHAOS_RESULTS, DEFAULT_TIMING, Timing, run_faul
 from lab.chaos.parts import DATABASE
 from lab.launch.architectures import check_choice, describe
 from lab.launch.network import PlannedNetwork
+from lab.records import FaultRecord, read_record
 from loadtests.profiles import STARTUP_ALLOWANCE_S
 from topology import registry
 
@@ -23,7 +23,7 @@ def planned_parts(architecture: str, db: str | None) -> list[str]:
 
 
 def _failed(out: Path) -> bool:
-    return not json.loads((out / "run.json").read_text())["data_check"]["passed"]
+    return not read_record(out / "run.json", FaultRecord).data_check.passed
 
 
 def chaos_tasks(

@@ -1,6 +1,5 @@
 """The load generator as the bench runs it: Locust's command line, its plumbing, and following its progress."""
 
-import json
 import os
 import sys
 import time
@@ -10,6 +9,7 @@ from lab.launch.processes import spawn
 from lab.load import locust_results
 from lab.load.measurement import Window
 from lab.paths import ROOT
+from lab.records import UnreadableRecord, read_run
 from loadtests.profiles import Profile
 
 PROGRESS_EVERY_S = 5
@@ -30,12 +30,12 @@ def workers_wanted(previous: Path) -> int:
             raise ValueError(f"LOCUST_WORKERS must be a whole number (0 for one process), not {asked!r}")
         return int(asked)
     try:
-        report = json.loads(previous.read_text())["load_generator"]
-    except (OSError, ValueError, KeyError):
+        report = read_run(previous).load_generator
+    except UnreadableRecord:  # no previous run, or one from an older lab
         return 0
-    if report["processes"] > 1:  # keep what the last run needed, and add workers if even that saturated
-        return report["processes"] - 1 + (2 if report["saturated"] else 0)
-    return 2 if report["saturated"] else 0
+    if report.processes > 1:  # keep what the last run needed, and add workers if even that saturated
+        return report.processes - 1 + (2 if report.saturated else 0)
+    return 2 if report.saturated else 0
 
 
 def locust(files: str, host: str, *arguments: str, headless: bool = True) -> list[str]:

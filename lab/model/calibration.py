@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from lab.model.mva import Station, solve
+from lab.records import RunRecord
 
 GENERATOR = "locust"
 DATABASE = "postgres"
@@ -49,19 +50,25 @@ def component_of(process: str) -> str:
     return REPLICA_SUFFIX.sub("", process)
 
 
-def demands(run: dict) -> tuple[dict[str, float], float, float]:
+def demands(run: RunRecord) -> tuple[dict[str, float], float, float]:
     """(server demands by component, load generator demand, background cores) of a run, in seconds."""
-    requests, seconds = run["totals"]["requests"], run["window"]["seconds"]
+    what = f"{run.label} {run.profile.name}"
+    return window_demands(what, run.totals.requests, run.window.seconds, run.cpu_seconds, run.idle_cpu_share)
+
+
+def window_demands(
+    what: str, requests: int, seconds: float, cpu_seconds: dict[str, float], idle: dict[str, float]
+) -> tuple[dict[str, float], float, float]:
+    """demands() of any measured window: a run's, or a saturation step's with its run's idle CPU."""
     if not requests:
-        raise ValueError(f"{run['label']} {run['profile']['name']}: no request was measured")
-    idle = run.get("idle_cpu_share", {})
+        raise ValueError(f"{what}: no request was measured")
     by_component: dict[str, float] = {}
-    for process, cpu in run["cpu_seconds"].items():
+    for process, cpu in cpu_seconds.items():
         if process == GENERATOR:
             continue
         busy = max(0.0, cpu - idle.get(process, 0.0) * seconds)  # what the load caused, not what idling costs
         by_component[component_of(process)] = by_component.get(component_of(process), 0.0) + busy / requests
-    return by_component, run["cpu_seconds"].get(GENERATOR, 0.0) / requests, sum(idle.values())
+    return by_component, cpu_seconds.get(GENERATOR, 0.0) / requests, sum(idle.values())
 
 
 def predicted_response_s(calibration: "Calibration", users: int) -> tuple[float, float]:
@@ -72,7 +79,7 @@ def predicted_response_s(calibration: "Calibration", users: int) -> tuple[float,
     return solution.throughput, stretch * calibration.server_demand_s + calibration.delay_s
 
 
-def calibrate(run: dict, light: dict | None = None) -> Calibration:
+def calibrate(run: RunRecord, light: RunRecord | None = None) -> Calibration:
     """The model of a measured flat-profile run; think time and fixed delay from `light` when given.
 
     A fixed delay can only be told apart from queueing where there is almost none: at light load.
@@ -81,18 +88,14 @@ def calibrate(run: dict, light: dict | None = None) -> Calibration:
     by_component, generator, background = demands(run)
     timing = light or run
     _, timing_generator, _ = demands(timing)
-    users = timing["profile"]["users"]
-    throughput = timing["totals"]["throughput_rps"]
-    response = timing["totals"]["latency_ms"]["mean"] / 1000
-    cores = run["machine"]["cores"]
+    users = timing.profile.users
+    throughput = timing.totals.throughput_rps
+    response = timing.totals.latency_ms.mean / 1000
+    cores = run.machine.cores
     think = max(0.0, users / throughput - response - timing_generator)
     delay = max(0.0, response - sum(by_component.values()))
-    draft = Calibration(
-        run["label"], run["profile"]["name"], users, cores, think, delay, by_component, generator, background
-    )
+    draft = Calibration(run.label, run.profile.name, users, cores, think, delay, by_component, generator, background)
     # The first guess ignored queueing at the timing run's load; take what queueing explains out of the delay.
     _, modelled = predicted_response_s(draft, users)
     delay = max(0.0, delay - (modelled - response))
-    return Calibration(
-        run["label"], run["profile"]["name"], users, cores, think, delay, by_component, generator, background
-    )
+    return Calibration(run.label, run.profile.name, users, cores, think, delay, by_component, generator, background)

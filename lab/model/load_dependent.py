@@ -12,11 +12,13 @@ X = (cores - sum b) / sum a.
 """
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from lab.model.calibration import Calibration, calibrate, demands, predicted_response_s
-from loadtests.saturation import capacity_step
+from lab.model.calibration import Calibration, calibrate, demands, predicted_response_s, window_demands
+from lab.records import RunRecord, Step, capacity_step
 
 _ITERATIONS, _TOLERANCE = 100, 1e-4
+Measured = TypeVar("Measured", RunRecord, Step)
 KNEE_AIM = 0.10  # the error aimed for on the knee's throughput and on the p95 just before it
 
 
@@ -71,26 +73,18 @@ class LoadDependentModel:
         return (cores - per_second) / per_request if per_request > 0 else float("inf")
 
 
-def _point(step: dict, idle: dict) -> tuple[float, dict[str, float], float]:
+def _point(step: Step, idle: dict[str, float]) -> tuple[float, dict[str, float], float]:
     """(throughput, server demands by component, generator demand) of a saturation step, in seconds, with
     what the servers burn idle taken out as for a profile run."""
-    as_run = {
-        "label": "step",
-        "profile": {"name": f"step {step['users']}"},
-        "window": {"seconds": step["seconds"]},
-        "totals": {"requests": step["requests"]},
-        "cpu_seconds": step["cpu_seconds"],
-        "idle_cpu_share": idle,
-    }
-    servers, generator, _ = demands(as_run)
-    return step["throughput_rps"], servers, generator
+    servers, generator, _ = window_demands(f"step {step.users}", step.requests, step.seconds, step.cpu_seconds, idle)
+    return step.throughput_rps, servers, generator
 
 
-def calibrate_load_dependent(light: dict, first_step: dict) -> LoadDependentModel:
+def calibrate_load_dependent(light: RunRecord, first_step: Step) -> LoadDependentModel:
     """Fit every process's demand through users-100 and the first saturation step."""
     base = calibrate(light)
-    x1, servers1, generator1 = light["totals"]["throughput_rps"], *demands(light)[:2]
-    x2, servers2, generator2 = _point(first_step, light.get("idle_cpu_share", {}))
+    x1, servers1, generator1 = light.totals.throughput_rps, *demands(light)[:2]
+    x2, servers2, generator2 = _point(first_step, light.idle_cpu_share)
     servers = {
         name: fit((x1, servers1.get(name, 0.0)), (x2, servers2.get(name, 0.0)))
         for name in sorted(set(servers1) | set(servers2))
@@ -98,63 +92,60 @@ def calibrate_load_dependent(light: dict, first_step: dict) -> LoadDependentMode
     return LoadDependentModel(base, servers, fit((x1, generator1), (x2, generator2)))
 
 
-def _at_speed(run: dict, factor: float) -> dict:
+def _at_speed(run: Measured, factor: float) -> Measured:
     """A run or step as if the machine had been `factor` times as slow: every process's CPU scaled by it."""
-    return {**run, "cpu_seconds": {name: seconds * factor for name, seconds in run["cpu_seconds"].items()}}
+    return run.model_copy(update={"cpu_seconds": {name: s * factor for name, s in run.cpu_seconds.items()}})
 
 
-def knee_at_its_speed(light: dict, first_step: dict, knee: dict) -> float | None:
+def knee_at_its_speed(light: RunRecord, first_step: Step, knee: Step) -> float | None:
     """The knee predicted from both light loads rescaled to the machine's speed at the knee: the time one fixed
     piece of work took (lab/load/reference_work.py) during each, in proportion. None where one was not timed.
 
     It takes nothing of the knee's own load, throughput or CPU; only how fast the machine itself was then.
     """
-    at_light, at_first, at_knee = (run.get("reference_work_ms") for run in (light, first_step, knee))
+    at_light, at_first, at_knee = (run.reference_work_ms for run in (light, first_step, knee))
     if not (at_light and at_first and at_knee):
         return None
     rescaled = _at_speed(light, at_knee / at_light), _at_speed(first_step, at_knee / at_first)
     return calibrate_load_dependent(*rescaled).knee_rps()
 
 
-def _busy_cores(step: dict) -> float | None:
+def _busy_cores(step: Step) -> float | None:
     """Cores the servers and Locust kept busy in a step; None if the servers' CPU was not sampled at its edges."""
-    if set(step["cpu_seconds"]) <= {"locust"} or not step["seconds"]:
+    if set(step.cpu_seconds) <= {"locust"} or not step.seconds:
         return None
-    return sum(step["cpu_seconds"].values()) / step["seconds"]
+    return sum(step.cpu_seconds.values()) / step.seconds
 
 
-def knee_validation(light: dict, saturation: dict) -> dict | None:
+def knee_validation(light: RunRecord, saturation: RunRecord) -> dict | None:
     """The knee predicted from users-100 and the first step against the steps after it: the most measured, and
     the p95 at the last step before it (the model's mean times the p95/mean ratio of the first step)."""
-    steps = saturation.get("steps", [])
+    steps = saturation.steps or []
     if len(steps) < 2:
         return None
     model = calibrate_load_dependent(light, steps[0])
     knee = capacity_step(steps)
     top = steps.index(knee)
     row = {
-        "calibrated_on": f"users-100, step {steps[0]['users']}",
-        "knee_users": knee["users"],
-        "measured_knee_rps": knee["throughput_rps"],
+        "calibrated_on": f"users-100, step {steps[0].users}",
+        "knee_users": knee.users,
+        "measured_knee_rps": knee.throughput_rps,
         "predicted_knee_rps": model.knee_rps(),
         "processes_busy_cores": _busy_cores(knee),
-        "machine_busy_cores": knee.get("machine_busy_cores"),  # runs from before it was recorded: None
-        "reference_work_ms": [
-            light.get("reference_work_ms"),
-            steps[0].get("reference_work_ms"),
-            knee.get("reference_work_ms"),
-        ],  # the machine's speed at each (lab/load)
+        "machine_busy_cores": knee.machine_busy_cores,  # runs from before it was recorded: None
+        # the machine's speed at each (lab/load/reference_work.py)
+        "reference_work_ms": [light.reference_work_ms, steps[0].reference_work_ms, knee.reference_work_ms],
         "predicted_knee_rps_at_its_speed": knee_at_its_speed(light, steps[0], knee),
         "before_users": None,
         "measured_p95_ms": None,
         "predicted_p95_ms": None,
     }
     if top >= 2:  # the step before the knee is not the calibration step
-        before, first = steps[top - 1], steps[0]["latency_ms"]
-        _, mean_s = model.predict(before["users"])
+        before, first = steps[top - 1], steps[0].latency_ms
+        _, mean_s = model.predict(before.users)
         row |= {
-            "before_users": before["users"],
-            "measured_p95_ms": before["latency_ms"]["p95"],
-            "predicted_p95_ms": 1000 * mean_s * first["p95"] / first["mean"],
+            "before_users": before.users,
+            "measured_p95_ms": before.latency_ms.p95,
+            "predicted_p95_ms": 1000 * mean_s * first.p95 / first.mean,
         }
     return row

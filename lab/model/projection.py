@@ -5,6 +5,7 @@ from dataclasses import asdict, replace
 
 from lab.model.calibration import DATABASE, REPLICA, Calibration, predicted_response_s
 from lab.model.capacity import Tier, plan
+from lab.records import RunRecord
 from topology import registry
 
 POPULATIONS = (
@@ -44,17 +45,17 @@ def machine_curve(calibration: Calibration, populations=POPULATIONS) -> list[dic
     return points
 
 
-def write_lock_demand_s(run: dict) -> float:
+def write_lock_demand_s(run: RunRecord) -> float:
     """Seconds per edge request that SQLite's single writer is held: the mean time of write requests.
 
     An upper bound: a write request's whole response time, not only its transaction, is counted.
     """
-    writes = [e for e in run["endpoints"] if e["method"] != "GET" and e["latency_ms"]["mean"] is not None]
-    held_ms = sum(e["requests"] * e["latency_ms"]["mean"] for e in writes)
-    return held_ms / 1000 / run["totals"]["requests"]
+    writes = [e for e in run.endpoints if e.method != "GET" and e.latency_ms.mean is not None]
+    held_ms = sum(e.requests * e.latency_ms.mean for e in writes)
+    return held_ms / 1000 / run.totals.requests
 
 
-def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
+def tiers(calibration: Calibration, run: RunRecord, database: str) -> list[Tier]:
     """The components as a capacity plan sees them: what scales out, what only up, what not at all."""
     demands = dict(calibration.demands_s)
     database_s = demands.pop(DATABASE, 0.0)
@@ -86,13 +87,13 @@ def tiers(calibration: Calibration, run: dict, database: str) -> list[Tier]:
     return scalable + replicas + ([Tier(DATABASE, database_s, **primary)] if database_s else [])
 
 
-def write_share(run: dict) -> float:
+def write_share(run: RunRecord) -> float:
     """The share of edge requests that write (POST): what a database primary must take whatever the replicas."""
-    writes = sum(e["requests"] for e in run["endpoints"] if e["method"] != "GET")
-    return writes / run["totals"]["requests"] if run["totals"]["requests"] else 0.0
+    writes = sum(e.requests for e in run.endpoints if e.method != "GET")
+    return writes / run.totals.requests if run.totals.requests else 0.0
 
 
-def with_write_rate(limit: str | None, run: dict) -> str | None:
+def with_write_rate(limit: str | None, run: RunRecord) -> str | None:
     """A primary's limit, also as the writes per second it can take at this run's mix."""
     if not limit or not limit.startswith(DATABASE) or "tops out at " not in limit:
         return limit
@@ -108,7 +109,7 @@ def split_database(planned: list[Tier]) -> list[Tier]:
     ]
 
 
-def capacity_plans(calibration: Calibration, run: dict, database: str, slo_s: float = SLO_S) -> list[dict]:
+def capacity_plans(calibration: Calibration, run: RunRecord, database: str, slo_s: float = SLO_S) -> list[dict]:
     """The fewest cores that keep the mean response time under the SLO, at each planned population.
 
     Where a single database primary is the limit, `cores_if_database_split` says what a
@@ -127,7 +128,7 @@ def capacity_plans(calibration: Calibration, run: dict, database: str, slo_s: fl
     return found
 
 
-def scaling_paths(calibration: Calibration, run: dict, database: str, slo_s: float = SLO_S) -> dict:
+def scaling_paths(calibration: Calibration, run: RunRecord, database: str, slo_s: float = SLO_S) -> dict:
     """Where each path leads beyond this machine: the most requests per second, and users within the SLO.
 
     Up: the whole architecture on one machine of MAX_CORES_ONE_MACHINE cores. Out: as many instances

@@ -1,6 +1,7 @@
 """The model judged on what was measured: calibrated on users-100 alone, it predicts users-1000 and the steps."""
 
 from lab.model.calibration import Calibration, calibrate, predicted_response_s
+from lab.records import RunRecord
 
 AIM = 0.15  # the error the lab aims for, on throughput and on mean response time
 
@@ -26,27 +27,17 @@ def _row(calibration: Calibration, load: str, users: int, throughput: float, res
     }
 
 
-def validate(light: dict, heavy: dict | None, saturation: dict | None) -> list[dict]:
+def validate(light: RunRecord, heavy: RunRecord | None, saturation: RunRecord | None) -> list[dict]:
     """Rows of predicted against measured, for users-1000 and every saturation step."""
     calibration = calibrate(light)
     rows = []
     if heavy:
-        totals = heavy["totals"]
+        totals = heavy.totals
         rows.append(
-            _row(
-                calibration,
-                heavy["profile"]["name"],
-                heavy["profile"]["users"],
-                totals["throughput_rps"],
-                totals["latency_ms"]["mean"],
-            )
+            _row(calibration, heavy.profile.name, heavy.profile.users, totals.throughput_rps, totals.latency_ms.mean)
         )
-    for step in (saturation or {}).get("steps", []):
-        rows.append(
-            _row(
-                calibration, f"step {step['users']}", step["users"], step["throughput_rps"], step["latency_ms"]["mean"]
-            )
-        )
+    for step in (saturation and saturation.steps) or []:
+        rows.append(_row(calibration, f"step {step.users}", step.users, step.throughput_rps, step.latency_ms.mean))
     return rows
 
 
@@ -55,7 +46,7 @@ def within_aim(row: dict) -> bool:
     return all(e is not None and abs(e) <= AIM for e in (row["throughput_error"], row["response_error"]))
 
 
-def explain(rows: list[dict], light: dict, heavy: dict | None) -> str:
+def explain(rows: list[dict], light: RunRecord, heavy: RunRecord | None) -> str:
     """Why the model missed, in a sentence a student can check against run.json; empty when it did not."""
     missed = [row for row in rows if not within_aim(row)]
     if not missed:
@@ -66,8 +57,8 @@ def explain(rows: list[dict], light: dict, heavy: dict | None) -> str:
         at_heavy = calibrate(heavy).server_demand_s * 1000
         if abs(at_heavy - at_light) > AIM * at_light:
             reasons.append(
-                f"the servers' CPU per request was {at_light:.2f} ms at {light['profile']['users']:,} users and "
-                f"{at_heavy:.2f} ms at {heavy['profile']['users']:,}, and the model keeps the first, so it "
+                f"the servers' CPU per request was {at_light:.2f} ms at {light.profile.users:,} users and "
+                f"{at_heavy:.2f} ms at {heavy.profile.users:,}, and the model keeps the first, so it "
                 f"expects the machine {'busier' if at_light > at_heavy else 'less busy'} than it was"
             )
     if any(r["throughput_error"] is not None and abs(r["throughput_error"]) <= AIM for r in missed):

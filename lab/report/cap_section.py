@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from lab.chaos.availability import activity_of
+from lab.records import CapRecord
 from lab.report.page import Figure, Table
-from lab.report.results import runs_with_timelines
+from lab.report.results import records_with_timelines
 from lab.report.style import ordered, plt, save
 
 MODES = ("CP", "AP")
@@ -27,18 +28,22 @@ replica was behind the primary (a heartbeat is written on the primary every seco
 falls behind even when nobody orders)."""
 
 
-def load_cap(results: Path) -> dict[str, dict[str, dict]]:
-    """architecture -> mode -> run.json (with its timeline), from results/cap."""
-    found: dict[str, dict[str, dict]] = {}
-    for run in runs_with_timelines(results / "cap"):
-        found.setdefault(run["architecture"], {})[run["mode"]] = run
+# A CAP run: its record, and Locust's timeline of it (loadtests/timeline.py), second by second.
+CapRun = tuple[CapRecord, dict]
+
+
+def load_cap(results: Path) -> dict[str, dict[str, CapRun]]:
+    """architecture -> mode -> run.json with its timeline, from results/cap."""
+    found: dict[str, dict[str, CapRun]] = {}
+    for run, timeline in records_with_timelines(results / "cap", CapRecord):
+        found.setdefault(run.architecture, {})[run.mode] = (run, timeline)
     return {label: found[label] for label in ordered(found)}
 
 
-def _shares(run: dict, site: str, activity: str, origin: float) -> tuple[list[float], list[float]]:
+def _shares(timeline: dict, site: str, activity: str, origin: float) -> tuple[list[float], list[float]]:
     """Seconds (relative to origin) and % succeeded; a second without such requests breaks the line."""
     share = {}
-    for second, endpoints in run["timeline"]["seconds"].items():
+    for second, endpoints in timeline["seconds"].items():
         ok = failed = 0
         for key, (good, bad) in endpoints.items():
             endpoint, _, where = key.partition(" @")
@@ -50,25 +55,25 @@ def _shares(run: dict, site: str, activity: str, origin: float) -> tuple[list[fl
     return [s + 0.5 - origin for s in seconds], [share.get(s, float("nan")) for s in seconds]
 
 
-def chart(architecture: str, run: dict, path: Path) -> Path:
+def chart(architecture: str, cap_run: CapRun, path: Path) -> Path:
     """Availability per site, stale reads and replication lag of one run, the partition shaded."""
+    run, timeline = cap_run
     figure, (site_a, site_b, stale, lag) = plt.subplots(
         4, 1, figsize=(8.5, 9), dpi=110, sharex=True, layout="constrained"
     )
-    phases = run["phases"]
-    origin = phases["partition_at"]
-    figure.suptitle(f"{architecture}, {run['mode']}: site B reads the {run['site_b_reads']}")
+    origin = run.phases.partition_at
+    figure.suptitle(f"{architecture}, {run.mode}: site B reads the {run.site_b_reads}")
     for axes in (site_a, site_b, stale, lag):
-        axes.axvspan(0, phases["heal_at"] - origin, color="#d9d9d9", label="partition")
+        axes.axvspan(0, run.phases.heal_at - origin, color="#d9d9d9", label="partition")
     for axes, site in ((site_a, "A"), (site_b, "B")):
         for activity, style in ACTIVITY_STYLE.items():
-            xs, ys = _shares(run, site, activity, origin)
+            xs, ys = _shares(timeline, site, activity, origin)
             axes.plot(xs, ys, style, color=SITE_COLOURS[site], label=activity, linewidth=1.3, marker=".", markersize=3)
         axes.set_ylim(-5, 105)
         axes.set_ylabel(f"site {site}\n% ok")
         axes.legend(loc="lower left", fontsize=7, ncol=4)
     for site, colour in SITE_COLOURS.items():
-        points = [(second + 0.5 - origin, n) for second, where, n in run["stale_reads"]["series"] if where == site]
+        points = [(second + 0.5 - origin, n) for second, where, n in run.stale_reads.series if where == site]
         if points:
             stale.bar(
                 [x for x, _ in points],
@@ -78,18 +83,18 @@ def chart(architecture: str, run: dict, path: Path) -> Path:
                 alpha=0.7,
                 label=f"read at site {site}",
             )
-    if not run["stale_reads"]["series"] or not any(n for *_, n in run["stale_reads"]["series"]):
+    if not run.stale_reads.series or not any(n for *_, n in run.stale_reads.series):
         stale.text(0.5, 0.5, "no stale read noticed", transform=stale.transAxes, ha="center", color="#7f7f7f")
     stale.set_ylabel("stale reads\nper second")
     stale.legend(loc="upper left", fontsize=7)
-    series = run["lag_series"]
+    series = run.lag_series
     lag.plot([t - origin for t, _, _ in series], [ms / 1000 for _, ms, _ in series], color="C7", linewidth=1.4)
     lag.set_ylabel("replica behind\n(seconds)")
     lag.set_xlabel("seconds since the link between the sites was cut")
     return save(figure, path)
 
 
-def figures(runs: dict[str, dict[str, dict]], out: Path) -> list[Figure]:
+def figures(runs: dict[str, dict[str, CapRun]], out: Path) -> list[Figure]:
     """One chart per architecture and mode."""
     return [
         Figure(
@@ -106,19 +111,19 @@ def _percent(share: float | None) -> str | None:
     return None if share is None else f"{share:.0%}"
 
 
-def _stale_per_1000(run: dict, site: str, phase: str) -> float | None:
-    reads, stale = run["stale_reads"]["by_site"][site][phase]
+def _stale_per_1000(run: CapRecord, site: str, phase: str) -> float | None:
+    reads, stale = run.stale_reads.by_site[site][phase]
     return round(1000 * stale / reads, 1) if reads else None
 
 
-def table(runs: dict[str, dict[str, dict]]) -> Table:
+def table(runs: dict[str, dict[str, CapRun]]) -> Table:
     """Per architecture and mode: what site B kept during the partition, what it cost, and the data check."""
     rows = []
     for architecture, modes in runs.items():
         for mode in (m for m in MODES if m in modes):
-            run = modes[mode]
-            b, a = run["availability"]["B"]["partition"], run["availability"]["A"]["partition"]
-            check, lag = run["data_check"], run["lag_during_partition"]
+            run, _ = modes[mode]
+            b, a = run.availability["B"]["partition"], run.availability["A"]["partition"]
+            check, lag = run.data_check, run.lag_during_partition
             rows.append(
                 [
                     architecture,
@@ -127,10 +132,10 @@ def table(runs: dict[str, dict[str, dict]]) -> Table:
                     _percent(a.get("all")),
                     _stale_per_1000(run, "B", "partition"),
                     _stale_per_1000(run, "B", "after"),
-                    None if lag["max_ms"] is None else round(lag["max_ms"] / 1000, 1),
-                    run["converge_s"],
-                    check["orders_answered_201"],
-                    "passed" if check["passed"] else f"FAILED: {check['problem_count']}",
+                    None if lag.max_ms is None else round(lag.max_ms / 1000, 1),
+                    run.converge_s,
+                    check.orders_answered_201,
+                    "passed" if check.passed else f"FAILED: {check.problem_count}",
                 ]
             )
     headers = [
@@ -157,26 +162,27 @@ def table(runs: dict[str, dict[str, dict]]) -> Table:
     )
 
 
-def intro(runs: dict[str, dict[str, dict]]) -> str:
+def intro(runs: dict[str, dict[str, CapRun]]) -> str:
     """The section's text: the experiment, then what the runs showed."""
     return "\n\n".join(filter(None, [INTRO, findings(runs)]))
 
 
-def findings(runs: dict[str, dict[str, dict]]) -> str:
+def findings(runs: dict[str, dict[str, CapRun]]) -> str:
     """Three sentences on what the runs showed, from their numbers; empty without both modes of a run."""
     both = {a: m for a, m in runs.items() if all(mode in m for mode in MODES)}
     if not both:
         return ""
-    architecture, modes = next(iter(both.items()))
-    cp, ap = (modes[m]["availability"]["B"]["partition"] for m in MODES)
-    converge = [modes[m]["converge_s"] for m in MODES if modes[m]["converge_s"] is not None]
-    stale = sum(modes["AP"]["stale_reads"]["by_site"]["B"][phase][1] for phase in ("partition", "after"))
+    architecture, pairs = next(iter(both.items()))
+    modes = {mode: run for mode, (run, _) in pairs.items()}
+    cp, ap = (modes[m].availability["B"]["partition"] for m in MODES)
+    converge = [modes[m].converge_s for m in MODES if modes[m].converge_s is not None]
+    stale = sum(modes["AP"].stale_reads.by_site["B"][phase][1] for phase in ("partition", "after"))
     return (
         f"In {architecture}, site B served {_percent(cp.get('browse')) or 'none'} of browsing while cut off in CP "
         f"mode and {_percent(ap.get('browse')) or 'none'} in AP mode; writes (sign-ins, orders) needed the primary "
         f"in both. AP's availability cost {stale} stale read(s) that shoppers could notice, where CP served none. "
         f"After the heal the replica caught up in {max(converge, default=float('nan')):.0f} s or less, and no "
         f"order was lost in either mode."
-        if all(modes[m]["data_check"]["passed"] for m in MODES)
+        if all(modes[m].data_check.passed for m in MODES)
         else "A data check failed: see the table."
     )

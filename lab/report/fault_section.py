@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from lab.chaos.availability import ACTIVITIES, series_by_activity
+from lab.records import FaultRecord
 from lab.report.page import Figure, Table
-from lab.report.results import runs_with_timelines
+from lab.report.results import records_with_timelines
 from lab.report.style import no_data, ordered, plt, save
 
 ACTIVITY_COLOURS = dict(zip([*ACTIVITIES, "other"], ["C0", "C2", "C4", "C3", "C1", "C7"], strict=True))
@@ -23,23 +24,27 @@ it answered its health check again; each line is the share of one shopper activi
 each second. A line that stays at 100 % inside the band is a part of the store that kept working."""
 
 
-def load_faults(results: Path) -> dict[str, list[dict]]:
+# A fault run: its record, and Locust's timeline of it (loadtests/timeline.py), second by second.
+FaultRun = tuple[FaultRecord, dict]
+
+
+def load_faults(results: Path) -> dict[str, list[FaultRun]]:
     """Every fault run under results/chaos, with its timeline, by architecture label, in the order they ran."""
-    found: dict[str, list[dict]] = {}
-    for run in runs_with_timelines(results / "chaos"):
-        found.setdefault(run["architecture"], []).append(run)
-    return {label: sorted(found[label], key=lambda run: run["started_at"]) for label in ordered(found)}
+    found: dict[str, list[FaultRun]] = {}
+    for run, timeline in records_with_timelines(results / "chaos", FaultRecord):
+        found.setdefault(run.architecture, []).append((run, timeline))
+    return {label: sorted(found[label], key=lambda pair: pair[0].started_at) for label in ordered(found)}
 
 
-def _title(run: dict) -> str:
-    down, recovery = run["succeeded_while_down"], run["recovery_s"]
+def _title(run: FaultRecord) -> str:
+    down, recovery = run.succeeded_while_down, run.recovery_s
     shares = "no requests" if down is None else f"{down:.0%} succeeded while down"
     recovered = "not recovered by the end" if recovery is None else f"recovered {recovery:.0f} s after the restart"
-    data = "data check passed" if run["data_check"]["passed"] else "DATA CHECK FAILED"
-    return f"stop {run['part']}: {shares}, {recovered}, {data}"
+    data = "data check passed" if run.data_check.passed else "DATA CHECK FAILED"
+    return f"stop {run.part}: {shares}, {recovered}, {data}"
 
 
-def availability_chart(label: str, runs: list[dict], path: Path) -> Path:
+def availability_chart(label: str, runs: list[FaultRun], path: Path) -> Path:
     """Share of requests succeeding per second and activity, one panel per component stopped."""
     figure, panels = plt.subplots(
         max(1, len(runs)),
@@ -53,13 +58,13 @@ def availability_chart(label: str, runs: list[dict], path: Path) -> Path:
     figure.suptitle(f"{label}: share of requests that succeeded, second by second")
     if not runs:
         no_data(panels[0][0])
-    for axes, run in zip(panels[:, 0], runs, strict=False):
-        phases = run["phases"]
-        origin = phases["stopped_at"]
-        axes.axvspan(0, phases["down_at"] - origin, color="#efefef", label="stopping (requests in flight finish)")
-        axes.axvspan(phases["down_at"] - origin, phases["ready_at"] - origin, color="#d9d9d9", label="component down")
-        axes.axvline(phases["restarted_at"] - origin, color="#7f7f7f", linestyle=":", linewidth=1)
-        for activity, points in series_by_activity(run["timeline"]["seconds"], origin).items():
+    for axes, (run, timeline) in zip(panels[:, 0], runs, strict=False):
+        phases = run.phases
+        origin = phases.stopped_at
+        axes.axvspan(0, phases.down_at - origin, color="#efefef", label="stopping (requests in flight finish)")
+        axes.axvspan(phases.down_at - origin, phases.ready_at - origin, color="#d9d9d9", label="component down")
+        axes.axvline(phases.restarted_at - origin, color="#7f7f7f", linestyle=":", linewidth=1)
+        for activity, points in series_by_activity(timeline["seconds"], origin).items():
             xs, ys = _with_gaps(points)
             axes.plot(xs, ys, color=ACTIVITY_COLOURS[activity], label=activity, linewidth=1.4, marker=".", markersize=3)
         axes.set_ylim(-5, 105)
@@ -79,7 +84,7 @@ def _with_gaps(points: list[tuple[int, float]]) -> tuple[list[float], list[float
     return [s + 0.5 for s in seconds], [100 * share_at[s] if s in share_at else float("nan") for s in seconds]
 
 
-def figures(faults: dict[str, list[dict]], out: Path) -> list[Figure]:
+def figures(faults: dict[str, list[FaultRun]], out: Path) -> list[Figure]:
     """One availability chart per architecture that has fault runs."""
     return [
         Figure(
@@ -95,21 +100,21 @@ def _percent(share: float | None) -> str | None:
     return None if share is None else f"{share:.0%}"
 
 
-def table(faults: dict[str, list[dict]]) -> Table:
+def table(faults: dict[str, list[FaultRun]]) -> Table:
     """One row per fault: what was stopped, what still succeeded, how fast it recovered, the data check."""
     rows = []
     for label, runs in faults.items():
-        for run in runs:
-            during, check = run["while_down_by_activity"], run["data_check"]
+        for run, _ in runs:
+            during, check = run.while_down_by_activity, run.data_check
             rows.append(
                 [
                     label,
-                    run["part"],
-                    _percent(run["succeeded_while_down"]),
+                    run.part,
+                    _percent(run.succeeded_while_down),
                     *(_percent(during.get(activity)) for activity in ACTIVITIES),
-                    run["recovery_s"],
-                    check["orders_answered_201"],
-                    "passed" if check["passed"] else f"FAILED: {check['problem_count']} problem(s)",
+                    run.recovery_s,
+                    check.orders_answered_201,
+                    "passed" if check.passed else f"FAILED: {check.problem_count} problem(s)",
                 ]
             )
     headers = [

@@ -6,10 +6,11 @@ One draw of a knee moves by ±15 % on a shared machine (docs/model.md), more tha
 
 from lab.model.load_dependent import knee_validation
 from lab.model.validation import error
+from lab.records import RunRecord
 from lab.report.results import median
 
 
-def knee_over_repeats(pairs: list[tuple[dict, dict]]) -> dict | None:
+def knee_over_repeats(pairs: list[tuple[RunRecord, RunRecord]]) -> dict | None:
     """The knee row of lab/model/load_dependent.py over every (users-100, saturation run) pair: the medians of
     what was predicted and measured, and each pair's error; a single pair's row as it stands."""
     rows = [row for light, saturation in pairs if (row := knee_validation(light, saturation))]

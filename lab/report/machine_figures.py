@@ -23,7 +23,7 @@ def cpu_figures(results: Results, out: Path) -> list[Figure]:
                         "label": f"{label}\n{profile}",
                         "components": components,
                         "floor_ms": floor,
-                        "load_generator_ms": run["cpu_ms_per_request"].get("locust"),
+                        "load_generator_ms": run.cpu_ms_per_request.get("locust"),
                     }
                 )
                 if floor:
@@ -49,16 +49,15 @@ def scaling_figures(results: Results, out: Path) -> list[Figure]:
     for label in ordered(results.scaling):
         runs = results.scaling[label]
         points: dict[str, list[dict]] = {"up": [], "out": []}
-        for run in sorted(runs, key=lambda r: r["scaling"]["n"]):
+        for run in sorted(runs, key=lambda r: r.scaling.n):
             point = {
-                "n": run["scaling"]["n"],
-                "throughput_rps": run["totals"]["throughput_rps"],
-                "p95_ms": run["totals"]["latency_ms"]["p95"],
+                "n": run.scaling.n,
+                "throughput_rps": run.totals.throughput_rps,
+                "p95_ms": run.totals.latency_ms.p95,
             }
-            points[run["scaling"]["mode"]].append(point)
+            points[run.scaling.mode].append(point)
         points["out"] = [p for p in points["up"] if p["n"] == 1] + points["out"]  # one instance of one worker is both
-        component = runs[0]["scaling"]["component"]
-        cores = runs[0]["machine"]["cores"]
+        component, cores = runs[0].scaling.component, runs[0].machine.cores
         path = charts.scaling(f"{label}: {component}", points, cores, out / f"scaling_{label}.png")
         figures.append(Figure(path, f"{label}: the {component} scaled up and scaled out under 1,500 users"))
     return figures

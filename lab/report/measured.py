@@ -8,12 +8,13 @@ def _flat_point(results: Results, label: str, profile: str) -> dict | None:
     repeats = results.repeats(label, profile)
     if not repeats:
         return None
-    latency = {k: median([r["totals"]["latency_ms"][k] for r in repeats]) for k in ("mean", "p50", "p95", "p99")}
-    spreads = {k: spread([r["totals"]["latency_ms"][k] for r in repeats]) for k in ("mean", "p50", "p95", "p99")}
-    throughputs = [r["totals"]["throughput_rps"] for r in repeats]
+    percentiles = ("mean", "p50", "p95", "p99")
+    latency = {k: median([getattr(r.totals.latency_ms, k) for r in repeats]) for k in percentiles}
+    spreads = {k: spread([getattr(r.totals.latency_ms, k) for r in repeats]) for k in percentiles}
+    throughputs = [r.totals.throughput_rps for r in repeats]
     spreads |= {"throughput_rps": spread(throughputs), "response_ms": spreads.pop("mean")}
     return {
-        "users": repeats[0]["profile"]["users"],
+        "users": repeats[0].profile.users,
         "throughput_rps": median(throughputs),
         "latency_ms": latency,
         "response_ms": latency["mean"],
@@ -24,7 +25,9 @@ def _flat_point(results: Results, label: str, profile: str) -> dict | None:
 
 def steps(results: Results, label: str) -> list[dict]:
     run = results.run(label, SATURATION)
-    return [{**s, "response_ms": s["latency_ms"]["mean"], "kind": "step"} for s in (run or {}).get("steps", [])]
+    return [
+        {**step.model_dump(), "response_ms": step.latency_ms.mean, "kind": "step"} for step in (run and run.steps) or []
+    ]
 
 
 def measured_points(results: Results, label: str) -> list[dict]:

@@ -1,10 +1,11 @@
 """The micro-bench in the report: what each endpoint can serve flat out, as a share of the bare floor, and
 the price of one hop in each architecture against the bare hop pairs."""
 
-import json
 from pathlib import Path
 
 from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, round_range, rows
+from lab.records import UnreadableRecord, read_record
+from lab.records.micro import MicroRecord
 from lab.report.page import Table
 
 INTRO = """`make bench-micro` drives one endpoint at a time flat out with wrk (1 thread, 16 keep-alive \
@@ -15,12 +16,15 @@ Every answer is checked for content. What the shared path (edge, domain, data ac
 share of the floor; what a hop costs, as its CPU against the bare pair's."""
 
 
-def load_micro(results: Path) -> dict | None:
+def load_micro(results: Path) -> MicroRecord | None:
     """results/micro/micro.json, if the micro-bench has run."""
     path = results / "micro" / "micro.json"
+    if not path.exists():
+        return None
     try:
-        return json.loads(path.read_text())
-    except (OSError, ValueError):
+        return read_record(path, MicroRecord)
+    except UnreadableRecord as unreadable:
+        print(f"skipping {unreadable}")
         return None
 
 
@@ -28,7 +32,7 @@ def _processes(row: dict) -> str:
     return ", ".join(f"{name} {ms:.2f}" for name, ms in row["cpu_by_process"].items() if ms >= 0.005)
 
 
-def table(run: dict | None) -> Table:
+def table(run: MicroRecord | None) -> Table:
     """Medians of the rounds with their spread, the share of the floor, and CPU per request by process."""
     headers = [
         "target",
@@ -42,7 +46,7 @@ def table(run: dict | None) -> Table:
         "wrong answers",
         "rounds with a worker idle",
     ]
-    found = rows(run["measurements"]) if run else []
+    found = rows(run.measurements) if run else []
     body = [
         [
             r["target"],
@@ -58,10 +62,9 @@ def table(run: dict | None) -> Table:
         ]
         for r in found
     ]
-    load = (run or {}).get("load", {})
     note = (
-        f"wrk -t{load.get('threads')} -c{load.get('connections')}, {load.get('seconds')} s measured after "
-        f"{load.get('warm_up_s')} s, {load.get('rounds')} rounds; commit {(run or {}).get('git_commit', '')[:8]}. "
+        f"wrk -t{run.load.threads} -c{run.load.connections}, {run.load.seconds} s measured after "
+        f"{run.load.warm_up_s} s, {run.load.rounds} rounds; commit {run.git_commit[:8]}. "
         "wrk is started again until every worker of the server it drives holds one of its connections; a "
         "round with a worker idle ran out of starts and was measured so."
         if run
@@ -70,9 +73,9 @@ def table(run: dict | None) -> Table:
     return Table("The most one endpoint serves: medians of the rounds", headers, body, note)
 
 
-def hops(run: dict | None) -> Table:
+def hops(run: MicroRecord | None) -> Table:
     """Each architecture's extra hop against the bare hop of its kind, with how far single rounds strayed."""
-    measurements = run["measurements"] if run else []
+    measurements = run.measurements if run else []
     prices, by_round = hop_prices(rows(measurements)), hop_prices_by_round(measurements)
     body = [
         [

@@ -6,6 +6,7 @@ from pathlib import Path
 from lab.model.calibration import calibrate
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
+from lab.records import RunRecord
 from lab.report import charts, model_tables, texts
 from lab.report.knee_repeats import knee_over_repeats
 from lab.report.measured import measured_points
@@ -14,7 +15,7 @@ from lab.report.results import Results
 from loadtests.profiles import SATURATION
 
 
-def _calibration_run(results: Results, label: str) -> dict | None:
+def _calibration_run(results: Results, label: str) -> RunRecord | None:
     # The projection leans on the heaviest flat load measured: its cost per request is the closest to scale.
     return results.run(label, "users-1000") or results.run(label, "users-100")
 
@@ -55,8 +56,8 @@ def model_parts(results: Results, out: Path) -> ModelParts:
             "measured": measured_points(results, label),
             "validation_model": machine_curve(calibrate(light)) if light else None,
         }
-        plans[label] = capacity_plans(calibration, base, base["database"])
-        paths[label] = scaling_paths(calibration, base, base["database"])
+        plans[label] = capacity_plans(calibration, base, base.database)
+        paths[label] = scaling_paths(calibration, base, base.database)
         if light:
             heavy, saturation = results.run(label, "users-1000"), results.run(label, SATURATION)
             validations[label] = validate(light, heavy, saturation)
@@ -94,4 +95,4 @@ def model_parts(results: Results, out: Path) -> ModelParts:
 
 def _cores_here(results: Results) -> int:
     newest = results.newest()
-    return newest["machine"]["cores"] if newest else 2
+    return newest.machine.cores if newest else 2

@@ -5,10 +5,10 @@ import re
 from lab.model.calibration import DATABASE, REPLICA, calibrate
 from lab.model.projection import MAX_CORES_ONE_MACHINE, REPLICA_CORES, REPLICA_TIER, SLO_S, capacity_plans
 from lab.model.validation import validate
+from lab.records import RunRecord, capacity_step
 from lab.report.page import Table
 from lab.report.results import Results, server_cpu_ms
 from loadtests.profiles import SATURATION
-from loadtests.saturation import capacity_step
 
 REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
 INTRO = """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
@@ -35,11 +35,10 @@ def replicated_labels(results: Results) -> dict[str, tuple[str, int, str]]:
     return found
 
 
-def _row(label: str, load: str, run: dict, throughput, p95, requests) -> list:
+def _row(label: str, load: str, run: RunRecord, throughput, p95, requests) -> list:
     cpu = server_cpu_ms(run)
     replicas = sum(ms for name, ms in cpu.items() if name.startswith(REPLICA))
-    replication = run.get("replication") or {}
-    stale = run.get("stale_reads") or {}
+    lag, stale = run.replication and run.replication.lag_ms, run.stale_reads
     return [
         label,
         load,
@@ -48,9 +47,9 @@ def _row(label: str, load: str, run: dict, throughput, p95, requests) -> list:
         sum(cpu.values()),
         cpu.get(DATABASE),
         replicas or None,
-        (replication.get("lag_ms") or {}).get("median"),
-        (replication.get("lag_ms") or {}).get("max"),
-        stale.get("stale_per_1000_reads"),
+        lag and lag.median,
+        lag and lag.max,
+        stale and stale.stale_per_1000_reads,
         requests,
     ]
 
@@ -63,29 +62,17 @@ def modes_side_by_side(results: Results) -> Table:
         for label in [base, *(label for label, (b, _, _) in replicated.items() if b == base)]:
             run = results.run(label, "users-1000")
             if run:
-                totals = run["totals"]
+                totals = run.totals
                 rows.append(
-                    _row(
-                        label,
-                        "users-1000",
-                        run,
-                        totals["throughput_rps"],
-                        totals["latency_ms"]["p95"],
-                        totals["requests"],
-                    )
+                    _row(label, "users-1000", run, totals.throughput_rps, totals.latency_ms.p95, totals.requests)
                 )
             saturation = results.run(label, SATURATION)
-            steps = [s for s in (saturation or {}).get("steps", []) if not s["stop_reason"]]
+            steps = [s for s in (saturation and saturation.steps) or [] if not s.stop_reason]
             if steps:
                 knee = capacity_step(steps)
                 rows.append(
                     _row(
-                        label,
-                        f"step {knee['users']}",
-                        saturation,
-                        knee["throughput_rps"],
-                        knee["latency_ms"]["p95"],
-                        knee["requests"],
+                        label, f"step {knee.users}", saturation, knee.throughput_rps, knee.latency_ms.p95, knee.requests
                     )
                 )
     headers = [
@@ -135,7 +122,7 @@ def million(results: Results) -> Table:
         if not run:
             continue
         calibration = calibrate(run, results.run(label, "users-100"))
-        plan = capacity_plans(calibration, run, run["database"])[-1]
+        plan = capacity_plans(calibration, run, run.database)[-1]
         replicas = plan["replicas"].get(REPLICA_TIER)
         rows.append(
             [

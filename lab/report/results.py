@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lab.model.calibration import GENERATOR, component_of
+from lab.records import RunRecord, UnreadableRecord, read_record, read_run
+from lab.records.files import Record
 from lab.report.style import LABEL_ORDER
 from loadtests.profiles import BENCH_PROFILES, FORMER_NAMES
 
@@ -15,9 +17,9 @@ class Results:
     """Runs by label and profile (each a list of repetitions), the floor run, and scaling runs by label."""
 
     folder: Path
-    runs: dict[str, dict[str, list[dict]]] = field(default_factory=dict)
-    floor: dict | None = None
-    scaling: dict[str, list[dict]] = field(default_factory=dict)
+    runs: dict[str, dict[str, list[RunRecord]]] = field(default_factory=dict)
+    floor: RunRecord | None = None
+    scaling: dict[str, list[RunRecord]] = field(default_factory=dict)
 
     @property
     def labels(self) -> list[str]:
@@ -25,30 +27,30 @@ class Results:
         rank = {label: index for index, label in enumerate(LABEL_ORDER)}
         return sorted(self.runs, key=lambda label: (rank.get(label, len(rank)), label))
 
-    def run(self, label: str, profile: str) -> dict | None:
+    def run(self, label: str, profile: str) -> RunRecord | None:
         """The representative run of a profile: the repetition with the median throughput."""
         repeats = self.runs.get(label, {}).get(profile, [])
         if not repeats:
             return None
-        ranked = sorted(repeats, key=lambda run: run["totals"]["throughput_rps"])
+        ranked = sorted(repeats, key=lambda run: run.totals.throughput_rps)
         return ranked[(len(ranked) - 1) // 2]
 
-    def repeats(self, label: str, profile: str) -> list[dict]:
+    def repeats(self, label: str, profile: str) -> list[RunRecord]:
         """Every repetition of a profile."""
         return self.runs.get(label, {}).get(profile, [])
 
-    def pairs(self, label: str, first: str, second: str) -> list[tuple[dict, dict]]:
+    def pairs(self, label: str, first: str, second: str) -> list[tuple[RunRecord, RunRecord]]:
         """Each repetition of `second` beside the same repetition of `first`, or first's representative run."""
         representative = self.run(label, first)
         if not representative:
             return []
-        firsts = {run.get("repeat", 1): run for run in self.repeats(label, first)}
-        return [(firsts.get(run.get("repeat", 1), representative), run) for run in self.repeats(label, second)]
+        firsts = {run.repeat: run for run in self.repeats(label, first)}
+        return [(firsts.get(run.repeat, representative), run) for run in self.repeats(label, second)]
 
-    def newest(self) -> dict | None:
+    def newest(self) -> RunRecord | None:
         """The most recent run of all, for the environment section."""
         every = [run for profiles in self.runs.values() for repeats in profiles.values() for run in repeats]
-        return max(every, key=lambda run: run["date"], default=None)
+        return max(every, key=lambda run: run.date, default=None)
 
 
 def load(folder: Path) -> Results:
@@ -58,38 +60,37 @@ def load(folder: Path) -> Results:
         run = _read(path)
         if not run:
             continue
-        if run["label"] == "floor":
+        if run.label == "floor":
             found.floor = run
             continue
-        name = run["profile"]["name"] = FORMER_NAMES.get(run["profile"]["name"], run["profile"]["name"])
+        name = run.profile.name = FORMER_NAMES.get(run.profile.name, run.profile.name)
         if name in BENCH_PROFILES:
-            found.runs.setdefault(run["label"], {}).setdefault(name, []).append(run)
+            found.runs.setdefault(run.label, {}).setdefault(name, []).append(run)
     for path in sorted(folder.glob("*/scaling/*/run.json")):
         run = _read(path)
-        if run and "scaling" in run:
-            found.scaling.setdefault(run["label"], []).append(run)
+        if run and run.scaling:
+            found.scaling.setdefault(run.label, []).append(run)
     return found
 
 
-def runs_with_timelines(folder: Path) -> list[dict]:
-    """Every experiment run under folder/<architecture>/<run>/ (run.json), each with its timeline.json."""
+def records_with_timelines(folder: Path, model: type[Record]) -> list[tuple[Record, dict]]:
+    """Every experiment's record under folder/<architecture>/<run>/run.json, beside its timeline.json."""
     found = []
     for path in sorted(folder.glob("*/*/run.json")):
         try:
-            run = json.loads(path.read_text())
-            run["timeline"] = json.loads((path.parent / "timeline.json").read_text())
+            found.append((read_record(path, model), json.loads((path.parent / "timeline.json").read_text())))
+        except UnreadableRecord as unreadable:
+            print(f"skipping {unreadable}")
         except (OSError, ValueError):
-            print(f"skipping unreadable {path}")
-            continue
-        found.append(run)
+            print(f"skipping {path.parent}: its timeline.json cannot be read")
     return found
 
 
-def _read(path: Path) -> dict | None:
+def _read(path: Path) -> RunRecord | None:
     try:
-        return json.loads(path.read_text())
-    except (OSError, ValueError):
-        print(f"skipping unreadable {path}")
+        return read_run(path)
+    except UnreadableRecord as unreadable:
+        print(f"skipping {unreadable}")
         return None
 
 
@@ -105,10 +106,10 @@ def median(values: list[float | None]) -> float | None:
     return statistics.median(present) if present else None
 
 
-def server_cpu_ms(run: dict) -> dict[str, float]:
+def server_cpu_ms(run: RunRecord) -> dict[str, float]:
     """CPU milliseconds per edge request by component (replicas summed), the load generator left out."""
     by_component: dict[str, float] = {}
-    for process, ms in run["cpu_ms_per_request"].items():
+    for process, ms in run.cpu_ms_per_request.items():
         if process != GENERATOR and ms is not None:
             by_component[component_of(process)] = by_component.get(component_of(process), 0.0) + ms
     return by_component

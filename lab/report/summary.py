@@ -1,9 +1,9 @@
 """The box at the top of the report: what was run, the headline numbers, and what to run next."""
 
+from lab.records import capacity_step
 from lab.report.page import Summary, Table
 from lab.report.results import Results, median, server_cpu_ms
 from loadtests.profiles import BENCH_PROFILES, SATURATION
-from loadtests.saturation import capacity_step
 from topology import registry
 
 HEAVY = "users-1000"
@@ -19,14 +19,15 @@ HEADERS = [
 
 
 def _headline_row(results: Results, label: str) -> list:
-    heavy, best = results.run(label, HEAVY), capacity_step((results.run(label, SATURATION) or {}).get("steps") or [])
-    failed = sum(run["totals"]["failures"] for profile in results.runs[label].values() for run in profile)
+    heavy, saturation = results.run(label, HEAVY), results.run(label, SATURATION)
+    best = capacity_step((saturation and saturation.steps) or [])
+    failed = sum(run.totals.failures for profile in results.runs[label].values() for run in profile)
     return [
         label,
-        heavy and heavy["totals"]["throughput_rps"],
-        heavy and heavy["totals"]["latency_ms"]["p95"],
-        best and best["throughput_rps"],
-        best and best["users"],
+        heavy and heavy.totals.throughput_rps,
+        heavy and heavy.totals.latency_ms.p95,
+        best and best.throughput_rps,
+        best and best.users,
         heavy and median([sum(server_cpu_ms(run).values()) for run in results.repeats(label, HEAVY)]),
         failed,
     ]
@@ -38,7 +39,7 @@ def _ran(results: Results, experiments: dict[str, int]) -> list[str]:
         names = [name for name in BENCH_PROFILES if results.repeats(label, name)]
         runs = sum(len(results.repeats(label, name)) for name in names)
         lines.append(f"{label}: {', '.join(names)} ({runs} run{'s' if runs > 1 else ''})")
-    if any(run.get("demo") for profiles in results.runs.values() for runs in profiles.values() for run in runs):
+    if any(run.demo for profiles in results.runs.values() for runs in profiles.values() for run in runs):
         lines.append(
             "a demo (make demo): every profile on one start of each architecture, in windows of seconds: "
             "a sketch for a class, which make bench-<arch> measures properly"
@@ -48,8 +49,8 @@ def _ran(results: Results, experiments: dict[str, int]) -> list[str]:
     lines += [f"{what}: {count}" for what, count in experiments.items() if count]
     newest = results.newest()
     if newest:
-        when = newest["date"][:16].replace("T", " ")
-        cores, commit = newest["machine"]["cores"], newest["git_commit"][:7]
+        when = newest.date[:16].replace("T", " ")
+        cores, commit = newest.machine.cores, newest.git_commit[:7]
         lines.append(f"newest run {when} UTC, on {cores} cores, at commit {commit}")
     return lines or ["nothing yet"]
 

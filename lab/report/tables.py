@@ -24,9 +24,12 @@ def summary(results: Results) -> Table:
                     label,
                     profile,
                     len(repeats),
-                    median([r["totals"]["throughput_rps"] for r in repeats]),
-                    *(median([r["totals"]["latency_ms"][k] for r in repeats]) for k in ("mean", "p50", "p95", "p99")),
-                    sum(r["totals"]["failures"] for r in repeats),
+                    median([r.totals.throughput_rps for r in repeats]),
+                    *(
+                        median([getattr(r.totals.latency_ms, k) for r in repeats])
+                        for k in ("mean", "p50", "p95", "p99")
+                    ),
+                    sum(r.totals.failures for r in repeats),
                     cpu,
                     cpu / floor if cpu and floor else None,
                 ]
@@ -52,18 +55,18 @@ def saturation_steps(results: Results) -> Table:
     rows = []
     for label in results.labels:
         run = results.run(label, SATURATION)
-        for step in (run or {}).get("steps", []):
-            latency = step["latency_ms"]
+        for step in (run and run.steps) or []:
+            latency = step.latency_ms
             rows.append(
                 [
                     label,
-                    step["users"],
-                    step["throughput_rps"],
-                    latency["mean"],
-                    latency["p95"],
-                    step["failures"],
-                    step.get("reference_work_ms"),
-                    step["stop_reason"] or "",
+                    step.users,
+                    step.throughput_rps,
+                    latency.mean,
+                    latency.p95,
+                    step.failures,
+                    step.reference_work_ms,
+                    step.stop_reason or "",
                 ]
             )
     headers = [
@@ -92,8 +95,8 @@ def endpoint_p95(results: Results) -> Table:
     columns = [(label, profile) for label in results.labels for profile in FLAT_PROFILES if results.run(label, profile)]
     cells: dict[str, dict[tuple[str, str], float | None]] = {}
     for column in columns:
-        for endpoint in results.run(*column)["endpoints"]:
-            cells.setdefault(f"{endpoint['method']} {endpoint['name']}", {})[column] = endpoint["latency_ms"]["p95"]
+        for endpoint in results.run(*column).endpoints:
+            cells.setdefault(f"{endpoint.method} {endpoint.name}", {})[column] = endpoint.latency_ms.p95
     rows = [[name, *(cells[name].get(column) for column in columns)] for name in sorted(cells)]
     headers = ["endpoint", *(f"{label} {profile}" for label, profile in columns)]
     return Table("p95 response time per endpoint (ms), at 100 and 1,000 users", headers, rows)
@@ -105,19 +108,18 @@ def failures(results: Results) -> Table:
     for label in results.labels:
         for profile, repeats in sorted(results.runs[label].items()):
             for run in repeats:
-                totals = run["totals"]
-                checks = run.get("checks") or []
-                verdict = "passed" if all(c["passed"] for c in checks) else "FAILED"
-                restarted = run.get("restarted_processes")  # runs before the lab recorded it have none
-                servers_mb = sum(mb for name, mb in run["peak_rss_mb"].items() if not name.startswith("locust"))
+                totals, checks = run.totals, run.checks
+                verdict = "passed" if all(c.passed for c in checks) else "FAILED"
+                restarted = run.restarted_processes  # runs before the lab recorded it have none
+                servers_mb = sum(mb for name, mb in run.peak_rss_mb.items() if not name.startswith("locust"))
                 rows.append(
                     [
                         label,
                         profile,
-                        run.get("repeat", 1),
-                        totals["requests"],
-                        totals["failures"],
-                        f"{totals['failure_ratio']:.2%}",
+                        run.repeat,
+                        totals.requests,
+                        totals.failures,
+                        f"{totals.failure_ratio:.2%}",
                         None if restarted is None else sum(restarted.values()),
                         round(servers_mb),
                         verdict if checks else None,
@@ -143,14 +145,14 @@ def environment(results: Results) -> Table:
     run = results.newest()
     if not run:
         return Table("Environment", ["item", "value"], [])
-    machine = run["machine"]
+    machine = run.machine
     rows = [
-        ["commit", run["git_commit"] + (" (with uncommitted changes)" if run["git_dirty"] else "")],
-        ["date of the newest run", run["date"]],
-        ["CPU", f"{machine['cpu_model']}, {machine['cores']} cores"],
-        ["memory", f"{machine['memory_gib']} GiB"],
-        ["operating system", machine["os"]],
-        ["Python", run["python"]],
-        *([name, version] for name, version in run["packages"].items()),
+        ["commit", run.git_commit + (" (with uncommitted changes)" if run.git_dirty else "")],
+        ["date of the newest run", run.date],
+        ["CPU", f"{machine.cpu_model}, {machine.cores} cores"],
+        ["memory", f"{machine.memory_gib} GiB"],
+        ["operating system", machine.os],
+        ["Python", run.python],
+        *([name, version] for name, version in run.packages.items()),
     ]
     return Table("Environment", ["item", "value"], rows)

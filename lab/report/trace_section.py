@@ -1,9 +1,10 @@
 """The report's "One request, four architectures": the median traces side by side, their anatomy, and what
 tracing itself costs."""
 
-import json
 from pathlib import Path
 
+from lab.records import UnreadableRecord, read_record
+from lab.records.trace import TraceRecord
 from lab.report.page import Figure, Table
 from lab.report.results import load, server_cpu_ms
 from lab.report.style import ordered
@@ -24,22 +25,22 @@ COST_NOTE = """users-1000, untraced and traced minutes apart in one run (`make b
 traced (no sampling). CPU per request is the servers' CPU, the load generator left out."""
 
 
-def load_traces(results: Path) -> dict[str, dict]:
+def load_traces(results: Path) -> dict[str, TraceRecord]:
     """label -> trace.json, from results/traces."""
     found = {}
     for path in sorted((results / "traces").glob("*/trace.json")):
         try:
-            found[path.parent.name] = json.loads(path.read_text())
-        except (OSError, ValueError):
-            print(f"skipping unreadable {path}")
+            found[path.parent.name] = read_record(path, TraceRecord)
+        except UnreadableRecord as unreadable:
+            print(f"skipping {unreadable}")
     return {label: found[label] for label in ordered(found)}
 
 
-def figures(traces: dict[str, dict], out: Path) -> list[Figure]:
+def figures(traces: dict[str, TraceRecord], out: Path) -> list[Figure]:
     """The order and the book page, the four architectures on one shared time axis each."""
     drawn = []
     for step in ("order", "book page"):
-        anatomies = {label: saved(run["steps"][step]) for label, run in traces.items() if step in run["steps"]}
+        anatomies = {label: saved(run.steps[step]) for label, run in traces.items() if step in run.steps}
         if anatomies:
             path = side_by_side(
                 anatomies, f"{step}: the median trace of each architecture", out / f"trace_{step.replace(' ', '_')}.png"
@@ -48,7 +49,7 @@ def figures(traces: dict[str, dict], out: Path) -> list[Figure]:
     return drawn
 
 
-def table(traces: dict[str, dict], step: str) -> Table:
+def table(traces: dict[str, TraceRecord], step: str) -> Table:
     """Per architecture, the median trace of one step: where it went and where its time was spent."""
     headers = [
         "architecture",
@@ -62,20 +63,19 @@ def table(traces: dict[str, dict], step: str) -> Table:
     ]
     rows = []
     for label, run in traces.items():
-        if step not in run["steps"]:
+        if step not in run.steps:
             continue
-        found = run["steps"][step]
-        row, totals = found["median"], found["totals_ms"]
+        row, totals = run.steps[step].median, run.steps[step].totals_ms
         rows.append(
             [
                 label,
-                " → ".join(row["processes"]),
-                row["hops"],
-                row["statements"],
-                row["total_ms"],
+                " → ".join(row.processes),
+                row.hops,
+                row.statements,
+                row.total_ms,
                 f"{totals[0]:.1f}–{totals[-1]:.1f}",
-                row["slowest_process"],
-                row["slowest_ms"],
+                row.slowest_process,
+                row.slowest_ms,
             ]
         )
     note = (
@@ -83,7 +83,7 @@ def table(traces: dict[str, dict], step: str) -> Table:
         "a round trip too, counted under SQL). Inside a process: the time it held the request without "
         "waiting on another process, its SQL included."
     )
-    visits = max((run.get("visits", 0) for run in traces.values()), default=0)
+    visits = max((run.visits for run in traces.values()), default=0)
     return Table(f"The {step}, traced: the median of {visits} visits per architecture", headers, rows, note)
 
 
@@ -112,10 +112,10 @@ def cost(results: Path) -> Table:
                 cpu_off,
                 cpu_on,
                 round(cpu_on / cpu_off, 2) if cpu_off else None,
-                off["totals"]["latency_ms"]["p95"],
-                on["totals"]["latency_ms"]["p95"],
-                off["totals"]["throughput_rps"],
-                on["totals"]["throughput_rps"],
+                off.totals.latency_ms.p95,
+                on.totals.latency_ms.p95,
+                off.totals.throughput_rps,
+                on.totals.throughput_rps,
             ]
         )
     return Table("What tracing costs", headers, rows, COST_NOTE)

@@ -3,6 +3,7 @@ it waited, and its critical path (the spans that, made faster, would make the re
 
 from dataclasses import dataclass
 
+from lab.records.trace import TracedStep
 from lab.trace.spans import Span
 
 Interval = tuple[int, int]
@@ -121,9 +122,9 @@ def anatomy(trace_id: str, spans: list[Span]) -> Anatomy:
     return Anatomy(trace_id, spans, min(roots, key=lambda s: (s.start_ns, -s.end_ns)))
 
 
-def saved(step: dict) -> Anatomy:
+def saved(step: TracedStep) -> Anatomy:
     """A step's median trace as trace.json keeps it (lab/trace/run.py)."""
-    return anatomy(step["trace_id"], [Span(**span) for span in step["spans"]])
+    return anatomy(step.trace_id, [Span(**span.model_dump()) for span in step.spans])
 
 
 def median(anatomies: list[Anatomy]) -> Anatomy:

@@ -14,6 +14,8 @@ import urllib3
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.paths import RESULTS
+from lab.records import write_record
+from lab.records.trace import TracedStep, TraceRecord
 from lab.trace.anatomy import Anatomy, anatomy, median, saved
 from lab.trace.spans import Span, by_trace, read_spans
 from lab.trace.visit import DRAWN, STEPS, Visit
@@ -52,15 +54,15 @@ def _complete(folder: Path, sent: list[dict[str, str]]) -> dict[str, list[Span]]
         time.sleep(1)
 
 
-def _step(anatomies: list[Anatomy]) -> dict:
+def _step(anatomies: list[Anatomy]) -> TracedStep:
     chosen = median(anatomies)
     totals = sorted(a.total_ms for a in anatomies)
-    return {
-        "median": chosen.row(),
-        "trace_id": chosen.trace_id,
-        "totals_ms": [round(t, 2) for t in totals],
-        "spans": [dataclasses.asdict(span) for span in chosen.spans],
-    }
+    return TracedStep(
+        median=chosen.row(),
+        trace_id=chosen.trace_id,
+        totals_ms=[round(t, 2) for t in totals],
+        spans=[dataclasses.asdict(span) for span in chosen.spans],
+    )
 
 
 def trace_architecture(
@@ -77,20 +79,16 @@ def trace_architecture(
     shutil.rmtree(out, ignore_errors=True)
     steps = {step: _step([anatomy(v[step], traces[v[step]]) for v in sent]) for step in STEPS}
     shutil.copytree(launch.run_dir / "traces", out / "otlp")
-    (out / "trace.json").write_text(
-        json.dumps(
-            {"architecture": launch.architecture.label.removesuffix("-traced"), "visits": visits, "steps": steps},
-            indent=1,
-        )
-    )
+    label = launch.architecture.label.removesuffix("-traced")
+    write_record(out / "trace.json", TraceRecord(architecture=label, visits=visits, steps=steps))
     for step in DRAWN:
         title = f"{architecture}: {step}, the median of {visits} visits"
         waterfall(saved(steps[step]), title, out / f"{step.replace(' ', '-')}.png")
     for step in STEPS:
-        row = steps[step]["median"]
+        row = steps[step].median
         print(
-            f"  {step:<16} {row['total_ms']:>7.1f} ms  {' > '.join(row['processes'])}: {row['hops']} hops, "
-            f"{row['statements']} SQL, slowest {row['slowest_process']} {row['slowest_ms']:.1f} ms"
+            f"  {step:<16} {row.total_ms:>7.1f} ms  {' > '.join(row.processes)}: {row.hops} hops, "
+            f"{row.statements} SQL, slowest {row.slowest_process} {row.slowest_ms:.1f} ms"
         )
     print(f"[{architecture}] traces -> {out}", flush=True)
     return out

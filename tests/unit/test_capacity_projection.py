@@ -5,19 +5,20 @@ import pytest
 from lab.model.calibration import Calibration
 from lab.model.projection import MAX_CORES_ONE_MACHINE, capacity_plans, scaling_paths, tiers, write_lock_demand_s
 from lab.report.replica_section import primary_cores
+from tests.run_records import run_record
 
 
 def calibration(label, demands, think_s=3.0):
     return Calibration(label, "users-1000", 1000, 2, think_s, 0.0005, demands, 0.0004, 0.0)
 
 
-RUN = {
-    "totals": {"requests": 1000},
-    "endpoints": [
+RUN = run_record(
+    totals={"requests": 1000},
+    endpoints=[
         {"method": "GET", "name": "/api/books", "requests": 900, "latency_ms": {"mean": 3.0}},
         {"method": "POST", "name": "/api/orders", "requests": 100, "latency_ms": {"mean": 10.0}},
     ],
-}
+)
 
 
 def test_sqlites_write_lock_is_held_for_the_mean_time_of_write_requests():

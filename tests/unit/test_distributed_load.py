@@ -1,17 +1,18 @@
 """Locust in distributed mode: when the bench uses workers, and the master's command line."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from lab.load.generator import locust_command, workers_wanted
+from lab.records import write_run
 from loadtests.profiles import get_profile
+from tests.run_records import run_record
 
 
 def previous_run(tmp_path: Path, saturated: bool, processes: int = 1) -> Path:
     path = tmp_path / "run.json"
-    path.write_text(json.dumps({"load_generator": {"saturated": saturated, "processes": processes}}))
+    write_run(path, run_record(load_generator={"saturated": saturated, "processes": processes}))
     return path
 
 
@@ -55,9 +56,9 @@ def test_a_saturation_run_that_stopped_on_failures_is_a_finding_not_a_failed_ben
     def step(failures, reason):
         return {"failures": failures, "stop_reason": reason}
 
-    run = {"totals": {"failures": 40}, "checks": [], "steps": [step(0, None), step(40, "4.0% of requests failed")]}
-    (tmp_path / "run.json").write_text(json.dumps(run))
+    run = run_record(totals={"failures": 40}, steps=[step(0, None), step(40, "4.0% of requests failed")])
+    write_run(tmp_path / "run.json", run)
     assert run_failed(tmp_path) is False
-    run["steps"][0]["failures"] = 1  # a failure below the knee is a real one
-    (tmp_path / "run.json").write_text(json.dumps(run))
+    run.steps[0].failures = 1  # a failure below the knee is a real one
+    write_run(tmp_path / "run.json", run)
     assert run_failed(tmp_path) is True

@@ -3,13 +3,14 @@
 import pytest
 
 from lab.model.load_dependent import knee_validation
+from lab.records import RunRecord
 from lab.report.knee_repeats import knee_over_repeats
-from tests.saturation_runs import light_run, step
+from tests.saturation_runs import light_run, saturation_run, step
 
 
 def test_over_repeated_runs_each_predicts_its_own_knee_and_the_medians_are_compared():
     runs = [
-        (light_run(), {"steps": [step(500, 190, 2.6), step(750, rps, 2.4), step(1000, rps - 20, 2.4)]})
+        (light_run(), saturation_run(step(500, 190, 2.6), step(750, rps, 2.4), step(1000, rps - 20, 2.4)))
         for rps in (250, 300, 280)
     ]
     singles = [knee_validation(light, saturation) for light, saturation in runs]
@@ -22,29 +23,29 @@ def test_over_repeated_runs_each_predicts_its_own_knee_and_the_medians_are_compa
 
 
 def test_repeats_whose_knees_came_at_different_steps_show_the_span_and_the_p95_of_those_that_had_a_step_before():
-    early = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4), step(1000, 240, 2.4)]})
-    late = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 280, 2.5, p95=30.0), step(1000, 330, 2.4)]})
+    early = (light_run(), saturation_run(step(500, 190, 2.6), step(750, 260, 2.4), step(1000, 240, 2.4)))
+    late = (light_run(), saturation_run(step(500, 190, 2.6), step(750, 280, 2.5, p95=30.0), step(1000, 330, 2.4)))
     row = knee_over_repeats([early, late])
     assert row["knee_users"] == "750–1000" and row["before_users"] == 750 and row["measured_p95_ms"] == 30.0
 
 
 def test_a_repeat_that_saturated_at_its_first_step_is_left_out_and_the_row_says_so():
-    judged = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4)]})
-    row = knee_over_repeats([judged, (light_run(), {"steps": [step(500, 150, 2.9)]})])
+    judged = (light_run(), saturation_run(step(500, 190, 2.6), step(750, 260, 2.4)))
+    row = knee_over_repeats([judged, (light_run(), saturation_run(step(500, 150, 2.9)))])
     assert row["measured_knee_rps"] == 260 and len(row["knee_errors"]) == 1
     assert row["calibrated_on"].endswith("1 of 2 repeats; the rest saturated at their first step")
 
 
 def test_a_single_run_is_judged_as_it_stands_and_none_without_steps():
-    run = (light_run(), {"steps": [step(500, 190, 2.6), step(750, 260, 2.4)]})
+    run = (light_run(), saturation_run(step(500, 190, 2.6), step(750, 260, 2.4)))
     assert knee_over_repeats([run]) == knee_validation(*run)
-    assert knee_over_repeats([(light_run(), {"steps": []})]) is None and knee_over_repeats([]) is None
+    assert knee_over_repeats([(light_run(), saturation_run())]) is None and knee_over_repeats([]) is None
 
 
 def test_over_repeats_the_machine_speed_at_each_point_is_the_median_of_those_recorded():
-    def timed(ms: float | None) -> tuple[dict, dict]:
-        steps = [step(500, 190, 2.6) | {"reference_work_ms": ms}, step(750, 260, 2.4) | {"reference_work_ms": ms}]
-        return light_run() | {"reference_work_ms": ms}, {"steps": steps}
+    def timed(ms: float | None) -> tuple[RunRecord, RunRecord]:
+        steps = [step(500, 190, 2.6, reference_work_ms=ms), step(750, 260, 2.4, reference_work_ms=ms)]
+        return light_run(reference_work_ms=ms), saturation_run(*steps)
 
     row = knee_over_repeats([timed(9.0), timed(6.0), timed(None)])
     assert row["reference_work_ms"] == [7.5, 7.5, 7.5]

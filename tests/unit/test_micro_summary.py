@@ -1,24 +1,33 @@
 """The micro-bench's figures: medians with spread, shares of the floor, and hop prices against the bare pairs."""
 
+import json
+
 import pytest
 
 from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, round_range, rows, text_table
-from lab.report.micro_section import hops
+from lab.records import write_record
+from lab.records.micro import Measurement, MicroRecord
+from lab.report.micro_section import hops, load_micro, table
+from tests.run_records import RUN as RUN_FIELDS
+
+UNASSERTED = {"requests": 0, "duration_us": 0, "p50_us": 0, "p90_us": 0, "mean_us": 0.0}  # fields these tests skip
+LOAD = {"tool": "wrk", "threads": 1, "connections": 16, "seconds": 6.0, "warm_up_s": 2.0, "rounds": 3}
 
 
-def measured(target: str, endpoint: str, rps: float, cpu: dict, round_number: int = 1) -> dict:
-    return {
-        "target": target,
-        "endpoint": endpoint,
-        "round": round_number,
-        "rps": rps,
-        "p99_us": 9000,
-        "cpu_ms": cpu,
-        "wrk_cpu_ms": 0.05,
-        "wrong": 0,
-        "non_2xx": 0,
-        "socket_errors": 0,
-    }
+def measured(target: str, endpoint: str, rps: float, cpu: dict, round_number: int = 1) -> Measurement:
+    return Measurement(
+        target=target,
+        endpoint=endpoint,
+        round=round_number,
+        rps=rps,
+        p99_us=9000,
+        cpu_ms=cpu,
+        wrk_cpu_ms=0.05,
+        wrong=0,
+        non_2xx=0,
+        socket_errors=0,
+        **UNASSERTED,
+    )
 
 
 RUN = [
@@ -61,7 +70,7 @@ def test_without_the_floor_there_is_no_share_and_no_hop_price():
 
 
 def test_rounds_that_left_a_worker_without_connections_are_counted_and_older_runs_are_unknown():
-    split = [{**m, "edge_split": s} for m, s in zip(RUN[:3], ([8, 8], [16, 0], [3, 13]), strict=True)]
+    split = [m.model_copy(update={"edge_split": s}) for m, s in zip(RUN[:3], ([8, 8], [16, 0], [3, 13]), strict=True)]
     assert rows(split)[0]["idle_worker_rounds"] == 1
     assert rows(RUN[:3])[0]["idle_worker_rounds"] is None  # measured before the split was recorded
 
@@ -76,8 +85,31 @@ def test_each_round_is_also_priced_on_its_own_to_show_how_far_one_round_strays()
 
 
 def test_the_reports_hop_table_shows_the_medians_ratio_beside_the_rounds_spread():
-    table = hops({"measurements": [*RUN, *SECOND_ROUND]})
+    table = hops(micro_record(load=LOAD, measurements=[*RUN, *SECOND_ROUND]))
     three_tier = next(row for row in table.rows if row[0].startswith("three_tier"))
     assert three_tier[1:] == [pytest.approx(0.6), "0.50–0.70", pytest.approx(0.4), 1.5, "1.25–1.75"]
     bare = next(row for row in table.rows if row[0] == "bare JSON hop (hop pair)")
     assert bare[-1] == ""  # a bare hop is the yardstick, not priced against itself
+
+
+def micro_record(**fields) -> MicroRecord:
+    environment = ("git_commit", "git_dirty", "date", "machine", "python", "packages")
+    return MicroRecord(**{name: RUN_FIELDS[name] for name in environment}, **fields)
+
+
+def test_micro_json_is_read_back_as_written_and_its_load_is_named_in_the_table(tmp_path):
+    run = micro_record(load=LOAD, measurements=RUN)
+    (tmp_path / "micro").mkdir()
+    write_record(tmp_path / "micro" / "micro.json", run)
+
+    assert load_micro(tmp_path) == run
+    assert table(load_micro(tmp_path)).note.startswith("wrk -t1 -c16, 6.0 s measured after 2.0 s, 3 rounds")
+
+
+def test_no_micro_json_is_no_micro_bench_and_an_old_one_without_its_fields_is_named(tmp_path, capsys):
+    assert load_micro(tmp_path) is None
+    (tmp_path / "micro").mkdir()
+    (tmp_path / "micro" / "micro.json").write_text(json.dumps({"measurements": []}))
+
+    assert load_micro(tmp_path) is None
+    assert f"skipping {tmp_path / 'micro'}: micro.json has no schema version" in capsys.readouterr().out

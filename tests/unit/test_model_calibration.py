@@ -4,25 +4,21 @@ import pytest
 
 from lab.model.calibration import calibrate, component_of, demands, predicted_response_s
 from lab.model.validation import error, explain, validate, within_aim
+from tests.run_records import run_record
 
 
 def measured_run(users=100, throughput=36.0, mean_ms=5.0, cpu=None, idle=None, seconds=60.0, label="three_tier"):
     cpu = cpu or {"presentation": 2.16, "application-1": 1.08, "application-2": 1.08, "postgres": 1.08, "locust": 2.16}
-    return {
-        "label": label,
-        "database": "postgres",
-        "profile": {"name": f"users-{users}", "users": users},
-        "machine": {"cores": 2},
-        "window": {"seconds": seconds},
-        "cpu_seconds": cpu,
-        "idle_cpu_share": idle or {},
-        "totals": {
-            "requests": round(throughput * seconds),
-            "throughput_rps": throughput,
-            "latency_ms": {"mean": mean_ms},
-        },
-        "endpoints": [],
-    }
+    return run_record(
+        label=label,
+        database="postgres",
+        profile={"name": f"users-{users}", "users": users},
+        machine={"cores": 2},
+        window={"seconds": seconds},
+        cpu_seconds=cpu,
+        idle_cpu_share=idle or {},
+        totals={"requests": round(throughput * seconds), "throughput_rps": throughput, "latency_ms": {"mean": mean_ms}},
+    )
 
 
 def test_replicas_count_as_their_component():
@@ -56,7 +52,7 @@ def test_the_model_reproduces_the_run_it_was_calibrated_on():
 
 def test_a_run_without_requests_cannot_calibrate_a_model():
     run = measured_run()
-    run["totals"]["requests"] = 0
+    run.totals.requests = 0
     with pytest.raises(ValueError, match="no request"):
         calibrate(run)
 
@@ -71,7 +67,9 @@ def test_more_users_than_the_cores_can_serve_flatten_throughput_at_the_bottlenec
 
 def test_validation_compares_predictions_with_measurements():
     light, heavy = measured_run(), measured_run(users=1000, throughput=330.0, mean_ms=40.0)
-    rows = validate(light, heavy, {"steps": [{"users": 2000, "throughput_rps": 480.0, "latency_ms": {"mean": 900.0}}]})
+    rows = validate(
+        light, heavy, run_record(steps=[{"users": 2000, "throughput_rps": 480.0, "latency_ms": {"mean": 900.0}}])
+    )
     assert [row["load"] for row in rows] == ["users-1000", "step 2000"]
     # Calibrated at 36 req/s, 1,000 users with ~2.8 s of think time ask for ~355 req/s, within 571 of capacity.
     assert rows[0]["predicted_rps"] == pytest.approx(1000 / (100 / 36), rel=0.05)
@@ -83,7 +81,7 @@ def test_validation_compares_predictions_with_measurements():
 def test_a_miss_is_explained_from_the_measurements():
     light = measured_run()
     # 700 req/s, past what the light run's 3.5 ms per request allows, because each request cost 60% as much.
-    cheaper = {k: v * (700 / 36) * 0.6 for k, v in light["cpu_seconds"].items()}
+    cheaper = {k: v * (700 / 36) * 0.6 for k, v in light.cpu_seconds.items()}
     heavy = measured_run(users=2000, throughput=700.0, mean_ms=20.0, cpu=cheaper)
     rows = validate(light, heavy, None)
     assert not within_aim(rows[0])

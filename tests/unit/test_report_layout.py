@@ -2,10 +2,12 @@
 
 import re
 
+from lab.records import RunRecord
 from lab.report.build import build_report
 from lab.report.page import Section, Summary, Table, column_decimals, render_page
 from lab.report.results import Results
 from lab.report.summary import summary
+from tests.run_records import run_record
 
 
 def cells(html: str) -> list[str]:
@@ -56,11 +58,11 @@ def test_the_summary_box_comes_first_with_what_ran_the_headline_and_what_next(tm
     assert "The headline numbers" in html
 
 
-def run(label: str, profile: str, rps: float, steps: list | None = None) -> dict:
+def run(label: str, profile: str, rps: float, steps: list | None = None) -> RunRecord:
     totals = {"throughput_rps": rps, "failures": 0, "latency_ms": {"p95": 20.0}}
     found = {"label": label, "profile": {"name": profile}, "totals": totals, "date": "2026-12-03T10:00:00Z"}
     found |= {"machine": {"cores": 2}, "git_commit": "abc1234", "cpu_ms_per_request": {"monolith": 2.5}}
-    return found | ({"steps": steps} if steps else {})
+    return run_record(**found, **({"steps": steps} if steps else {}))
 
 
 def test_the_summary_gives_the_capacity_step_and_proposes_the_architectures_not_yet_run():

@@ -2,14 +2,16 @@
 
 from pathlib import Path
 
+from lab.records import RunRecord
 from lab.report import model_tables
 from lab.report.results import Results
 from loadtests.profiles import SATURATION
+from tests.run_records import run_record
 
 
-def run(profile: str, repeat: int | None, rps: float) -> dict:
+def run(profile: str, repeat: int | None, rps: float) -> RunRecord:
     found = {"label": "soa", "profile": {"name": profile}, "totals": {"throughput_rps": rps}}
-    return found if repeat is None else found | {"repeat": repeat}
+    return run_record(**found) if repeat is None else run_record(**found, repeat=repeat)
 
 
 def test_each_saturation_repeat_is_paired_with_the_light_run_of_the_same_repeat():
@@ -17,7 +19,7 @@ def test_each_saturation_repeat_is_paired_with_the_light_run_of_the_same_repeat(
     saturation = [run(SATURATION, n, 200.0 + n) for n in (3, 1, 2)]
     found = Results(Path("."), runs={"soa": {"users-100": light, SATURATION: saturation}})
     paired = found.pairs("soa", "users-100", SATURATION)
-    assert [(light["repeat"], heavy["repeat"]) for light, heavy in paired] == [(3, 3), (1, 1), (2, 2)]
+    assert [(light.repeat, heavy.repeat) for light, heavy in paired] == [(3, 3), (1, 1), (2, 2)]
 
 
 def test_a_saturation_repeat_without_its_own_light_run_meets_the_representative_one_and_none_without_any():

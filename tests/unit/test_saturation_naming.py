@@ -1,18 +1,18 @@
 """The saturation run is named for what it does; results kept under its former name still count, once."""
 
-import json
-
 from lab.bench import measure
 from lab.bench.console import say_finished
 from lab.load.generator import run_title
+from lab.records import RunRecord, write_run
 from lab.report.results import load
 from loadtests.profiles import FLOOR, SATURATION, get_profile
+from tests.run_records import run_record
 
 
 def _keep(folder, profile_name: str, repeat: int = 1) -> None:
     folder.mkdir(parents=True)
-    run = {"label": "monolith", "profile": {"name": profile_name}, "repeat": repeat, "totals": {"throughput_rps": 1}}
-    (folder / "run.json").write_text(json.dumps(run))
+    run = run_record(label="monolith", profile={"name": profile_name}, repeat=repeat, totals={"throughput_rps": 1})
+    write_run(folder / "run.json", run)
 
 
 def test_a_saturation_run_kept_under_its_former_name_is_read_as_the_saturation_run(tmp_path):
@@ -20,7 +20,7 @@ def test_a_saturation_run_kept_under_its_former_name_is_read_as_the_saturation_r
 
     results = load(tmp_path)
 
-    assert [run["profile"]["name"] for run in results.repeats("monolith", SATURATION)] == [SATURATION]
+    assert [run.profile.name for run in results.repeats("monolith", SATURATION)] == [SATURATION]
 
 
 def test_a_new_saturation_series_replaces_one_kept_under_the_former_name(tmp_path, monkeypatch):
@@ -37,11 +37,11 @@ def test_a_new_saturation_series_replaces_one_kept_under_the_former_name(tmp_pat
     assert sorted(path.name for path in (tmp_path / "monolith").iterdir()) == [SATURATION]
 
 
-def _run(**extra) -> dict:
+def _run(**extra) -> RunRecord:
     latency = {"p50": 3, "p95": 9}
     totals = {"requests": 900, "throughput_rps": 45.0, "latency_ms": latency, "failure_ratio": 0.0}
     generator = {"saturated": False, "cpu_share_of_one_core": 0.2}
-    return {"totals": totals, "restarted_processes": {}, "checks": [], "load_generator": generator, **extra}
+    return run_record(totals=totals, restarted_processes={}, checks=[], load_generator=generator, **extra)
 
 
 def _step(users: int, rps: float, p95: int, stop_reason: str | None = None) -> dict:

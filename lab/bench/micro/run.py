@@ -25,6 +25,8 @@ from lab.launch.processes import tree_cpu_seconds
 from lab.load.machine import environment
 from lab.load.measurement import idle_cpu
 from lab.paths import RESULTS
+from lab.records import write_record
+from lab.records.micro import Measurement, MicroRecord
 
 MICRO = RESULTS / "micro"
 ROUNDS = int(os.environ.get("MICRO_ROUNDS", "3"))
@@ -80,7 +82,7 @@ def _measure(launch: Launch, endpoint: Endpoint, headers: dict) -> dict:
     return found | {"edge_split": found_split, "wrk_starts": starts}
 
 
-def _target(target: Target, round_number: int, rounds: int, results: Path) -> list[dict]:
+def _target(target: Target, round_number: int, rounds: int, results: Path) -> list[Measurement]:
     measured = []
     with Launch(target.architecture, target.db, port=free_port()) as launch:
         endpoints, headers = (list(target.endpoints), {}) if target.endpoints else _bookstore(launch.base_url)
@@ -92,17 +94,21 @@ def _target(target: Target, round_number: int, rounds: int, results: Path) -> li
                 flush=True,
             )
         for endpoint in endpoints:
-            found = _measure(launch, endpoint, headers)
-            measured.append(
-                {"target": target.label, "endpoint": endpoint.name, "round": round_number, "settled": settled, **found}
+            found = Measurement(
+                target=target.label,
+                endpoint=endpoint.name,
+                round=round_number,
+                settled=settled,
+                **_measure(launch, endpoint, headers),
             )
-            cpu = sum(found["cpu_ms"].values())
-            wrong = f", {found['wrong']} WRONG ({found['wrong_example']})" if found["wrong"] else ""
-            split = "/".join(map(str, found["edge_split"]))
-            uneven = "" if all(found["edge_split"]) else " (a worker got no connection)"
+            measured.append(found)
+            cpu = sum(found.cpu_ms.values())
+            wrong = f", {found.wrong} WRONG ({found.wrong_example})" if found.wrong else ""
+            split = "/".join(map(str, found.edge_split))
+            uneven = "" if all(found.edge_split) else " (a worker got no connection)"
             print(
                 f"  [round {round_number}/{rounds}] {target.label:<18} {endpoint.name:<9} "
-                f"{found['rps']:>8.0f} req/s  p99 {found['p99_us'] / 1000:6.1f} ms  "
+                f"{found.rps:>8.0f} req/s  p99 {found.p99_us / 1000:6.1f} ms  "
                 f"server CPU {cpu:6.3f} ms/request  split {split}{uneven}{wrong}",
                 flush=True,
             )
@@ -114,27 +120,24 @@ def run_micro(results: Path = MICRO, targets: tuple[Target, ...] = TARGETS, roun
     """Every target, `rounds` times in alternation, into results/micro/micro.json; 1 if any answer was wrong."""
     wrk_path()
     results.mkdir(parents=True, exist_ok=True)
-    run = {
-        **environment(),
-        "load": {
-            "tool": "wrk",
-            "threads": THREADS,
-            "connections": CONNECTIONS,
-            "seconds": SECONDS,
-            "warm_up_s": WARM_UP_S,
-            "rounds": rounds,
-        },
-        "measurements": [],
+    load = {
+        "tool": "wrk",
+        "threads": THREADS,
+        "connections": CONNECTIONS,
+        "seconds": SECONDS,
+        "warm_up_s": WARM_UP_S,
+        "rounds": rounds,
     }
+    run = MicroRecord(**environment(), load=load, measurements=[])
     for round_number in range(1, rounds + 1):
         for target in targets:
-            run["measurements"] += _target(target, round_number, rounds, results)
-            (results / "micro.json").write_text(json.dumps(run, indent=1))  # kept as it grows: Ctrl-C loses little
-    print(text_table(run["measurements"]), flush=True)
-    failed = [m for m in run["measurements"] if m["wrong"] or m["socket_errors"] or m["non_2xx"]]
+            run.measurements += _target(target, round_number, rounds, results)
+            write_record(results / "micro.json", run)  # kept as it grows: Ctrl-C loses little
+    print(text_table(run.measurements), flush=True)
+    failed = [m for m in run.measurements if m.wrong or m.socket_errors or m.non_2xx]
     for m in failed:
         print(
-            f"FAILED {m['target']} {m['endpoint']} (round {m['round']}): {m['wrong']} wrong answers, "
-            f"{m['non_2xx']} errors, {m['socket_errors']} socket errors; e.g. {m['wrong_example']}"
+            f"FAILED {m.target} {m.endpoint} (round {m.round}): {m.wrong} wrong answers, "
+            f"{m.non_2xx} errors, {m.socket_errors} socket errors; e.g. {m.wrong_example}"
         )
     return 1 if failed else 0

@@ -4,6 +4,7 @@ one hop in each architecture against the bare hop pairs."""
 import statistics
 
 from lab.bench.micro.targets import TARGETS
+from lab.records.micro import Measurement
 from topology import registry
 
 ORDER = {target.label: rank for rank, target in enumerate(TARGETS)}
@@ -12,39 +13,37 @@ HOPS = {a.name: (a.extra_hop.kind, a.extra_hop.path) for a in registry.ARCHITECT
 REFERENCE = "monolith-postgres"
 
 
-def _cpu(measurement: dict) -> float:
-    return sum(measurement["cpu_ms"].values())
+def _cpu(measurement: Measurement) -> float:
+    return sum(measurement.cpu_ms.values())
 
 
-def _idle_worker_rounds(runs: list[dict]) -> int | None:
+def _idle_worker_rounds(runs: list[Measurement]) -> int | None:
     """In how many runs a worker of the driven server got none of wrk's connections (lab/bench/micro/spread.py);
     None for runs from before the split was recorded."""
-    splits = [run["edge_split"] for run in runs if "edge_split" in run]
+    splits = [run.edge_split for run in runs if run.edge_split is not None]
     return sum(not all(split) for split in splits) if splits else None
 
 
-def rows(measurements: list[dict]) -> list[dict]:
+def rows(measurements: list[Measurement]) -> list[dict]:
     """One row per target and endpoint: medians over the rounds, [min, max] of throughput, CPU by process."""
-    grouped: dict[tuple[str, str], list[dict]] = {}
+    grouped: dict[tuple[str, str], list[Measurement]] = {}
     for m in measurements:
-        grouped.setdefault((m["target"], m["endpoint"]), []).append(m)
+        grouped.setdefault((m.target, m.endpoint), []).append(m)
     found = []
     for (target, endpoint), runs in grouped.items():
-        processes = {name for run in runs for name in run["cpu_ms"]}
+        processes = {name for run in runs for name in run.cpu_ms}
         found.append(
             {
                 "target": target,
                 "endpoint": endpoint,
                 "rounds": len(runs),
-                "rps": statistics.median(r["rps"] for r in runs),
-                "rps_spread": [min(r["rps"] for r in runs), max(r["rps"] for r in runs)],
-                "p99_ms": statistics.median(r["p99_us"] for r in runs) / 1000,
+                "rps": statistics.median(r.rps for r in runs),
+                "rps_spread": [min(r.rps for r in runs), max(r.rps for r in runs)],
+                "p99_ms": statistics.median(r.p99_us for r in runs) / 1000,
                 "cpu_ms": statistics.median(_cpu(r) for r in runs),
-                "cpu_by_process": {
-                    p: statistics.median(r["cpu_ms"].get(p, 0.0) for r in runs) for p in sorted(processes)
-                },
-                "wrk_cpu_ms": statistics.median(r["wrk_cpu_ms"] for r in runs),
-                "wrong": sum(r["wrong"] + r["non_2xx"] + r["socket_errors"] for r in runs),
+                "cpu_by_process": {p: statistics.median(r.cpu_ms.get(p, 0.0) for r in runs) for p in sorted(processes)},
+                "wrk_cpu_ms": statistics.median(r.wrk_cpu_ms for r in runs),
+                "wrong": sum(r.wrong + r.non_2xx + r.socket_errors for r in runs),
                 "idle_worker_rounds": _idle_worker_rounds(runs),
             }
         )
@@ -93,12 +92,12 @@ def hop_prices(table: list[dict]) -> list[dict]:
     return prices
 
 
-def hop_prices_by_round(measurements: list[dict]) -> dict[str, list[dict]]:
+def hop_prices_by_round(measurements: list[Measurement]) -> dict[str, list[dict]]:
     """Each hop priced in every round on its own (the floor, the pair and the architecture measured minutes
     apart), in round order: how far one round's figure strays, to read the medians' figure against."""
     found: dict[str, list[dict]] = {}
-    for number in sorted({m["round"] for m in measurements}):
-        for price in hop_prices(rows([m for m in measurements if m["round"] == number])):
+    for number in sorted({m.round for m in measurements}):
+        for price in hop_prices(rows([m for m in measurements if m.round == number])):
             found.setdefault(price["what"], []).append(price)
     return found
 
@@ -109,7 +108,7 @@ def round_range(prices: list[dict], key: str) -> str:
     return f"{min(values):.2f}–{max(values):.2f}" if values else ""
 
 
-def text_table(measurements: list[dict]) -> str:
+def text_table(measurements: list[Measurement]) -> str:
     """The table for the terminal."""
     table, by_round = rows(measurements), hop_prices_by_round(measurements)
     lines = [f"{'target':<18} {'endpoint':<9} {'req/s':>8} {'(min–max)':>15} {'floor %':>8} {'CPU ms/req':>10}"]
