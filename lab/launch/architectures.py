@@ -1,9 +1,9 @@
 """The architectures the lab knows, the databases each runs on, and where each describes its deployment."""
 
 import importlib
-import os
 from collections.abc import Mapping
 
+from lab.settings import inherited_environment
 from topology import Architecture, Network
 
 # The databases each architecture runs on; the first is its default.
@@ -29,23 +29,25 @@ def describe(
     """An architecture's own description, from its folder's topology module.
 
     replica_urls: the same database on each PostgreSQL replica; the architecture decides who reads them.
-    settings: the environment its choices come from (APP_REPLICAS...); this process's unless given.
+    settings: the environment its choices come from (APP_REPLICAS...); what its servers inherit unless given.
     """
     module = REFERENCES.get(name, f"{name}.topology")
-    settings = os.environ if settings is None else settings
+    settings = inherited_environment() if settings is None else settings
     return importlib.import_module(module).describe(network, database_url, db, replica_urls, settings)
 
 
-def database_replicas(name: str, db: str) -> int:
+def database_replicas(name: str, db: str, settings: Mapping[str, str] | None = None) -> int:
     """How many hot standbys of its PostgreSQL server an architecture gets: PG_REPLICAS (default 0).
 
     The microservices' catalog, the one service that reads from them, also takes REPLICAS_DB_CATALOG.
     The bench's reference servers (the floor, the hop pairs) have no database, whatever the settings.
+    settings: the environment of its servers, where these choices are made; what they inherit unless given.
     """
     if name in REFERENCES:
         return 0
+    settings = inherited_environment() if settings is None else settings
     names = ("REPLICAS_DB_CATALOG", "PG_REPLICAS") if name == "microservices" else ("PG_REPLICAS",)
-    text = next((os.environ[n] for n in names if os.environ.get(n)), "0")
+    text = next((settings[n] for n in names if settings.get(n)), "0")
     if not text.isdigit():
         raise ValueError(f"{' or '.join(names)} must be a whole number of replicas, not {text!r}")
     if int(text) and db != "postgres":
