@@ -55,8 +55,6 @@ def main(argv: list[str] | None = None) -> int:
     if not isinstance(chosen, tuple):  # --help, shown
         return chosen or 0
     name, handler, args = chosen
-    if hasattr(args, "ctrl_c_status"):
-        args.ctrl_c_status = int(args.ctrl_c_status)
     stop_on_signals()
     try:
         return handler(args, settings)

@@ -37,3 +37,13 @@ def architecture(required: bool = True) -> click.Argument:
     return click.Argument(
         ["architecture"], type=click.Choice(list(ARCHITECTURES)), required=required, metavar="ARCHITECTURE"
     )
+
+
+CTRL_C = click.Option(
+    ["--ctrl-c-status"],
+    type=click.Choice(["0", "130"]),
+    default="130",
+    callback=lambda _ctx, _param, value: int(value),
+    help="exit status once Ctrl-C has stopped everything (default 130, as shells expect; make passes 0, since make "
+    "dies of the same Ctrl-C, which tells the shell, and would add an error line for 130)",
+)

@@ -8,18 +8,11 @@ import click
 from lab.cli import campaigns as plan
 from lab.cli import foreground, tools
 from lab.cli.campaigns import campaign
-from lab.cli.options import architecture, setting
+from lab.cli.options import CTRL_C, architecture, setting
 from lab.launch.architectures import DATABASES
 
 CAP_ARCHITECTURES = ["three_tier", "microservices", "monolith"]
 DB = setting("--db", "db", click.Choice(DATABASES))
-CTRL_C = click.Option(
-    ["--ctrl-c-status"],
-    type=click.Choice(["0", "130"]),
-    default="130",
-    help="exit status once Ctrl-C has stopped everything (default 130, as shells expect; make passes 0, since make "
-    "dies of the same Ctrl-C, which tells the shell, and would add an error line for 130)",
-)
 
 
 @dataclass(frozen=True)
