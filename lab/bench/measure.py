@@ -67,7 +67,7 @@ def measure(
 ) -> Path:
     """Drive a running architecture with one profile and write out/run.json."""
     label = launch.architecture.label
-    workers = workers_wanted(out / "run.json")
+    workers = workers_wanted(out / "run.json", launch.lab)
     shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one, never blends with it
     out.mkdir(parents=True)
     marks = launch.run_dir / f"marks-{out.name}"
