@@ -1,8 +1,6 @@
-"""The lab's settings: every variable its commands read from the environment, typed, with a default and help.
-
-The one module of the lab that reads the environment. A command reads its settings once at start (a bad value
-is refused there, naming the variable) and passes them on; the environment a child process inherits is a copy.
-"""
+"""Every variable the lab reads, typed, with a default and help: the one module of the lab that reads the
+environment. A command reads its settings once at start (a bad value is refused there, naming the variable)
+and passes them on; the environment a child process inherits is a copy."""
 
 import functools
 import os
@@ -53,9 +51,7 @@ class _Settings(BaseSettings):
 class LabSettings(_Settings):
     """What `python -m lab` reads from the environment."""
 
-    db: str | None = Field(
-        None, description="default: the architecture's own (SQLite for the monolith, else PostgreSQL)"
-    )
+    db: str | None = Field(None, description="default: its own (SQLite for the monolith, else PostgreSQL)")
     profile: str | None = Field(None, description="one bench profile only (default: every one)")
     repeat: AtLeastOne = Field(1, description="run each profile N times")
     knee_rounds: AtLeastOne = Field(3, description="rounds of all four")
@@ -99,9 +95,15 @@ class SettingsError(ValueError):
     """A variable with a value its setting does not accept; the message is one line naming it."""
 
 
-def _one_line(error: ValidationError, name: str | None = None) -> str:
+def variable(kind: type[BaseSettings], field: str) -> str:
+    """The variable that sets a field: its alias, else the class's prefix and its name, in capitals."""
+    alias = kind.model_fields[field].validation_alias
+    return (alias if isinstance(alias, str) else kind.model_config.get("env_prefix", "") + field).upper()
+
+
+def _one_line(kind: type[BaseSettings], error: ValidationError, field: str | None = None) -> str:
     first = error.errors()[0]
-    name = name or str(first["loc"][0]).upper()
+    name = variable(kind, field or str(first["loc"][0]))
     message = first["msg"].removeprefix("Value error, ").replace("Input should be", "must be", 1)
     if first["type"] != "value_error":
         message = f"{message}, not {first.get('input')!r}"
@@ -113,7 +115,7 @@ def read(kind: type[BaseSettings] = LabSettings) -> BaseSettings:
     try:
         return kind()
     except ValidationError as error:
-        raise SettingsError(_one_line(error)) from None
+        raise SettingsError(_one_line(kind, error)) from None
 
 
 def check(kind: type[BaseSettings], field: str, value: object) -> object:
@@ -122,7 +124,7 @@ def check(kind: type[BaseSettings], field: str, value: object) -> object:
     try:
         return TypeAdapter(Annotated[(info.annotation, *info.metadata)]).validate_python(value)
     except ValidationError as error:
-        raise SettingsError(_one_line(error, field.upper())) from None
+        raise SettingsError(_one_line(kind, error, field)) from None
 
 
 @functools.cache
@@ -138,13 +140,8 @@ def inherited_environment() -> dict[str, str]:
 
 def sources(kind: type[BaseSettings]) -> list[tuple[str, object, str, str]]:
     """(variable, value, where it came from, help) for every setting of a class, as the environment gives it."""
-    settings = read(kind)
-    return [
-        (
-            name.upper(),
-            getattr(settings, name),
-            "environment" if name in settings.model_fields_set else "default",
-            f.description or "",
-        )
-        for name, f in kind.model_fields.items()
-    ]
+    settings, found = read(kind), []
+    for name, info in kind.model_fields.items():
+        source = "environment" if name in settings.model_fields_set else "default"
+        found.append((variable(kind, name), getattr(settings, name), source, info.description or ""))
+    return found

@@ -4,7 +4,7 @@ mirrors (lab/settings.py): its variable, type, default and help come from there,
 import click
 
 from lab.launch.architectures import ARCHITECTURES
-from lab.settings import LabSettings, SettingsError, check
+from lab.settings import LabSettings, SettingsError, check, variable
 
 
 class _Setting(click.ParamType):
@@ -26,7 +26,7 @@ def setting(flag: str, field: str, kind: click.ParamType | None = None) -> click
     return click.Option(
         [flag],
         type=kind or _Setting(field),
-        envvar=field.upper(),
+        envvar=variable(LabSettings, field),
         show_envvar=True,
         default=info.default,
         help=info.description,
