@@ -1,14 +1,15 @@
 # The lab's commands. `make setup` once, then `make test`, `make run-<arch>`, `make bench-<arch>`, `make chaos-<arch>`,
 # `make trace-<arch>`, `make report`. A bare `make` lists them all: each target's line is the `## ` comment above it,
-# "## <target>: what it does (how long it takes)".
+# "## <target>: what it does (how long it takes)". The lab's targets only forward to `python -m lab`, whose --help is
+# the reference; a variable left empty leaves the lab's own default.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 LAB    := $(BIN)/python -m lab
 DB     ?=
 PROFILE ?=
-REPEAT ?= 1
-KNEE_ROUNDS ?= 3
+REPEAT ?=
+KNEE_ROUNDS ?=
 ARCH   ?=
 COMPONENT ?=
 MODE   ?=
@@ -95,7 +96,7 @@ $(addprefix ui-,$(ARCHITECTURES)): ui-%: setup
 
 ## bench-<arch>: users-100, users-1000, the saturation run, the floor, the report; DB=, PROFILE=, REPEAT= (6-7 minutes)
 $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
-	$(LAB) bench $*$(if $(DB), --db $(DB))$(if $(PROFILE), --profile $(PROFILE)) --repeat $(REPEAT)
+	$(LAB) bench $*$(if $(DB), --db $(DB))$(if $(PROFILE), --profile $(PROFILE))$(if $(REPEAT), --repeat $(REPEAT))
 
 ## bench-scaling: ARCH='s busiest component scaled up and out under 1,500 users, 5 runs (about 5 minutes)
 bench-scaling: setup
@@ -110,13 +111,13 @@ bench-replicas: setup
 
 ## bench-all: every architecture's bench and scaling runs, then the report (about 35 minutes)
 bench-all: setup
-	$(LAB) bench-all --repeat $(REPEAT)
+	$(LAB) bench-all$(if $(REPEAT), --repeat $(REPEAT))
 
 # The knee model judged over repeats: rounds of users-100 then the saturation run for all four, interleaved (about 13
 # minutes a round).
 ## bench-knee: KNEE_ROUNDS=3 rounds of users-100 and the saturation run for all four (about 40 minutes)
 bench-knee: setup
-	$(LAB) bench-knee --rounds $(KNEE_ROUNDS)
+	$(LAB) bench-knee$(if $(KNEE_ROUNDS), --rounds $(KNEE_ROUNDS))
 
 ## chaos-<arch>: stop each component in turn under load, COMPONENT= for one (about 1.5 minutes each)
 $(addprefix chaos-,$(ARCHITECTURES)): chaos-%: setup

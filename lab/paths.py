@@ -1,9 +1,10 @@
 """Where the lab keeps things."""
 
-import os
 from pathlib import Path
 
+from lab.settings import at_start
+
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = Path(os.environ.get("RESULTS_DIR", ROOT / "results"))
+RESULTS = at_start().results_dir
 VAR = ROOT / "var"
-RUNS = Path(os.environ.get("LAB_RUNS_DIR", VAR / "run"))  # one folder per start: database, logs, process record
+RUNS = at_start().lab_runs_dir  # one folder per start: database, logs, process record

@@ -1,10 +1,8 @@
 """`make bench-all`, `make bench-knee`, `make demo`: every architecture in turn, overall progress, then the report."""
 
-import os
 import time
 import traceback
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,21 +34,6 @@ class Task:
     title: str
     estimate_s: float
     run: Callable[[], bool]
-
-
-@contextmanager
-def environment(settings: dict[str, str]):
-    """These settings in the environment (which every Launch passes on to its servers) while the block runs."""
-    saved = {name: os.environ.get(name) for name in settings}
-    os.environ.update(settings)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def scaling_tasks(architecture: str, db: str | None = None, results: Path = RESULTS) -> list[Task]:

@@ -1,7 +1,6 @@
 """The bench: for each profile, a fresh architecture, a warm-up, a measured Locust run, and run.json."""
 
 import json
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +28,7 @@ from lab.load.reference_work import ReferenceWork
 from lab.load.steps import StepWatcher
 from lab.paths import RESULTS, ROOT
 from lab.records import RunRecord, read_run, write_run
+from lab.settings import inherited_environment
 from loadtests.profiles import FLOOR, FORMER_NAMES, Profile
 
 
@@ -42,9 +42,13 @@ def run_profile(
     scale: dict | None = None,
     locustfile: Path = LOCUSTFILE,
     extra: dict | None = None,
+    settings: dict[str, str] | None = None,
 ) -> Path:
-    """One fresh, measured run of a profile into folder(label) (default results/<label>/<profile>); returns it."""
-    with Launch(architecture, db, port=free_port(), scale=scale) as launch:
+    """One fresh, measured run of a profile into folder(label) (default results/<label>/<profile>); returns it.
+
+    settings: variables its servers get besides those they inherit (PG_REPLICAS, READS, TRACE...).
+    """
+    with Launch(architecture, db, port=free_port(), scale=scale, settings=settings) as launch:
         label = launch.architecture.label
         out = folder(label) if folder else results / label / profile.name
         measure(launch, profile, out, locustfile, extra)
@@ -64,7 +68,7 @@ def measure(
 ) -> Path:
     """Drive a running architecture with one profile and write out/run.json."""
     label = launch.architecture.label
-    workers = workers_wanted(out / "run.json")
+    workers = workers_wanted(out / "run.json", launch.lab)
     shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one, never blends with it
     out.mkdir(parents=True)
     marks = launch.run_dir / f"marks-{out.name}"
@@ -75,7 +79,7 @@ def measure(
     idle = idle_cpu(launch.process_ids())
     port = free_port() if workers else 0
     command = locust_command(profile, launch.base_url, out, locustfile, workers, port)
-    env = {**os.environ, **locust_environment(profile, marks), "LAB_STALENESS_DIR": str(out / "staleness")}
+    env = {**inherited_environment(), **locust_environment(profile, marks), "LAB_STALENESS_DIR": str(out / "staleness")}
     reference = ReferenceWork(out / "reference_work.jsonl")
     reference.start()
     locust = spawn(command, env, out / "locust.log", own_group=False)
@@ -104,7 +108,7 @@ def measure(
     extra = {**(extra or {}), "idle_cpu_share": idle, "reference_work_ms": reference.median_ms(start, end)}
     extra["stale_reads"] = stale_reads.summarise(out / "staleness", start, end)
     if watch:
-        extra["replication"] = {**watch.report(start, end), **reads_setting()}
+        extra["replication"] = {**watch.report(start, end), **reads_setting(launch)}
     if steps:
         steps.poll()
         extra["steps"] = steps.steps(reference.median_ms)
@@ -156,9 +160,9 @@ def _window_times(marks: Path) -> tuple[float, float]:
     return tuple(json.loads((marks / name).read_text())["time"] for name in ("measure_start", "measure_end"))
 
 
-def reads_setting() -> dict:
+def reads_setting(launch: Launch) -> dict:
     """Where reads that may be stale went in this run (bookstore/replicas.py)."""
-    settings = ReadSettings.from_environment()
+    settings = ReadSettings.from_environment(launch.server_environment())
     return {"reads": settings.mode, "max_staleness_ms": settings.max_staleness_ms}
 
 
@@ -196,10 +200,20 @@ def run_failed(out: Path) -> bool:
     return failures > 0 or not all(check.passed for check in run.checks)
 
 
-def run_repeat(architecture: str, db: str | None, profile: Profile, n: int, results: Path = RESULTS) -> Path:
-    """Repetition n of a profile in its own folder; the first of a series clears an earlier series' repetitions."""
+def run_repeat(
+    architecture: str,
+    db: str | None,
+    profile: Profile,
+    n: int,
+    results: Path = RESULTS,
+    settings: dict[str, str] | None = None,
+) -> Path:
+    """Repetition n of a profile in its own folder; the first of a series clears an earlier series' repetitions.
+
+    settings: variables its servers get besides those they inherit (PG_REPLICAS, READS, TRACE...).
+    """
     where = lambda label: repeat_folder(results, label, profile.name, n)  # noqa: E731
-    out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=where)
+    out = run_profile(architecture, db, profile, results, extra={"repeat": n}, folder=where, settings=settings)
     if n == 1:  # an earlier series, kept under this name or the profile's former one, must not blend in
         former = [name for name, now in FORMER_NAMES.items() if now == profile.name]
         stale = [out.parent / name for name in former]

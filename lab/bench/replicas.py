@@ -4,7 +4,7 @@ Every setup runs the bench profiles in turn on a fresh start, so the report can 
 at users-1000 and in the saturation steps, and calibrate the model on each.
 """
 
-from lab.bench.campaign import Task, environment
+from lab.bench.campaign import Task
 from lab.bench.measure import run_failed, run_repeat
 from lab.launch.architectures import check_choice
 from lab.paths import RESULTS
@@ -18,8 +18,7 @@ SETUPS = (
 
 
 def _run(architecture: str, db: str | None, settings: dict[str, str], profile: str, results) -> bool:
-    with environment(settings):
-        return run_failed(run_repeat(architecture, db, get_profile(profile), 1, results))
+    return run_failed(run_repeat(architecture, db, get_profile(profile), 1, results, settings))
 
 
 def replica_tasks(architecture: str, db: str | None = None, results=RESULTS) -> list[Task]:

@@ -1,7 +1,7 @@
 """`make bench-tracing`: what tracing costs. Every architecture at users-1000 with TRACE=0 and then TRACE=1,
 pair after pair in one run, into results/tracing-cost (apart from the bench's own runs)."""
 
-from lab.bench.campaign import Task, environment
+from lab.bench.campaign import Task
 from lab.bench.measure import run_failed, run_repeat
 from lab.paths import RESULTS
 from loadtests.profiles import STARTUP_ALLOWANCE_S, get_profile
@@ -12,8 +12,7 @@ COST = RESULTS / "tracing-cost"
 
 
 def _run(architecture: str, trace: str) -> bool:
-    with environment({"TRACE": trace}):
-        return run_failed(run_repeat(architecture, None, get_profile(PROFILE), 1, COST))
+    return run_failed(run_repeat(architecture, None, get_profile(PROFILE), 1, COST, {"TRACE": trace}))
 
 
 def tracing_cost_tasks() -> list[Task]:

@@ -27,12 +27,13 @@ from lab.launch.processes import spawn
 from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT, RUNS
 from lab.records import write_record
+from lab.settings import at_start, inherited_environment
 from loadtests.profiles import CAP_SHOPPERS
 from topology import registry
 
 MODES = {"CP": "primary", "AP": "replica"}  # how site B reads what may be stale
 # A small store, so that shoppers meet each other's orders: stale stock is seen only where someone knows better.
-CAP_BOOKS = os.environ.get("CAP_BOOKS", "100")
+CAP_BOOKS = str(at_start().cap_books)
 HEARTBEAT_TABLE = (
     "CREATE TABLE lab_heartbeat (id int PRIMARY KEY, at timestamptz); INSERT INTO lab_heartbeat VALUES (1, now())"
 )
@@ -61,8 +62,10 @@ def _say(label: str, began: float, text: str) -> None:
 class Run:
     """One run's data tier, both sites' servers, the roaming shoppers and the samples taken meanwhile."""
 
-    def __init__(self, architecture: str, mode: str, sites: Sites, out: Path, users: int):
+    def __init__(self, architecture: str, mode: str, sites: Sites, out: Path, users: int, shared: dict[str, str]):
+        """shared: variables both sites' servers and the shoppers get (the store's size, the service passwords)."""
         self.architecture, self.mode, self.sites, self.out, self.users = architecture, mode, sites, out, users
+        self.shared = shared
         self.folder = RUNS / f"cap-{architecture}-{mode}-{datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
         self.lag: list[tuple[float, float, int]] = []
         self.primary = self.replica = self.locust = None
@@ -105,7 +108,7 @@ class Run:
             self.folder / "site-a",
             at("127.0.0.1"),
             (),
-            {"READS": "primary"},
+            {**self.shared, "READS": "primary"},
             prepares_data=True,
         )
         site_b = SiteLaunch(
@@ -115,7 +118,7 @@ class Run:
             self.folder / "site-b",
             at(self.sites.a_across),
             (at("127.0.0.1"),),
-            {"READS": MODES[self.mode]},
+            {**self.shared, "READS": MODES[self.mode]},
             prepares_data=False,
         )
         for site in (site_a, site_b):
@@ -128,7 +131,8 @@ class Run:
         files = ",".join(str(ROOT / "loadtests" / name) for name in ("locustfile.py", "timeline.py"))
         command = locust(files, self.sites.a.url(SITE_PORT), *shoppers(replace(CAP_SHOPPERS, users=self.users)))
         env = {
-            **os.environ,
+            **inherited_environment(),
+            **self.shared,
             "LAB_SITES": roam,
             "LAB_TIMELINE": str(self.out / "timeline.json"),
             "LAB_STALENESS_DIR": str(self.out / "staleness"),
@@ -187,11 +191,12 @@ def run_cap(
     out = results / architecture / mode
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    for service in registry.declared(architecture).own_databases:  # the same passwords wherever a site derives them
-        os.environ.setdefault(f"{service.upper()}_DB_PASSWORD", secrets.token_hex(12))
-    os.environ["SEED_BOOKS"] = CAP_BOOKS
+    inherited = inherited_environment()
+    passwords = (f"{service.upper()}_DB_PASSWORD" for service in registry.declared(architecture).own_databases)
+    # The same service passwords wherever a site derives its database URLs.
+    shared = {name: inherited.get(name) or secrets.token_hex(12) for name in passwords} | {"SEED_BOOKS": CAP_BOOKS}
     with two_sites() as sites:
-        run = Run(architecture, mode, sites, out, users)
+        run = Run(architecture, mode, sites, out, users, shared)
         try:
             _say(label, began, "starting the primary at site A, its replica at site B, and both sites' servers")
             run.start()

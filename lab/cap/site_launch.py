@@ -27,8 +27,8 @@ class SiteLaunch(Launch):
         settings: dict[str, str],
         prepares_data: bool,
     ):
-        super().__init__(name, "postgres", port=port, run_dir=run_dir)
-        self.place, self.settings, self.prepares_data = place, settings, prepares_data
+        super().__init__(name, "postgres", port=port, run_dir=run_dir, settings=settings)
+        self.place, self.prepares_data = place, prepares_data
         self._given = database_url, replica_urls
 
     def _data_tier(self) -> GivenDatabase:

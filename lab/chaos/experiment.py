@@ -2,7 +2,6 @@
 
 import dataclasses
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -16,6 +15,7 @@ from lab.launch.processes import spawn
 from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT
 from lab.records import FaultRecord, write_record
+from lab.settings import inherited_environment
 from loadtests.profiles import get_profile
 
 CHAOS_RESULTS = RESULTS / "chaos"
@@ -53,7 +53,7 @@ def _say(label: str, began: float, text: str) -> None:
 def _locust(host: str, out: Path, timing: Timing, users: int) -> subprocess.Popen:
     load = dataclasses.replace(LOAD, users=users)
     command = locust(",".join(map(str, PLUMBING)), host, *shoppers(load), "--csv", str(out / "locust"))
-    env = {**os.environ, "LAB_TIMELINE": str(out / "timeline.json"), "PYTHONPATH": str(ROOT)}
+    env = {**inherited_environment(), "LAB_TIMELINE": str(out / "timeline.json"), "PYTHONPATH": str(ROOT)}
     return spawn(command, env, out / "locust.log", own_group=False)
 
 

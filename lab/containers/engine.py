@@ -1,13 +1,13 @@
 """The container engine the lab drives: Docker where its daemon answers, else podman; CONTAINER_ENGINE to choose."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from lab.paths import ROOT
+from lab.settings import LabSettings, read
 
 
 class EngineMissing(RuntimeError):
@@ -77,9 +77,9 @@ def _docker_answers() -> bool:
     return subprocess.run(["docker", "info"], capture_output=True, timeout=60).returncode == 0
 
 
-def detect() -> Engine:
+def detect(settings: LabSettings | None = None) -> Engine:
     """CONTAINER_ENGINE if set, else Docker when its daemon answers, else podman."""
-    chosen = os.environ.get("CONTAINER_ENGINE")
+    chosen = (settings or read()).container_engine
     if chosen:
         if shutil.which(chosen) is None:
             raise EngineMissing(f"CONTAINER_ENGINE={chosen}, but {chosen} is not installed")

@@ -5,7 +5,6 @@ checkout and concurrent orders against the edge it publishes on 127.0.0.1:8000 (
 remove its containers, volumes and network. A table of image sizes and build and start times follows.
 """
 
-import os
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from lab.containers import compose_run, images, standins
 from lab.containers.engine import detect
 from lab.launch.ports import listener_of, port_is_free
 from lab.paths import ROOT
+from lab.settings import inherited_environment
 from topology import registry
 
 EDGE = "http://127.0.0.1:8000"
@@ -28,7 +28,7 @@ def _say(text: str) -> None:
 
 def _check(architecture: str) -> bool:
     """The contract suite and the containers' own tests against the edge the compose file publishes."""
-    env = {**os.environ, "EDGE_URL": EDGE, "PYTHONPATH": str(ROOT)}
+    env = {**inherited_environment(), "EDGE_URL": EDGE, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/contract", "tests/containers"]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     _say(f"{architecture}: {done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr[-500:]}")

@@ -1,9 +1,9 @@
 """The architectures the lab runs, as the registry declares them, and the bench's reference servers beside them."""
 
 import importlib
-import os
 from collections.abc import Mapping
 
+from lab.settings import inherited_environment
 from topology import Architecture, Network, registry
 
 # The command line's choices, read once; the functions below ask the registry each time, so a test may add to it.
@@ -24,24 +24,26 @@ def describe(
     """An architecture's own description, from its folder's topology module.
 
     replica_urls: the same database on each PostgreSQL replica; the architecture decides who reads them.
-    settings: the environment its choices come from (APP_REPLICAS...); this process's unless given.
+    settings: the environment its choices come from (APP_REPLICAS...); what its servers inherit unless given.
     """
-    settings = os.environ if settings is None else settings
+    settings = inherited_environment() if settings is None else settings
     if name in REFERENCES:
         return importlib.import_module(REFERENCES[name]).describe(network, database_url, db, replica_urls, settings)
     return registry.declared(name).describe(network, database_url, db, replica_urls, settings)
 
 
-def database_replicas(name: str, db: str) -> int:
+def database_replicas(name: str, db: str, settings: Mapping[str, str] | None = None) -> int:
     """How many hot standbys of its PostgreSQL server an architecture gets: PG_REPLICAS (default 0).
 
     An architecture may declare a setting of its own first (the microservices' catalog: REPLICAS_DB_CATALOG).
     The bench's reference servers (the floor, the hop pairs) have no database, whatever the settings.
+    settings: the environment of its servers, where these choices are made; what they inherit unless given.
     """
     if name in REFERENCES:
         return 0
+    settings = inherited_environment() if settings is None else settings
     names = registry.declared(name).replica_reads.settings
-    text = next((os.environ[n] for n in names if os.environ.get(n)), "0")
+    text = next((settings[n] for n in names if settings.get(n)), "0")
     if not text.isdigit():
         raise ValueError(f"{' or '.join(names)} must be a whole number of replicas, not {text!r}")
     if int(text) and db != "postgres":

@@ -1,6 +1,5 @@
 """The data an architecture runs on: a SQLite file, the user's server, or an embedded PostgreSQL and its replicas."""
 
-import os
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -8,13 +7,15 @@ from sqlalchemy.engine import make_url
 from lab.launch import replication
 from lab.launch.ports import free_port
 from lab.launch.postgres import EmbeddedPostgres
+from lab.settings import LabSettings, read
 
 
 class DataTier:
     """Started before the servers; its replicas after the data is prepared, so that they copy it."""
 
-    def __init__(self, db: str, run_dir: Path, replicas_wanted: int):
+    def __init__(self, db: str, run_dir: Path, replicas_wanted: int, settings: LabSettings | None = None):
         self.db, self.run_dir, self.replicas_wanted = db, run_dir, replicas_wanted
+        self.lab = settings or read()
         self.postgres: EmbeddedPostgres | None = None
         self.replicas: list[EmbeddedPostgres] = []
         self.replica_urls: tuple[str, ...] = ()
@@ -25,15 +26,13 @@ class DataTier:
             return ""
         if self.db == "sqlite":
             return f"sqlite:///{self.run_dir / 'data' / 'bookstore.sqlite'}"
-        if os.environ.get("DATABASE_URL"):  # the user's own server, and the user's own replicas if any
-            self.replica_urls = tuple(u for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",") if u.strip())
+        if self.lab.database_url:  # the user's own server, and the user's own replicas if any
+            self.replica_urls = tuple(u for u in self.lab.database_replica_urls.split(",") if u.strip())
             if self.replicas_wanted and not self.replica_urls:
                 raise RuntimeError("with your own DATABASE_URL, name your replicas in DATABASE_REPLICA_URLS")
-            return os.environ["DATABASE_URL"]
-        log_statements = os.environ.get("PG_LOG_STATEMENTS") == "1"
-        self.postgres = EmbeddedPostgres(
-            self.run_dir / "pgdata", free_port(), self.run_dir / "logs" / "postgres.log", log_statements
-        )
+            return self.lab.database_url
+        logs = self.run_dir / "logs" / "postgres.log"
+        self.postgres = EmbeddedPostgres(self.run_dir / "pgdata", free_port(), logs, self.lab.pg_log_statements)
         self.postgres.start()
         url = self.postgres.create_database("bookstore")
         self.replica_urls = replication.replica_urls(url, [free_port() for _ in range(self.replicas_wanted)])

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from lab.launch.ports import listener_of, port_is_free
 from lab.launch.postgres import EmbeddedPostgres
 from lab.launch.processes import spawn, stop_group, stop_groups
 from lab.paths import ROOT, RUNS
+from lab.settings import LabSettings, inherited_environment, read
 from topology import Architecture, Component
 
 SERVER_STOP_S = 12  # gunicorn's graceful_timeout (10 s) and a margin, then SIGKILL
@@ -34,10 +36,17 @@ class Launch:
         port: int | None = None,
         run_dir: Path | None = None,
         scale: dict[str, tuple[int, int]] | None = None,
+        settings: Mapping[str, str] | None = None,
+        lab: LabSettings | None = None,
     ):
-        """`scale` maps a component to (instances, workers per instance), overriding its description."""
+        """`scale` maps a component to (instances, workers per instance), overriding its description.
+
+        settings: variables its servers get besides those they inherit (READS, TRACE...), choices made here.
+        lab: the lab's settings (PORT, DATABASE_URL...), read from the environment unless given.
+        """
         self.name, self.db, self.scale = name, check_choice(name, db), scale or {}
-        self.port = port or int(os.environ.get("PORT", "8000"))
+        self.lab = lab or read()
+        self.port = port or self.lab.port
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         self.in_lab_runs = run_dir is None
         self.run_dir = Path(run_dir or RUNS / f"{name}-{self.db}-{stamp}-{os.getpid()}")
@@ -46,10 +55,10 @@ class Launch:
         self.architecture: Architecture | None = None
         self.database_url: str | None = None
         self._env: dict = {}
+        self.settings: dict[str, str] = dict(settings or {})
         # Overridden where the lab runs an architecture as one site of several (lab/cap): where its servers
-        # run, settings of their own, and whether this start prepares the data (one site does, for all).
+        # run, and whether this start prepares the data (one site does, for all).
         self.place: Place = HOME
-        self.settings: dict[str, str] = {}
         self.prepares_data = True
 
     @property
@@ -72,8 +81,13 @@ class Launch:
         """The database on each replica, where there are any."""
         return self.data.replica_urls if self.data else ()
 
+    def server_environment(self) -> dict[str, str]:
+        """What its servers' environment holds before each gets its own part: the inherited one, and its settings."""
+        return {**inherited_environment(), **self.settings}
+
     def _data_tier(self) -> DataTier:
-        return DataTier(self.db, self.run_dir, database_replicas(self.name, self.db))
+        replicas = database_replicas(self.name, self.db, self.server_environment())
+        return DataTier(self.db, self.run_dir, replicas, self.lab)
 
     def start(self) -> "Launch":
         """Database, prepare commands, servers; returns when every worker of every server is ready."""
@@ -96,8 +110,8 @@ class Launch:
                 "the lab left running), or choose another port with PORT="
             )
         try:  # settings a server would refuse at start: refused here, with the reason
-            reads = ReadSettings.from_environment({**os.environ, **self.settings})
-            database_replicas(self.name, self.db)
+            reads = ReadSettings.from_environment(self.server_environment())
+            database_replicas(self.name, self.db, self.server_environment())
         except ValueError as error:
             raise RuntimeError(str(error)) from None
         shutil.rmtree(self.run_dir, ignore_errors=True)
@@ -105,7 +119,7 @@ class Launch:
         self.data = self._data_tier()
         database_url = self.database_url = self.data.start()
         self._record_process_groups()
-        settings = {**os.environ, **self.settings}
+        settings = self.server_environment()
         self.architecture = describe(
             self.name, LocalNetwork(self.port), database_url, self.db, self.replica_urls, settings
         ).with_workers(int(settings.get("WEB_CONCURRENCY") or 2))
@@ -115,8 +129,8 @@ class Launch:
         self.architecture = dataclasses.replace(self.architecture, label=label)
         for component, (instances, workers) in self.scale.items():
             self.architecture = self.architecture.scaled(component, instances, workers)
-        self._env = {**os.environ, **self.settings, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
-        if os.environ.get("PG_LOG_STATEMENTS") == "1":
+        self._env = {**settings, "DATABASE_URL": database_url, "PYTHONPATH": str(ROOT)}
+        if self.lab.pg_log_statements:
             self._env["SQL_REQUEST_IDS"] = "1"  # tag each statement with its request id for the log
         if settings.get("TRACE") == "1":  # each server's spans, in this run's folder
             self._env |= {"TRACE_DIR": str(self.run_dir / "traces"), "SERVICE_NAMESPACE": self.architecture.label}

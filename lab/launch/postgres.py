@@ -12,6 +12,7 @@ from pathlib import Path
 import psycopg
 
 from lab.launch.processes import spawn
+from lab.settings import inherited_environment
 
 with warnings.catch_warnings():
     # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine here.
@@ -151,7 +152,7 @@ class EmbeddedPostgres:
         command, user = replica._in_place(command, user, death_signal="TERM")
         done = subprocess.run(
             command,
-            env={**os.environ, "PGPASSWORD": self.password},
+            env={**inherited_environment(), "PGPASSWORD": self.password},
             user=user,
             capture_output=True,
             text=True,
@@ -171,7 +172,7 @@ class EmbeddedPostgres:
         command += ["-h", self.listen, "-k", "", *options]
         # Should the lab die, SIGINT is PostgreSQL's fast shutdown: open transactions roll back, then it exits.
         command, user = self._in_place(command, user)
-        self.process = spawn(command, {**os.environ}, self.log_path, death_signal=signal.SIGINT, user=user)
+        self.process = spawn(command, inherited_environment(), self.log_path, death_signal=signal.SIGINT, user=user)
         self._wait_ready(timeout_s)
 
     def _wait_ready(self, timeout_s: float) -> None:

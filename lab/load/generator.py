@@ -1,6 +1,5 @@
 """The load generator as the bench runs it: Locust's command line, its plumbing, and following its progress."""
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -10,6 +9,7 @@ from lab.load import locust_results
 from lab.load.measurement import Window
 from lab.paths import ROOT
 from lab.records import UnreadableRecord, read_run
+from lab.settings import LabSettings, inherited_environment, read
 from loadtests.profiles import Profile
 
 PROGRESS_EVERY_S = 5
@@ -22,13 +22,14 @@ def _files(profile: Profile, locustfile: Path) -> str:
     return f"{locustfile},{ROOT / 'loadtests' / plumbing}"
 
 
-def workers_wanted(previous: Path) -> int:
-    """Locust worker processes for a run: LOCUST_WORKERS, else 2 where the previous run saturated its one process."""
-    asked = os.environ.get("LOCUST_WORKERS", "")
-    if asked:
-        if not asked.isdigit():
-            raise ValueError(f"LOCUST_WORKERS must be a whole number (0 for one process), not {asked!r}")
-        return int(asked)
+def workers_wanted(previous: Path, settings: LabSettings | None = None) -> int:
+    """Locust worker processes for a run: LOCUST_WORKERS, else 2 where the previous run saturated its one process.
+
+    A bad LOCUST_WORKERS is a SettingsError (a ValueError) naming it.
+    """
+    asked = (settings or read()).locust_workers
+    if asked is not None:
+        return asked
     try:
         report = read_run(previous).load_generator
     except UnreadableRecord:  # no previous run, or one from an older lab
@@ -54,7 +55,7 @@ def shoppers(profile: Profile) -> list[str]:
 
 def start_workers(profile: Profile, locustfile: Path, count: int, master_port: int, log: Path) -> list:
     """Locust workers that connect to the master on master_port; they carry no bench marks of their own."""
-    env = {**os.environ, **locust_environment(profile, None)}
+    env = {**inherited_environment(), **locust_environment(profile, None)}
     command = locust(
         _files(profile, locustfile),
         "http://unused",

@@ -10,7 +10,6 @@ takes about 9 ms every 0.5 s: under 1 % of the machine's two cores, alike for ev
 """
 
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from lab.launch.processes import spawn
 from lab.paths import ROOT
+from lab.settings import inherited_environment
 
 INTERVAL_S = 0.5
 _ITERATIONS = 60_000
@@ -54,7 +54,7 @@ class ReferenceWork:
     def start(self) -> None:
         self.path.unlink(missing_ok=True)
         command = [sys.executable, "-m", "lab.load.reference_work", str(self.path)]
-        self.process = spawn(command, {**os.environ, "PYTHONPATH": str(ROOT)}, own_group=False)
+        self.process = spawn(command, {**inherited_environment(), "PYTHONPATH": str(ROOT)}, own_group=False)
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

@@ -1,11 +1,11 @@
 """What the calibrated model says beyond what one machine can measure: curves to 1,000,000 users and capacity plans."""
 
-import os
 from dataclasses import asdict, replace
 
 from lab.model.calibration import DATABASE, REPLICA, Calibration, predicted_response_s
 from lab.model.capacity import Tier, plan
 from lab.records import RunRecord
+from lab.settings import at_start
 from topology import registry
 
 POPULATIONS = (
@@ -26,13 +26,13 @@ POPULATIONS = (
     1_000_000,
 )
 PLAN_POPULATIONS = (1_000, 10_000, 100_000, 1_000_000)
-SLO_S = float(os.environ.get("SLO_MS", "200")) / 1000
+SLO_S = at_start().slo_ms / 1000
 # The biggest single server we let a component grow to where it cannot scale out: a database
 # primary, or a monolith tied to its SQLite file. Settable, because it is an assumption.
-MAX_CORES_ONE_MACHINE = int(os.environ.get("MAX_CORES_ONE_MACHINE", "64"))
+MAX_CORES_ONE_MACHINE = at_start().max_cores_one_machine
 CORES_PER_REPLICA = 2  # as the lab runs each server: two gunicorn workers
 # A database replica's machine: an assumption (replicas are usually bigger than a web server), so settable.
-REPLICA_CORES = int(os.environ.get("REPLICA_CORES", "8"))
+REPLICA_CORES = at_start().replica_cores
 REPLICA_TIER = "postgres replicas"
 
 

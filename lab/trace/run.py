@@ -4,7 +4,6 @@ table row, its spans, the order's and the book page's waterfalls, and all spans 
 
 import dataclasses
 import json
-import os
 import shutil
 import time
 from pathlib import Path
@@ -16,13 +15,14 @@ from lab.launch.ports import free_port
 from lab.paths import RESULTS
 from lab.records import write_record
 from lab.records.trace import TracedStep, TraceRecord
+from lab.settings import at_start
 from lab.trace.anatomy import Anatomy, anatomy, median, saved
 from lab.trace.spans import Span, by_trace, read_spans
 from lab.trace.visit import DRAWN, STEPS, Visit
 from lab.trace.waterfall import waterfall
 
 TRACES = RESULTS / "traces"
-VISITS = int(os.environ.get("TRACE_VISITS", "20"))
+VISITS = at_start().trace_visits
 SPANS_WAIT_S = 60  # a worker exports what it holds as it stops; a slow machine may take a while
 
 

@@ -27,7 +27,7 @@ def test_a_new_saturation_series_replaces_one_kept_under_the_former_name(tmp_pat
     for name, repeat in (("users-1000000", 1), ("users-1000000-r2", 2), ("saturation-r2", 2)):
         _keep(tmp_path / "monolith" / name, "users-1000000" if name.startswith("users") else SATURATION, repeat)
 
-    def fresh_run(architecture, db, profile, results, *, folder, extra):
+    def fresh_run(architecture, db, profile, results, *, folder, extra, settings=None):
         _keep(folder("monolith"), profile.name, extra["repeat"])
         return folder("monolith")
 

@@ -2,7 +2,6 @@
 architectures use, with JSON (as the tiers and the gateway) or with SOAP (as the bus), and nothing else."""
 
 import json
-import os
 
 import urllib3
 from flask import Flask, Response, jsonify, request
@@ -10,6 +9,7 @@ from flask import Flask, Response, jsonify, request
 from bookstore import http_pool
 from bookstore.settings import Settings
 from lab.bench.floor.app import BOOK
+from lab.settings import HopPairSettings, read
 from soa import soap
 
 TIMEOUT = urllib3.Timeout(connect=0.5, read=10)
@@ -41,7 +41,7 @@ def create_edge() -> Flask:
     """The near side: each request makes one call to the backend and answers with what came back."""
     app = Flask("pair-edge")
     http = http_pool.pooled_http(TIMEOUT, Settings.from_environment().worker_threads)
-    backend = os.environ["PAIR_BACKEND_URL"]
+    backend = read(HopPairSettings).pair_backend_url
 
     @app.get("/floor-pair")
     def json_hop():

@@ -6,7 +6,6 @@ price is a ratio of figures measured minutes apart on the same machine.
 """
 
 import json
-import os
 import time
 import urllib.parse
 from pathlib import Path
@@ -27,11 +26,10 @@ from lab.load.measurement import idle_cpu
 from lab.paths import RESULTS
 from lab.records import write_record
 from lab.records.micro import Measurement, MicroRecord
+from lab.settings import at_start
 
 MICRO = RESULTS / "micro"
-ROUNDS = int(os.environ.get("MICRO_ROUNDS", "3"))
-SECONDS = float(os.environ.get("MICRO_SECONDS", "6"))
-WARM_UP_S = float(os.environ.get("MICRO_WARMUP", "2"))
+ROUNDS, SECONDS, WARM_UP_S = at_start().micro_rounds, at_start().micro_seconds, at_start().micro_warmup
 QUIET_CORES, QUIET_DEADLINE_S = 0.05, 60.0
 
 

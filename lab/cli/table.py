@@ -1,0 +1,144 @@
+"""The table of the lab's commands: name, what it does, how long it takes, its arguments and options."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from lab.cli import campaigns as plan
+from lab.cli import foreground, tools
+from lab.cli.campaigns import campaign
+from lab.cli.options import CTRL_C, architecture, setting
+from lab.launch.architectures import DATABASES
+from topology import registry
+
+DB = setting("--db", "db", click.Choice(DATABASES))
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command of `python -m lab`: run(args, settings) gives its exit status."""
+
+    name: str
+    run: object
+    help: str
+    time: str
+    params: tuple = ()
+
+
+ARCH_DB = (architecture(), DB)
+COMMANDS = [
+    Command("run", foreground.run, "One architecture in the foreground, seeded", "until Ctrl-C", (*ARCH_DB, CTRL_C)),
+    Command("ui", foreground.ui, "run, and Locust's web UI, its form at 100 users", "until Ctrl-C", (*ARCH_DB, CTRL_C)),
+    Command(
+        "bench",
+        campaign(plan.bench, then=plan.bench_then),
+        "users-100, users-1000, the saturation run, the floor, the report",
+        "6-7 minutes",
+        (*ARCH_DB, setting("--profile", "profile"), setting("--repeat", "repeat")),
+    ),
+    Command(
+        "scaling",
+        campaign(plan.scaling),
+        "The busiest component scaled up (workers) and out (instances) under 1,500 users, 5 runs",
+        "about 5 minutes",
+        ARCH_DB,
+    ),
+    Command(
+        "replicas",
+        campaign(plan.replicas),
+        "Each bench profile without replicas, then with one replica read in each mode",
+        "about 25 minutes",
+        ARCH_DB,
+    ),
+    Command(
+        "bench-all",
+        campaign(plan.bench_all),
+        "Every architecture's bench and scaling runs, then the report",
+        "about 35 minutes",
+        (setting("--repeat", "repeat"),),
+    ),
+    Command(
+        "bench-knee",
+        campaign(plan.bench_knee),
+        "Rounds of users-100 and the saturation run for all four, the knee judged over them",
+        "about 13 minutes a round",
+        (setting("--rounds", "knee_rounds"),),
+    ),
+    Command(
+        "chaos",
+        campaign(plan.chaos),
+        "Stop each component in turn (or one) under 100 users; what kept working, and nothing lost",
+        "about 1.5 minutes each",
+        (*ARCH_DB, setting("--component", "component")),
+    ),
+    Command("chaos-all", campaign(plan.chaos_all), "chaos for every architecture", "about 20 minutes"),
+    Command(
+        "cap",
+        campaign(plan.cap),
+        "Two sites cut apart by a real partition, CP then AP: what each kept available and what it cost",
+        "as root, about 2 minutes each",
+        (
+            click.Argument(["architectures"], nargs=-1, required=True, type=click.Choice(registry.in_cap())),
+            setting("--mode", "mode"),
+        ),
+    ),
+    Command(
+        "trace",
+        campaign(plan.trace),
+        "One scripted visit traced 20 times on a fresh start, drawn as waterfalls",
+        "under a minute",
+        ARCH_DB,
+    ),
+    Command("trace-all", campaign(plan.trace_all), "Every architecture traced, then the report", "about a minute"),
+    Command(
+        "trace-send",
+        tools.trace_send,
+        "Send recorded traces (OTLP JSON lines) to a collector or Jaeger",
+        "seconds",
+        (
+            click.Argument(["folder"], type=click.Path(path_type=Path)),
+            click.Option(["--endpoint"], help="OTLP/HTTP base URL (default: $OTEL_EXPORTER_OTLP_ENDPOINT or :4318)"),
+        ),
+    ),
+    Command(
+        "bench-tracing",
+        campaign(plan.bench_tracing),
+        "users-1000 untraced and traced for every architecture, pair by pair",
+        "about 12 minutes",
+    ),
+    Command(
+        "bench-micro",
+        tools.bench_micro,
+        "Each endpoint flat out with wrk, beside the floor and bare hops, 3 rounds",
+        "about 13 minutes",
+    ),
+    Command(
+        "demo",
+        campaign(plan.demo, then=plan.demo_then, results=plan.RESULTS / "demo"),
+        "A short campaign for a class into results/demo, then its report",
+        "under 8 minutes",
+    ),
+    Command(
+        "report",
+        tools.report,
+        "Rebuild the charts and results/index.html from the results there, running nothing",
+        "seconds",
+        (click.Option(["--results"], help="results folder (default: results/)"),),
+    ),
+    Command(
+        "images",
+        tools.images,
+        "Every architecture's container images (and the load generator's), or one's",
+        "minutes",
+        (architecture(required=False),),
+    ),
+    Command(
+        "test-containers",
+        tools.test_containers,
+        "Every image built, each compose file run and its edge checked, sizes and times",
+        "about 4-5 minutes",
+    ),
+    Command("stop", tools.stop, "Whatever the lab left running, for any architecture", "seconds"),
+    Command("settings", tools.settings, "Every variable the lab reads, its value and where it came from", "instant"),
+]

@@ -1,0 +1,89 @@
+"""The commands that are not campaigns: sending traces, the micro-bench, images, stopping, the report, settings."""
+
+import os
+from pathlib import Path
+
+from lab.launch.architectures import ARCHITECTURES
+from lab.paths import RESULTS, RUNS
+from lab.settings import LabSettings
+
+
+def trace_send(args, settings: LabSettings) -> int:
+    from lab.trace.send import send, traces_url
+
+    print(
+        f"sent {send(args.folder, args.endpoint, settings)} batches of spans to {traces_url(args.endpoint, settings)}"
+    )
+    return 0
+
+
+def bench_micro(_args, _settings: LabSettings) -> int:
+    from lab.bench.micro.run import run_micro
+    from lab.bench.micro.wrk import WrkMissing
+    from lab.report.build import build_report
+
+    try:
+        failed = run_micro()
+    except WrkMissing as error:
+        print(error)
+        return 2
+    print(f"report: {build_report(RESULTS)}")
+    return failed
+
+
+def images(args, settings: LabSettings) -> int:
+    from lab.containers import images as building
+    from lab.containers import standins
+    from lab.containers.engine import EngineMissing, detect
+
+    try:
+        engine = detect(settings)
+    except EngineMissing as error:
+        print(error)
+        return 2
+    stand_in = standins.ensure_bases(engine)
+    architectures = [args.architecture] if args.architecture else list(ARCHITECTURES)
+    building.build_images(engine, architectures, stand_in, load_generator=not args.architecture)
+    return 0
+
+
+def test_containers(_args, _settings: LabSettings) -> int:
+    from lab.containers.engine import EngineMissing
+    from lab.containers.proof import prove
+
+    try:
+        return prove()
+    except EngineMissing as error:
+        print(error)
+        return 2
+
+
+def stop(_args, _settings: LabSettings) -> int:
+    from lab.launch import leftovers
+
+    stopped = [*leftovers.stop_launchers(RUNS), *leftovers.stop_left_behind(RUNS)]
+    if os.geteuid() == 0:  # the CAP experiment's sites, should one have been killed outright
+        from lab.cap.sites import leftover_sites, remove
+
+        sites = leftover_sites()
+        if sites:
+            remove()
+            stopped.append(f"the CAP experiment's network namespaces {', '.join(sites)}")
+    for line in stopped:
+        print(f"stopped {line}")
+    if not stopped:
+        print("nothing the lab started is running")
+    return 0
+
+
+def report(args, _settings: LabSettings) -> int:
+    from lab.report.build import build_report
+
+    print(f"wrote {build_report(Path(args.results) if args.results else RESULTS)}")
+    return 0
+
+
+def settings(_args, _settings: LabSettings) -> int:
+    from lab.cli.settings_listing import print_listing
+
+    return print_listing()
