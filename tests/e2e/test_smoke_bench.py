@@ -5,7 +5,7 @@ import json
 import pytest
 
 from lab.bench.measure import run_floor, run_profile
-from lab.bench.scaling import instances_and_workers, scaling_folder
+from lab.bench.scaling import run_configuration
 from lab.report.build import build_report
 from loadtests.profiles import Profile, get_profile
 from tests.page_layout import WIDER_THAN_THE_PAGE
@@ -54,17 +54,8 @@ def bench_results(tmp_path_factory):
     ):
         run_profile("monolith", "sqlite", profile, results)
     run_floor(results, tiny("floor", 20))
-    for mode, n in (("up", 1), ("out", 2)):
-        instances, workers = instances_and_workers(mode, n)
-        run_profile(
-            "monolith",
-            "sqlite",
-            tiny("scaling", 20),
-            results,
-            scale={"monolith": (instances, workers)},
-            folder=lambda label, mode=mode, n=n: scaling_folder(results, label, mode, n),
-            extra={"scaling": {"component": "monolith", "mode": mode, "n": n}},
-        )
+    for mode, n in (("up", 1), ("out", 2)):  # as make bench-scaling runs them, at a tiny load
+        run_configuration("monolith", "sqlite", mode, n, results, tiny("scaling", 20))
     return results
 
 
