@@ -1,11 +1,13 @@
 """Each architecture declares itself once; the registry lists them; a fifth is its folder and one line more."""
 
 import dataclasses
+import tomllib
 
 import pytest
 
 from lab.launch.architectures import check_choice, database_replicas, describe
 from lab.launch.network import PlannedNetwork
+from lab.paths import ROOT
 from tests.fixtures.one_process.architecture import ARCHITECTURE as ONE_PROCESS
 from topology import registry
 
@@ -75,3 +77,12 @@ def test_the_lab_launches_a_fifth_architecture_from_its_declaration(with_a_fifth
 def test_without_its_registry_line_the_fifth_is_unknown():
     with pytest.raises(ValueError, match="unknown architecture 'one_process'"):
         check_choice("one_process", None)
+
+
+def test_the_import_contracts_cover_every_registered_architecture():
+    """import-linter's configuration cannot ask the registry, so this test holds the two together."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    standing_alone = next(c for c in config["contracts"] if c["name"] == "Each architecture stands alone")
+    no_harness = next(c for c in config["contracts"] if c["name"].startswith("The architectures and the topology"))
+    assert sorted(standing_alone["modules"]) == sorted(registry.names())
+    assert set(registry.names()) <= set(config["root_packages"]) & set(no_harness["source_modules"])
