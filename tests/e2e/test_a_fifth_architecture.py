@@ -5,7 +5,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
@@ -13,6 +12,7 @@ import requests
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port, port_is_free
 from lab.paths import ROOT
+from tests.e2e.launching import wait_for
 from tests.fixtures.one_process.architecture import ARCHITECTURE as ONE_PROCESS
 from topology import registry
 
@@ -27,10 +27,7 @@ def test_the_launcher_starts_it_serves_the_store_and_stops_it(tmp_path, monkeypa
         assert requests.get(f"{launch.base_url}/health", timeout=10).json()["architecture"] == "one_process"
         assert requests.get(f"{launch.base_url}/api/books/1", timeout=10).json()["id"] == 1
         assert launch.architecture.label == "one_process"
-    deadline = time.monotonic() + 30
-    while not port_is_free(port):
-        assert time.monotonic() < deadline, f"port {port} still taken after the launcher stopped"
-        time.sleep(0.1)
+    wait_for(lambda: port_is_free(port), f"port {port} free again after the launcher stopped")
 
 
 @pytest.mark.slow
