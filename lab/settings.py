@@ -87,8 +87,22 @@ class HopPairSettings(_Settings):
     pair_backend_url: str | None = Field(None, description="the hop pair's backend, set by its topology")
 
 
+Cores = Annotated[float, _number(float, 0.01, "a number of cores of at least 0.01")]
+
+
+class ClusterSettings(_Settings):
+    """What make bench-cluster reads: the size of each machine (a cgroup with a CPU quota) and what is kept free."""
+
+    machine_cpus: Cores = Field(0.08, description="the 1x machine of a scaled component, in cores")
+    database_cpus: Cores = Field(0.3, description="the database server's machine, and each replica's")
+    balancer_cpus: Cores = Field(0.15, description="HAProxy's machine")
+    machine_sizes: str = Field("", description="sizes of some machines, e.g. postgres=0.4,application=0.1")
+    loadgen_cpus: Cores = Field(0.45, description="cores kept free for Locust and the lab, outside every machine")
+    cluster_steps: str = Field("40,80,160,320,640,1000,1400", description="the saturation run's users per step")
+
+
 # What `python -m lab settings` shows, in order: a class of settings a line.
-SETTINGS_CLASSES: list[type[BaseSettings]] = [LabSettings, HopPairSettings]
+SETTINGS_CLASSES: list[type[BaseSettings]] = [LabSettings, ClusterSettings, HopPairSettings]
 
 
 class SettingsError(ValueError):

@@ -17,6 +17,7 @@ ARCHITECTURE = Declaration(
         "shipping": "#bcbd22",
     },
     scalable="catalog",  # it serves most of the internal requests
+    cluster_scaled=("catalog", "gateway"),  # the hot service, then the edge; the cold ones keep one machine
     # The catalog, which takes most reads, alone reads the replicas; REPLICAS_DB_CATALOG sets them for it.
     replica_reads=ReplicaReads(reader="catalog", settings=("REPLICAS_DB_CATALOG", "PG_REPLICAS")),
     charts=(ChartLine("microservices", "postgres", "C4"),),

@@ -8,6 +8,7 @@ ARCHITECTURE = Declaration(
     databases=("postgres",),
     components={"presentation": "#ff7f0e", "application": "#2ca02c"},
     scalable="application",  # it does the most work
+    cluster_scaled=("application", "presentation"),
     replica_reads=ReplicaReads(reader="application"),  # only it reaches the data tier
     charts=(ChartLine("three_tier", "postgres", "C2"),),
     in_cap=True,

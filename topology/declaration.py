@@ -55,12 +55,21 @@ class Declaration:
     checks: tuple[tuple[str, ...], ...] = ()  # modules run with `python -m` after the load, e.g. consistency
     extra_hop: ExtraHop | None = None
     images_per_component: bool = False  # each image holds only its component's code and requirements.txt
+    # What make bench-cluster copies onto machines of their own, the hot one first; the others keep one machine.
+    cluster_scaled: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        if not set(self.cluster_scaled) <= set(self.components):
+            raise ValueError(f"{self.name}: cluster_scaled {self.cluster_scaled} are not all its components")
         if self.scalable not in self.components:
             raise ValueError(f"{self.name}: the scalable component {self.scalable!r} is not one of its components")
         if {line.database for line in self.charts} != set(self.databases):
             raise ValueError(f"{self.name}: one chart line for each of its databases {self.databases}")
+
+    @property
+    def scaled_out(self) -> tuple[str, ...]:
+        """The components a cluster copies: those declared, else the scalable one."""
+        return self.cluster_scaled or (self.scalable,)
 
     def database(self, asked: str | None) -> str:
         """The database to run on: the one asked for, else the default; ValueError where it cannot run."""

@@ -4,6 +4,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from lab.records.cluster import Cluster, MachineUse
 from lab.records.parts import Machine, Part, Replication, Scaling, StaleReads
 
 SCHEMA_VERSION = 1
@@ -99,6 +100,7 @@ class Step(Part):
     machine_busy_cores: float | None = None
     reference_work_ms: float | None = None
     stop_reason: str | None = Field(None, description="why this step counts as saturated; None while it kept up")
+    machines: dict[str, MachineUse] | None = Field(None, description="on machines of their own: each one's counters")
 
 
 def capacity_step(steps: list[Step]) -> Step | None:
@@ -142,3 +144,4 @@ class RunRecord(Part):
     repeat: int = Field(1, description="which repetition (REPEAT=N) of the profile")
     demo: bool = Field(False, description="a make demo run: short windows")
     scaling: Scaling | None = Field(None, description="a make bench-scaling run's configuration")
+    cluster: Cluster | None = Field(None, description="a make bench-cluster run's machines and balancer")
