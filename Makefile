@@ -24,7 +24,7 @@ ifeq ($(ARCHITECTURES),)
 $(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or newer is needed)
 endif
 
-.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas \
+.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all \
         chaos-all stop images test-containers clean trace-all bench-tracing bench-micro help \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
@@ -102,6 +102,16 @@ $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
 bench-scaling: setup
 	@test -n "$(ARCH)" || { echo "usage: make bench-scaling ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
 	$(LAB) scaling $(ARCH) $(if $(DB),--db $(DB))
+
+# Machines of their own (cgroups with CPU quotas) behind HAProxy: as root, with HAProxy installed (see README).
+## bench-cluster: ARCH= on machines of their own behind HAProxy, scaled up, out, with replicas (as root, about 12 minutes)
+bench-cluster: setup
+	@test -n "$(ARCH)" || { echo "usage: make bench-cluster ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
+	$(LAB) cluster $(ARCH)
+
+## cluster-all: bench-cluster for every architecture, then the report (as root, about 50 minutes)
+cluster-all: setup
+	$(LAB) cluster
 
 # One architecture without replicas, then with one replica and READS=replica, then bounded (about 25 minutes).
 ## bench-replicas: ARCH= without replicas, then one replica read in each mode (about 25 minutes)

@@ -94,11 +94,15 @@ class ClusterSettings(_Settings):
     """What make bench-cluster reads: the size of each machine (a cgroup with a CPU quota) and what is kept free."""
 
     machine_cpus: Cores = Field(0.08, description="the 1x machine of a scaled component, in cores")
-    database_cpus: Cores = Field(0.3, description="the database server's machine, and each replica's")
-    balancer_cpus: Cores = Field(0.15, description="HAProxy's machine")
+    database_cpus: Cores = Field(0.15, description="the database server's machine, and each replica's")
+    balancer_cpus: Cores = Field(0.2, description="HAProxy's machine")
     machine_sizes: str = Field("", description="sizes of some machines, e.g. postgres=0.4,application=0.1")
-    loadgen_cpus: Cores = Field(0.45, description="cores kept free for Locust and the lab, outside every machine")
-    cluster_steps: str = Field("40,80,160,320,640,1000,1400", description="the saturation run's users per step")
+    loadgen_cpus: Cores = Field(0.4, description="cores kept free for Locust and the lab, outside every machine")
+    cluster_steps: str = Field("20,40,60,90,130,180,250", description="users per step, times the 1x machines")
+    cluster_configurations: str = Field(
+        "up-1,up-2,up-4,out-2,out-4,out-8,out-2-r1,out-4-r1,out-2-r2,out-4-r2",
+        description="what make bench-cluster runs, where it fits",
+    )
 
 
 # What `python -m lab settings` shows, in order: a class of settings a line.

@@ -87,8 +87,10 @@ def measure(
     counting = {name: launch.count_dir(name) for name in launch.instances()}
     worker_pids = {f"locust-worker-{n}": worker.pid for n, worker in enumerate(helpers, start=1)}
     window = Window(launch.process_ids(), locust.pid, counting, worker_pids)
-    steps = StepWatcher(marks, {**launch.process_ids(), **worker_pids}) if profile.shape == "steps" else None
-    watch = ReplicationWatch(launch.postgres, launch.replicas) if launch.replicas else None
+    meter = launch.meter()
+    steps = StepWatcher(marks, {**launch.process_ids(), **worker_pids}, meter) if profile.shape == "steps" else None
+    replication = ReplicationWatch(launch.postgres, launch.replicas) if launch.replicas else None
+    watch = Watches([each for each in (replication, meter) if each]) if replication or meter else None
     try:
         follow(locust, window, marks, label, profile, out, steps, watch)
     finally:  # Ctrl-C or a crash here must not leave Locust hammering a stopped server
@@ -101,19 +103,42 @@ def measure(
         raise RuntimeError(f"Locust did not complete the measured window; see {out / 'locust.log'}")
     if not window.end_cpu:
         window.close()
-    if watch and not watch.work:
-        watch.close()
+    if replication and not replication.work:
+        replication.close()
+    if meter and meter.closed is None:
+        meter.close()
     checks = launch.run_checks()
     start, end = _window_times(marks)
     extra = {**(extra or {}), "idle_cpu_share": idle, "reference_work_ms": reference.median_ms(start, end)}
     extra["stale_reads"] = stale_reads.summarise(out / "staleness", start, end)
-    if watch:
-        extra["replication"] = {**watch.report(start, end), **reads_setting(launch)}
+    if replication:
+        extra["replication"] = {**replication.report(start, end), **reads_setting(launch)}
     if steps:
         steps.poll()
         extra["steps"] = steps.steps(reference.median_ms)
+    if meter:
+        extra["cluster"] = meter.record(extra.get("steps") or [])
     _write_run(out, launch, profile, marks, window, checks, extra)
     return out
+
+
+class Watches:
+    """Several watches opened, polled and closed with the measured window, as one."""
+
+    def __init__(self, watches: list):
+        self.watches = watches
+
+    def open(self) -> None:
+        for watch in self.watches:
+            watch.open()
+
+    def close(self) -> None:
+        for watch in self.watches:
+            watch.close()
+
+    def poll(self) -> None:
+        for watch in self.watches:
+            watch.poll()
 
 
 def _write_run(

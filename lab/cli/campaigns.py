@@ -3,6 +3,7 @@
 from lab.launch.architectures import ARCHITECTURES
 from lab.paths import RESULTS
 from lab.settings import LabSettings
+from topology import registry
 
 
 def bench(args) -> list:
@@ -20,6 +21,12 @@ def scaling(args) -> list:
     from lab.bench.campaign import scaling_tasks
 
     return scaling_tasks(args.architecture, args.db, RESULTS)
+
+
+def cluster(args) -> list:
+    from lab.cluster.bench import cluster_tasks
+
+    return cluster_tasks(list(args.architectures) or registry.names(), RESULTS)
 
 
 def bench_all(args) -> list:

@@ -45,6 +45,13 @@ COMMANDS = [
         ARCH_DB,
     ),
     Command(
+        "cluster",
+        campaign(plan.cluster),
+        "On machines of their own behind HAProxy: scaled up, out, and with read replicas (every architecture if none)",
+        "as root, about 12 minutes each",
+        (click.Argument(["architectures"], nargs=-1, type=click.Choice(registry.names())),),
+    ),
+    Command(
         "replicas",
         campaign(plan.replicas),
         "Each bench profile without replicas, then with one replica read in each mode",

@@ -69,6 +69,9 @@ def stop(_args, _settings: LabSettings) -> int:
         if sites:
             remove()
             stopped.append(f"the CAP experiment's network namespaces {', '.join(sites)}")
+        from lab.cluster.cgroups import remove_left_behind
+
+        stopped += [f"the machine {machine}" for machine in remove_left_behind()]
     for line in stopped:
         print(f"stopped {line}")
     if not stopped:

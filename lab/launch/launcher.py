@@ -103,6 +103,7 @@ class Launch:
             for line in leftovers.stop_left_behind(RUNS):
                 print(f"stopped what an earlier run left behind: {line}", file=sys.stderr, flush=True)
             leftovers.prune_old_runs(RUNS)
+            self.remove_left_behind()
         if self.place == HOME and not port_is_free(self.port):
             holder = listener_of(self.port)
             raise RuntimeError(
@@ -141,11 +142,34 @@ class Launch:
                 raise RuntimeError(f"{self.name}: preparing the data failed; see {self.run_dir / 'logs'}")
         self.data.start_replicas()  # copies of the prepared data, streaming from here on
         self._record_process_groups()
+        self.before_servers()
         for instance in self.instances():
             self.start_component(instance, wait=False)
         for instance in self.instances():
             self._wait_ready(instance, self.architecture.component_of(instance))
         self.wait_settled()
+        self.after_servers()
+
+    def meter(self):
+        """What measures its machines beside its processes, where it runs on machines of their own."""
+        return None
+
+    def remove_left_behind(self) -> None:
+        """What a kind of launch removes at start that an earlier one of its kind left (machines)."""
+
+    def before_servers(self) -> None:
+        """What a kind of launch does once the data is ready and before any server starts."""
+
+    def after_servers(self) -> None:
+        """What a kind of launch does once every server is ready and settled."""
+
+    def instance_environment(self, instance: str) -> dict[str, str]:
+        """Variables of one server process group beyond its component's (a port of its own, where balanced)."""
+        return {}
+
+    def instance_port(self, instance: str) -> int:
+        """Where one server process group listens: its component's port, unless given one of its own."""
+        return int(self.instance_environment(instance).get("PORT", self.architecture.component_of(instance).port))
 
     def wait_settled(self, timeout_s: float = 90) -> None:
         """Wait for the architecture's own readiness beyond health (e.g. providers registered)."""
@@ -198,6 +222,7 @@ class Launch:
             "COMPONENT_NAME": instance,
             "LAB_READY_DIR": str(ready_dir),
             "BIND_HOST": self.place.bind_host,
+            **self.instance_environment(instance),
         }
         env.setdefault("AUDIT_LOG", str(self.run_dir / "logs" / "audit.log"))
         env["LAB_COUNT_DIR"] = str(self.count_dir(instance))
@@ -221,7 +246,7 @@ class Launch:
 
     def _wait_ready(self, instance: str, component: Component, timeout_s: float = 120) -> None:
         deadline = time.monotonic() + timeout_s
-        url = f"{self.place.url(component.port)}{component.health_path}"
+        url = f"{self.place.url(self.instance_port(instance))}{component.health_path}"
         ready_dir = self.run_dir / "ready" / instance
         logs = self.run_dir / "logs" / f"{instance}.log"
         while True:

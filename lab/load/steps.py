@@ -16,9 +16,11 @@ MACHINE = "(machine)"  # beside the process trees at each edge: every core's bus
 class StepWatcher:
     """Samples every server's CPU when Locust marks a step's measured part as started and as ended."""
 
-    def __init__(self, marks: Path, servers: dict[str, int]):
-        self.marks, self.servers = marks, servers
+    def __init__(self, marks: Path, servers: dict[str, int], meter=None):
+        """meter: on machines of their own, what samples their counters too (lab/cluster/meter.py)."""
+        self.marks, self.servers, self.meter = marks, servers, meter
         self.cpu: dict[int, dict[str, dict[str, float]]] = {}
+        self.machines: dict[int, dict[str, dict]] = {}
 
     def poll(self) -> None:
         """Sample CPU for any step edge marked since the last poll."""
@@ -30,16 +32,24 @@ class StepWatcher:
             if edge not in self.cpu.setdefault(index, {}):
                 trees = {name: tree_cpu_seconds(pid) for name, pid in self.servers.items()}
                 self.cpu[index][edge] = trees | {MACHINE: busy_cpu_seconds()}
+                if self.meter:
+                    self.machines.setdefault(index, {})[edge] = self.meter.sample()
 
     def steps(self, reference_ms: Callable[[float, float], float | None] | None = None) -> list[dict]:
         """Every completed step: users, throughput, latency percentiles, failures, CPU per request, and with
         `reference_ms` the machine's speed during it (lab/load/reference_work.py)."""
         marked = {index: self.marks / f"step-{index}" for index in sorted(self.cpu)}
         return [
-            summarise_step(json.loads(path.read_text()), self.cpu[index], reference_ms)
+            summarise_step(json.loads(path.read_text()), self.cpu[index], reference_ms) | self._machines(index)
             for index, path in marked.items()
             if path.exists()
         ]
+
+    def _machines(self, index: int) -> dict:
+        edges = self.machines.get(index, {})
+        if not self.meter or "start" not in edges or "end" not in edges:
+            return {}
+        return {"machines": self.meter.use(edges["start"], edges["end"])}
 
 
 def summarise_step(
