@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from lab.model.cluster_demands import ClusterCalibration, calibrate, machine_demands, stations
 from lab.model.mva import solve
 from lab.records import RunRecord, capacity_step
+from lab.records.cluster import Cluster
 
 ONE_MACHINE = "up-1"
 
@@ -62,9 +63,8 @@ def predict(calibration: ClusterCalibration, quotas: dict[str, float]) -> tuple[
     return ceilings[bottleneck], bottleneck
 
 
-def _order(run: RunRecord) -> tuple[int, int, int]:
-    cluster = run.cluster
-    assert cluster is not None
+def _order(cluster: Cluster) -> tuple[int, bool, int]:
+    """up-1, up-2, up-4, out-2.. out-8, then the same with one replica, two..."""
     return cluster.replicas, cluster.mode != "up", cluster.n
 
 
@@ -77,12 +77,12 @@ def _calibration(runs: dict[str, RunRecord]) -> ClusterCalibration | None:
 
 
 def rows(runs: dict[str, RunRecord]) -> list[Row]:
-    """A row per configuration run, up-1 first; predicted from up-1's light step where it exists."""
+    """A row per configuration run on machines, up-1 first; predicted from up-1's light step where it exists."""
     calibration = _calibration(runs)
+    clusters = {name: run.cluster for name, run in runs.items() if run.cluster}
     found = []
-    for name, run in sorted(runs.items(), key=lambda item: _order(item[1])):
-        cluster, best = run.cluster, capacity_step(run.steps or [])
-        assert cluster is not None
+    for name, cluster in sorted(clusters.items(), key=lambda item: _order(item[1])):
+        best = capacity_step(runs[name].steps or [])
         quotas = {machine: use.cpus for machine, use in cluster.machines.items()}
         predicted, bottleneck, mva = None, None, None
         if calibration and quotas:
@@ -90,7 +90,7 @@ def rows(runs: dict[str, RunRecord]) -> list[Row]:
                 predicted, bottleneck = predict(calibration, quotas)
                 mva = best and solve(stations(calibration, quotas), calibration.think_s, best.users).throughput
             except ValueError as why:
-                print(f"{run.label} {name}: no prediction: {why}")
+                print(f"{runs[name].label} {name}: no prediction: {why}")
         found.append(
             Row(
                 configuration=name,

@@ -60,7 +60,9 @@ def calibrate(up_1: RunRecord) -> ClusterCalibration:
     if not step.throughput_rps or step.latency_ms.mean is None:
         raise ValueError(f"{up_1.label}: up-1's first step served nothing")
     what = f"{up_1.label} up-1 step {step.users}"
-    demands, _, _ = window_demands(what, step.requests, step.seconds, step.cpu_seconds, up_1.idle_cpu_share)
+    # The cgroup's own counter stands in for a process group the step did not record.
+    cpu = {name: use.cpu_s for name, use in (step.machines or {}).items()} | step.cpu_seconds
+    demands, _, _ = window_demands(what, step.requests, step.seconds, cpu, up_1.idle_cpu_share)
     response_s = step.latency_ms.mean / 1000
     think_s = max(0.0, step.users / step.throughput_rps - response_s)
     quotas = {name: machine.cpus for name, machine in up_1.cluster.machines.items()}

@@ -84,6 +84,15 @@ def test_demands_are_the_first_steps_cpu_less_idle_per_request_and_think_time_wh
     assert 0 <= calibration.delay_s <= 0.150 - service_s
 
 
+def test_a_machine_missing_from_the_steps_process_groups_is_read_from_its_cgroup():
+    run = up_1_by_hand()
+    step = run.steps[0]
+    del step.cpu_seconds["balancer"]
+    step.machines = {"balancer": run.cluster.machines["balancer"].model_copy(update={"cpu_s": 0.34})}
+
+    assert calibrate(run).demands_s["balancer"] == pytest.approx(0.0005)
+
+
 def test_reads_the_replicas_take_are_the_requests_that_do_not_write():
     endpoints = [{"method": "GET", "requests": 540}, {"method": "POST", "requests": 60}]
 
