@@ -15,10 +15,10 @@ from tests.run_records import run_record
 from topology import registry
 
 SETTINGS = ClusterSettings(machine_cpus=0.08, database_cpus=0.3, balancer_cpus=0.15, machine_sizes="")
-THINK_S = 1.0
+THINK_S = 4.0  # so that the first step, 40 users, is well below every configuration's capacity
 STEP_S = 20.0
 IDLE_CORES = 0.002
-USERS = (40, 80, 160, 320, 640)
+USERS = (40, 80, 160, 320, 640, 1000)
 WRITES = 0.1  # the share of requests that are POSTs
 
 
