@@ -7,6 +7,7 @@ from lab.model.projection import SLO_S
 from lab.report import (
     cap_section,
     charts,
+    cluster_section,
     fault_section,
     micro_section,
     model_tables,
@@ -43,8 +44,10 @@ def build_report(results_dir: Path) -> Path:
     cap_runs = cap_section.load_cap(results_dir)
     traces = trace_section.load_traces(results_dir)
     micro = micro_section.load_micro(results_dir)
+    cluster = cluster_section.load_cluster(results_dir)
     experiments = {
         "scaling runs": sum(map(len, results.scaling.values())),
+        "cluster configurations": sum(map(len, cluster.values())),
         "fault runs": sum(map(len, fault_runs.values())),
         "traced architectures": len(traces),
         "CAP runs": sum(map(len, cap_runs.values())),
@@ -131,6 +134,14 @@ def build_report(results_dir: Path) -> Path:
             scaling_figures(results, out),
             model.paths,
             missing=_missing("scaling run", "make bench-scaling ARCH=<arch> (about 5 minutes)"),
+        ),
+        Section(
+            cluster_section.TITLE,
+            cluster_section.intro(cluster),
+            cluster_section.figures(cluster, out),
+            cluster_section.tables(cluster),
+            id="cluster",
+            missing=_missing("cluster run", "make bench-cluster ARCH=<arch> (about 10 minutes)"),
         ),
         Section(
             "Scaling out the data: read replicas",

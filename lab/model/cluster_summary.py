@@ -1,0 +1,146 @@
+"""What the cluster runs say, for the report and for a note: rows, the USL fit, where scaling stops, as Markdown.
+
+`python -m lab.model.cluster_summary <results dir>` prints, per architecture, its table and the USL's σ and κ.
+"""
+
+import argparse
+from pathlib import Path
+
+from lab.cluster.plan import BALANCER, DATABASE
+from lab.model.cluster import ONE_MACHINE, Row, rows
+from lab.model.cluster_demands import kind
+from lab.model.usl import Fit, TooFewPoints, fit
+from lab.records import RunRecord, UnreadableRecord, read_run
+
+SHORTFALL = 0.25  # a speed-up this far below its ideal counts as no longer scaling
+HEADERS = [
+    "configuration",
+    "machines",
+    "cores",
+    "capacity",
+    "speed-up",
+    "bottleneck",
+    "predicted",
+    "error",
+    "predicted bottleneck",
+]
+
+
+def load_runs(results_dir: Path) -> dict[str, dict[str, RunRecord]]:
+    """results/<label>/cluster/<configuration>/run.json as found: label -> configuration -> run; others skipped."""
+    found: dict[str, dict[str, RunRecord]] = {}
+    for path in sorted(Path(results_dir).glob("*/cluster/*/run.json")):
+        try:
+            run = read_run(path)
+        except UnreadableRecord as unreadable:
+            print(f"skipping {unreadable}")
+            continue
+        if run.cluster:
+            found.setdefault(path.parent.parent.parent.name, {})[path.parent.name] = run
+    return found
+
+
+def usl_points(found: list[Row]) -> list[tuple[float, float]]:
+    """(copies, capacity) of scaling out: up-1 as one copy, then out-n without replicas."""
+    chosen = [row for row in found if row.configuration == ONE_MACHINE or (row.mode == "out" and not row.replicas)]
+    return [(row.n, row.capacity_rps) for row in chosen if row.capacity_rps]
+
+
+def usl(found: list[Row]) -> Fit | str:
+    """The USL fitted to scaling out, or why there is none."""
+    try:
+        return fit(usl_points(found))
+    except TooFewPoints as why:
+        return f"no fit: {why}"
+
+
+def path_name(row: Row) -> str:
+    if row.mode == "up":
+        return "scaling up"
+    return "scaling out" + (f" with {row.replicas} replica{'s' if row.replicas > 1 else ''}" if row.replicas else "")
+
+
+def why(machine: str | None, scaled: tuple[str, ...]) -> str:
+    """What a bottleneck machine is, in words."""
+    if machine is None:
+        return "no bottleneck was recorded"
+    if kind(machine) == DATABASE:
+        return f"the bottleneck is {machine}, the single database primary"
+    if machine == BALANCER:
+        return f"the bottleneck is {machine}, which every request crosses"
+    if kind(machine) in scaled:
+        return f"the bottleneck is {machine}, one of the copies themselves"
+    return f"the bottleneck is {machine}, a component left on one machine"
+
+
+def stops(found: list[Row]) -> list[str]:
+    """Per way of scaling: the first configuration more than SHORTFALL below its ideal speed-up, and why."""
+    paths: dict[str, list[Row]] = {}
+    for row in found:
+        if row.configuration != ONE_MACHINE and row.speedup is not None:
+            paths.setdefault(path_name(row), []).append(row)
+    sentences = []
+    for name, taken in paths.items():
+        taken.sort(key=lambda row: row.n)
+        short = next((row for row in taken if row.speedup < (1 - SHORTFALL) * row.n), None)
+        if short:
+            sentences.append(
+                f"{name.capitalize()} stops at {short.configuration}: {short.speedup:.1f}× against an ideal "
+                f"{short.n}×; {why(short.bottleneck, short.scaled)}."
+            )
+        else:
+            last = taken[-1]
+            sentences.append(
+                f"{name.capitalize()} kept within {SHORTFALL:.0%} of the ideal up to {last.configuration} "
+                f"({last.speedup:.1f}× against {last.n}×)."
+            )
+    return sentences
+
+
+def _number(value: float | None, form: str) -> str:
+    return "–" if value is None else format(value, form)
+
+
+def markdown_row(row: Row) -> list[str]:
+    return [
+        row.configuration,
+        str(row.machines),
+        f"{row.cores:.2f}",
+        _number(row.capacity_rps, ".1f"),
+        _number(row.speedup, ".2f") + ("×" if row.speedup is not None else ""),
+        row.bottleneck or "–",
+        _number(row.predicted_rps, ".1f"),
+        _number(row.error_percent, "+.0f") + ("%" if row.error_percent is not None else ""),
+        row.predicted_bottleneck or "–",
+    ]
+
+
+def usl_line(found: Fit | str) -> str:
+    if isinstance(found, str):
+        return f"USL: {found}"
+    peak = f"peak at N ≈ {found.peak_n:.1f}" if found.peak_n else "no peak (κ = 0)"
+    return (
+        f"USL: σ = {found.sigma:.3f}, κ = {found.kappa:.4f} (λ = {found.lam:.1f} req/s, {peak}, "
+        f"residual {found.residual_rps:.1f} req/s over {found.points} points)"
+    )
+
+
+def summary(results_dir: Path) -> str:
+    """Every architecture's cluster table in Markdown, then its USL fit and where it stops scaling."""
+    parts = []
+    for label, runs in load_runs(results_dir).items():
+        found = rows(runs)
+        table = [HEADERS, ["---"] * len(HEADERS), *map(markdown_row, found)]
+        parts.append("\n".join([f"### {label}", "", *("| " + " | ".join(line) + " |" for line in table), ""]))
+        parts.append("\n".join([usl_line(usl(found)), "", *stops(found), ""]))
+    return "\n".join(parts) or f"No cluster run under {results_dir}: run make bench-cluster ARCH=<arch>."
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m lab.model.cluster_summary", description=summary.__doc__)
+    parser.add_argument("results", type=Path, nargs="?", default=Path("results"), help="the results folder")
+    print(summary(parser.parse_args(argv).results))
+
+
+if __name__ == "__main__":
+    main()
