@@ -100,7 +100,7 @@ class ClusterSettings(_Settings):
     loadgen_cpus: Cores = Field(0.4, description="cores kept free for Locust and the lab, outside every machine")
     cluster_steps: str = Field("20,40,60,90,130,180,250", description="users per step, times the 1x machines")
     cluster_configurations: str = Field(
-        "up-1,up-2,up-4,out-2,out-4,out-8,out-2-r1,out-4-r1,out-2-r2,out-4-r2",
+        "up-1,up-2,up-4,out-2,out-4,out-8,out-4-r1,out-4-r2,out-8-r1,out-8-r2",
         description="what make bench-cluster runs, where it fits",
     )
 

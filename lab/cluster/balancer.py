@@ -1,8 +1,8 @@
 """HAProxy in front of the copies of each scaled component: its configuration, and its own counters."""
 
 import csv
-import json
 import io
+import json
 import socket
 from dataclasses import dataclass
 from pathlib import Path

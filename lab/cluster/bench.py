@@ -14,7 +14,7 @@ from loadtests.profiles import STARTUP_ALLOWANCE_S, Profile
 from topology import registry
 
 CLUSTER = "cluster"
-SETTLE_S, MEASURE_S = 4, 10  # each step: users added, settled, then measured
+SETTLE_S, MEASURE_S = 6, 12  # each step: users added, settled, then measured
 SPAWN_RATE_PER_MACHINE = 40  # users a second while a step ramps, for each 1x of capacity
 
 

@@ -13,7 +13,7 @@ response times past the run's p95 limit before the machine is flat out) rather t
 import math
 from dataclasses import dataclass, replace
 
-from lab.model.cluster_demands import ClusterCalibration, calibrate, machine_demands, stations
+from lab.model.cluster_demands import ClusterCalibration, calibrate, kind, machine_demands, stations
 from lab.model.mva import solve
 from lab.records import RunRecord, capacity_step
 from lab.records.cluster import Cluster
@@ -52,7 +52,7 @@ class Row:
     def same_bottleneck(self) -> bool | None:
         if self.bottleneck is None or self.predicted_bottleneck is None:
             return None
-        return self.bottleneck == self.predicted_bottleneck
+        return kind(self.bottleneck) == kind(self.predicted_bottleneck)  # any copy of a component is as good
 
 
 def predict(calibration: ClusterCalibration, quotas: dict[str, float]) -> tuple[float, str]:

@@ -1,8 +1,10 @@
 """What each machine of a cluster configuration spends per request, calibrated on one machine at light load.
 
-The calibration is up-1's first saturation step (40 users, far below capacity), so queueing hardly blurs the
-demands. A component copied onto n machines has its demand split evenly over them: HAProxy balances requests
-round robin. The balancer's own demand is measured like any machine's.
+The calibration is up-1's light steps: those of its saturation run that served at most LIGHT_SHARE of its
+capacity (at least the first), taken together, so that queueing hardly blurs the demands and one short step's
+noise (a first request's cold caches, a log-in's hashing) weighs less. A component copied onto n machines has
+its demand split evenly over them: HAProxy balances requests round robin. The balancer's own demand is
+measured like any machine's.
 
 Database replicas: the light run has none, so how the database's work splits between primary and replicas is
 an estimate, stated here. The replicas take the reads of the declaration's replica reader (projection's
@@ -18,10 +20,10 @@ from lab.cluster.plan import DATABASE
 from lab.model.calibration import REPLICA, component_of, window_demands
 from lab.model.mva import Station, solve
 from lab.model.projection import write_share
-from lab.records import RunRecord
+from lab.records import RunRecord, Step
 from topology import registry
 
-LIGHT_STEP = 0  # the saturation run's first step: the lightest load
+LIGHT_SHARE = 0.6  # a step counts as light load up to this share of the machine's capacity
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,17 @@ def calibrate(up_1: RunRecord) -> ClusterCalibration:
     """Demands, think time and delay from up-1's first step; ValueError where it has none to give."""
     if not up_1.steps or not up_1.cluster:
         raise ValueError(f"{up_1.label}: up-1 has no saturation step on machines to calibrate on")
-    step = up_1.steps[LIGHT_STEP]
+    light = light_steps(up_1.steps)
+    step = light[0]
     if not step.throughput_rps or step.latency_ms.mean is None:
         raise ValueError(f"{up_1.label}: up-1's first step served nothing")
-    what = f"{up_1.label} up-1 step {step.users}"
-    # The cgroup's own counter stands in for a process group the step did not record.
-    cpu = {name: use.cpu_s for name, use in (step.machines or {}).items()} | step.cpu_seconds
-    demands, _, _ = window_demands(what, step.requests, step.seconds, cpu, up_1.idle_cpu_share)
+    what = f"{up_1.label} up-1 steps {', '.join(str(each.users) for each in light)}"
+    cpu: dict[str, float] = {}
+    for each in light:  # the cgroup's own counter stands in for a process group the step did not record
+        for name, seconds in ({n: use.cpu_s for n, use in (each.machines or {}).items()} | each.cpu_seconds).items():
+            cpu[name] = cpu.get(name, 0.0) + seconds
+    requests, seconds = sum(each.requests for each in light), sum(each.seconds for each in light)
+    demands, _, _ = window_demands(what, requests, seconds, cpu, up_1.idle_cpu_share)
     response_s = step.latency_ms.mean / 1000
     think_s = max(0.0, step.users / step.throughput_rps - response_s)
     quotas = {name: machine.cpus for name, machine in up_1.cluster.machines.items()}
@@ -74,6 +80,12 @@ def calibrate(up_1: RunRecord) -> ClusterCalibration:
     modelled_s = solve(stations(draft, quotas), think_s, step.users).response_s
     delay_s = max(0.0, draft.delay_s - (modelled_s - response_s))
     return ClusterCalibration(draft.label, draft.users, think_s, delay_s, demands, draft.read_share)
+
+
+def light_steps(steps: list[Step]) -> list[Step]:
+    """The steps served at no more than LIGHT_SHARE of the most any step served; the first one at least."""
+    most = max(step.throughput_rps for step in steps)
+    return [step for step in steps if step.throughput_rps <= LIGHT_SHARE * most] or steps[:1]
 
 
 def machine_demands(calibration: ClusterCalibration, machines: list[str]) -> dict[str, float]:
