@@ -1,5 +1,6 @@
 """make bench-cluster: each configuration of an architecture on machines of their own, a saturation run each."""
 
+import math
 from pathlib import Path
 
 from lab.bench.campaign import Task
@@ -71,9 +72,14 @@ def cluster_tasks(architectures: list[str], results: Path = RESULTS) -> list[Tas
         declaration = registry.declared(architecture)
         for configuration in wanted:
             machines = plan.machines(list(declaration.components), declaration.scaled_out, configuration, settings)
-            misfit = plan.misfit(machines, settings)
-            if misfit:
-                print(f"[{architecture} {configuration.name}] left out, it does not fit: {misfit}", flush=True)
+            if plan.misfit(machines, settings):
+                need = math.fsum(machine.cpus for machine in machines)
+                room = plan.cores() - settings.loadgen_cpus
+                print(
+                    f"[{architecture} {configuration.name}] left out: {len(machines)} machines need {need:.2f} "
+                    f"cores, {room:.2f} are free beside the load generator (LOADGEN_CPUS)",
+                    flush=True,
+                )
                 continue
             estimate = profile(configuration, settings).run_time_s * 0.6 + STARTUP_ALLOWANCE_S + 10
             run = lambda a=architecture, c=configuration: run_failed(run_configuration(a, c, results))  # noqa: E731

@@ -136,6 +136,25 @@ def summary(results_dir: Path) -> str:
     return "\n".join(parts) or f"No cluster run under {results_dir}: run make bench-cluster ARCH=<arch>."
 
 
+def scale_out_basis(results_dir: Path) -> str:
+    """What the capacity plans' "add copies of what scales" rests on: each architecture's measured scale-out."""
+    found = []
+    for label, runs in load_runs(results_dir).items():
+        measured = [row for row in rows(runs) if row.mode == "out" and not row.replicas and row.speedup]
+        if measured:
+            widest = max(measured, key=lambda row: row.n)
+            fitted = usl(rows(runs))
+            law = f", USL σ {fitted.sigma:.3f} κ {fitted.kappa:.4f}" if isinstance(fitted, Fit) else ""
+            found.append(f"{label} {widest.speedup:.1f}× on {widest.n} machines{law}")
+    if not found:
+        return "No scale-out was measured on machines of their own (make cluster-all): the plans rest on the model."
+    return (
+        "The plans add copies of what scales as if each added its whole share; measured on machines of their own: "
+        + "; ".join(found)
+        + "."
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m lab.model.cluster_summary", description=summary.__doc__)
     parser.add_argument("results", type=Path, nargs="?", default=Path("results"), help="the results folder")

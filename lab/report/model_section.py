@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lab.model.calibration import calibrate
+from lab.model.cluster_summary import scale_out_basis
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
 from lab.model.validation import explain, validate
 from lab.records import RunRecord
@@ -88,7 +89,7 @@ def model_parts(results: Results, out: Path) -> ModelParts:
                 texts.CORES,
             )
         ],
-        [model_tables.capacity(plans, slo_ms)],
+        [model_tables.capacity(plans, slo_ms, scale_out_basis(results.folder))],
         [model_tables.scaling_paths(paths, slo_ms)],
     )
 

@@ -145,7 +145,7 @@ def _error_range(errors: list[float | None] | None) -> str | None:
     return f"{found[0]:+.0%} to {found[1]:+.0%}" if found else None
 
 
-def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:
+def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float, basis: str = "") -> Table:
     """Cores and replicas the model needs at each population, or why no plan meets the SLO."""
     rows = []
     for label, plans in plans_by_label.items():
@@ -173,7 +173,7 @@ def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float) -> Table:
         "limit",
         "cores with a database that scales out",
     ]
-    return Table(f"Capacity plans for a mean response time under {slo_ms:.0f} ms", headers, rows)
+    return Table(f"Capacity plans for a mean response time under {slo_ms:.0f} ms", headers, rows, note=basis)
 
 
 def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
