@@ -64,8 +64,6 @@ def measured(run_json: Path) -> ClusterPlan:
         raise ValueError(f"{run_json} is not a make bench-cluster run: it records no cluster")
     cluster = record.cluster
     configuration = Configuration(cluster.mode, cluster.n, cluster.replicas)
-    if configuration.replicas:
-        raise ValueError(NO_REPLICAS.format(name=configuration.name))
     plan = planned(record.architecture, configuration, ClusterSettings(machine_cpus=cluster.machine_cpus))
     if {m.name for m in plan.machines} != set(cluster.machines):
         raise ValueError(
