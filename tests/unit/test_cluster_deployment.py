@@ -90,24 +90,31 @@ def test_database_replicas_are_refused_with_the_reason():
         configuration_named("sideways-2")
 
 
-def test_a_measured_run_gives_its_configuration_and_the_cores_it_had(tmp_path):
+def _measured_run(folder, cores: dict[str, float], replicas: int = 0):
     machine = {"cpu_s": 1.0, "periods": 1, "throttled_periods": 0, "throttled_s": 0.0, "busy_share": 0.5}
-    cores = {"monolith-1": 0.1, "monolith-2": 0.1, "monolith-3": 0.1, "postgres": 0.4, "balancer": 0.2}
     cluster = Cluster(
         mode="out",
         n=3,
+        replicas=replicas,
         machine_cpus=0.1,
         scaled=["monolith"],
         machines={name: MachineUse(runs=name, cpus=cpus, **machine) for name, cpus in cores.items()},
     )
-    run_json = tmp_path / "run.json"
+    run_json = folder / "run.json"
     write_run(run_json, run_record(architecture="monolith", cluster=cluster.model_dump()))
+    return run_json
 
-    plan = measured(run_json)
+
+def test_a_measured_run_gives_its_configuration_and_the_cores_it_had(tmp_path):
+    cores = {"monolith-1": 0.1, "monolith-2": 0.1, "monolith-3": 0.1, "postgres": 0.4, "balancer": 0.2}
+
+    plan = measured(_measured_run(tmp_path, cores))
 
     assert plan.configuration.name == "out-3"
     assert {m.name: m.cpus for m in plan.machines} == cores
     assert cluster_compose(plan)["services"]["postgres"]["cpus"] == 0.4
+    with pytest.raises(ValueError, match="replicas are not written out"):
+        measured(_measured_run(tmp_path, {**cores, "postgres-replica-1": 0.4}, replicas=1))
 
 
 def test_the_command_writes_the_cluster_folder(tmp_path, monkeypatch, capsys):
