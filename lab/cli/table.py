@@ -159,7 +159,7 @@ COMMANDS = [
         "test-containers",
         tools.test_containers,
         "Every image built, each compose file and one cluster (three_tier out-2) run, its edge checked",
-        "about 6 minutes",
+        "about 5-6 minutes",
     ),
     Command("stop", tools.stop, "Whatever the lab left running, for any architecture", "seconds"),
     Command("settings", tools.settings, "Every variable the lab reads, its value and where it came from", "instant"),
