@@ -181,7 +181,7 @@ images: setup
 	$(LAB) images $(ARCH)
 
 # Build every image and run every architecture's compose file for real, with the contract suite against it.
-## test-containers: every image built, each compose file run with the contract suite (about 4-5 minutes)
+## test-containers: every image built, each compose file and one cluster run with the contract suite (about 5-6 minutes)
 test-containers: setup
 	$(LAB) test-containers
 

@@ -140,7 +140,8 @@ def check(kind: type[BaseSettings], field: str, value: object) -> object:
     """One setting's value as given elsewhere (a command-line option), checked as its variable is."""
     info = kind.model_fields[field]
     try:
-        return TypeAdapter(Annotated[(info.annotation, *info.metadata)]).validate_python(value)
+        kind_of = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+        return TypeAdapter(kind_of).validate_python(value)
     except ValidationError as error:
         raise SettingsError(_one_line(kind, error, field)) from None
 

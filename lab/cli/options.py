@@ -2,6 +2,7 @@
 mirrors (lab/settings.py): its variable, type, default and help come from there, and click reads the variable."""
 
 import click
+from pydantic_settings import BaseSettings
 
 from lab.launch.architectures import ARCHITECTURES
 from lab.settings import LabSettings, SettingsError, check, variable
@@ -10,23 +11,25 @@ from lab.settings import LabSettings, SettingsError, check, variable
 class _Setting(click.ParamType):
     """A value checked as the setting of the same name checks its variable."""
 
-    def __init__(self, field: str):
-        self.name, self.field = field, field
+    def __init__(self, field: str, settings: type[BaseSettings] = LabSettings):
+        self.name, self.field, self.settings = field, field, settings
 
     def convert(self, value, param, ctx):
         try:
-            return check(LabSettings, self.field, value)
+            return check(self.settings, self.field, value)
         except SettingsError as error:
             self.fail(str(error), param, ctx)
 
 
-def setting(flag: str, field: str, kind: click.ParamType | None = None) -> click.Option:
-    """An option whose default is the variable of a setting (REPEAT for repeat)."""
-    info = LabSettings.model_fields[field]
+def setting(
+    flag: str, field: str, kind: click.ParamType | None = None, settings: type[BaseSettings] = LabSettings
+) -> click.Option:
+    """An option whose default is the variable of a setting (REPEAT for repeat; of ClusterSettings if given)."""
+    info = settings.model_fields[field]
     return click.Option(
         [flag],
-        type=kind or _Setting(field),
-        envvar=variable(LabSettings, field),
+        type=kind or _Setting(field, settings),
+        envvar=variable(settings, field),
         show_envvar=True,
         default=info.default,
         help=info.description,

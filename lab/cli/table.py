@@ -10,6 +10,7 @@ from lab.cli import foreground, tools
 from lab.cli.campaigns import campaign
 from lab.cli.options import CTRL_C, architecture, setting
 from lab.launch.architectures import DATABASES
+from lab.settings import ClusterSettings
 from topology import registry
 
 DB = setting("--db", "db", click.Choice(DATABASES))
@@ -134,6 +135,27 @@ COMMANDS = [
         (click.Option(["--results"], help="results folder (default: results/)"),),
     ),
     Command(
+        "deploy",
+        tools.deploy,
+        "Every Dockerfile, compose file and manifest; with --cluster, one cluster configuration's, behind HAProxy",
+        "seconds",
+        (
+            click.Option(
+                ["--cluster"],
+                nargs=2,
+                type=(click.Choice(list(registry.names())), str),
+                metavar="ARCHITECTURE CONFIGURATION",
+                help="write deploy/<arch>/cluster-<configuration>/ for e.g. three_tier out-2 (up-N or out-N)",
+            ),
+            click.Option(
+                ["--from-run"],
+                type=click.Path(path_type=Path, exists=True, dir_okay=False),
+                help="or the configuration and machine sizes of a measured results/<label>/cluster/<c>/run.json",
+            ),
+            *(setting(f"--{field.replace('_', '-')}", field, settings=ClusterSettings) for field in tools.MACHINES),
+        ),
+    ),
+    Command(
         "images",
         tools.images,
         "Every architecture's container images (and the load generator's), or one's",
@@ -143,8 +165,8 @@ COMMANDS = [
     Command(
         "test-containers",
         tools.test_containers,
-        "Every image built, each compose file run and its edge checked, sizes and times",
-        "about 4-5 minutes",
+        "Every image built, each compose file and one cluster (three_tier out-2) run, its edge checked",
+        "about 5-6 minutes",
     ),
     Command("stop", tools.stop, "Whatever the lab left running, for any architecture", "seconds"),
     Command("settings", tools.settings, "Every variable the lab reads, its value and where it came from", "instant"),

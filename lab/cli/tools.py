@@ -7,6 +7,8 @@ from lab.launch.architectures import ARCHITECTURES
 from lab.paths import RESULTS, RUNS
 from lab.settings import LabSettings
 
+MACHINES = ("machine_cpus", "database_cpus", "balancer_cpus", "machine_sizes")  # the sizes `deploy --cluster` takes
+
 
 def trace_send(args, settings: LabSettings) -> int:
     from lab.trace.send import send, traces_url
@@ -29,6 +31,37 @@ def bench_micro(_args, _settings: LabSettings) -> int:
         return 2
     print(f"report: {build_report(RESULTS)}")
     return failed
+
+
+def _cluster(args):
+    """The cluster plan the options ask for, and the command that writes it; None without --cluster or --from-run."""
+    from lab.deploy import cluster_plan
+    from lab.settings import ClusterSettings
+
+    if args.from_run:
+        return cluster_plan.measured(args.from_run), f"python -m lab deploy --from-run {args.from_run}"
+    if not args.cluster:
+        return None
+    architecture, name = args.cluster
+    sizes = ClusterSettings(**{field: getattr(args, field) for field in MACHINES})
+    plan = cluster_plan.planned(architecture, cluster_plan.configuration_named(name), sizes)
+    return plan, f"python -m lab deploy --cluster {architecture} {name}"
+
+
+def deploy(args, _settings: LabSettings) -> int:
+    from lab.deploy.files import cluster_generated, write_all
+
+    if args.cluster and args.from_run:
+        print("deploy: --cluster or --from-run, not both")
+        return 2
+    try:
+        cluster = _cluster(args)
+    except ValueError as error:
+        print(f"deploy: {error}")
+        return 2
+    for path in write_all(cluster_generated(*cluster) if cluster else None):
+        print(f"wrote {path}")
+    return 0
 
 
 def images(args, settings: LabSettings) -> int:

