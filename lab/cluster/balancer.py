@@ -33,6 +33,27 @@ def write_error_pages(folder: Path) -> Path:
     return folder
 
 
+# A saturated copy answers its health check late but answers: only a copy that fails checks for about 10 s is
+# taken out, or a busy one would be mistaken for a dead one.
+HEALTH_CHECKS = ["    timeout check 5s", "    default-server check inter 2s fall 3 rise 1"]
+
+
+def pool(component: str, bind: str, servers: dict[str, str], health_path: str = "/health") -> list[str]:
+    """A frontend where the others call a scaled component, and the backend of its copies (name -> address):
+    each request to the next copy in turn, a copy taken out while it fails its health check."""
+    return [
+        f"frontend {component}",
+        f"    bind {bind}",
+        f"    default_backend {component}",
+        f"backend {component}",
+        "    balance roundrobin",
+        "    option httpchk",
+        f"    http-check send meth GET uri {health_path}",
+        "    http-check expect status 200",
+        *(f"    server {name} {address}" for name, address in servers.items()),
+    ]
+
+
 def configuration(pools: list[Pool], stats_socket: Path, errors: Path, bind_host: str = "127.0.0.1") -> str:
     """haproxy.cfg: HTTP mode, so each request (not each connection) goes to the next copy, round robin; a copy
     that fails its health check gets none until it passes again."""
@@ -43,27 +64,16 @@ def configuration(pools: list[Pool], stats_socket: Path, errors: Path, bind_host
         f"    stats socket {stats_socket} mode 600 level admin",
         "defaults",
         "    mode http",
-        "    balance roundrobin",
-        "    option httpchk",
         "    timeout connect 5s",
         "    timeout client 60s",
         "    timeout server 60s",
         "    timeout queue 30s",
-        # A saturated copy answers its health check late but answers: only a copy that fails checks for
-        # about 10 s is taken out, or a busy one would be mistaken for a dead one.
-        "    timeout check 5s",
-        "    default-server check inter 2s fall 3 rise 1",
+        *HEALTH_CHECKS,
         *(f"    errorfile {status} {errors / f'{status}.http'}" for status in ERROR_STATUSES),
     ]
-    for pool in pools:
-        lines += [
-            f"frontend {pool.component}",
-            f"    bind {bind_host}:{pool.port}",
-            f"    default_backend {pool.component}",
-            f"backend {pool.component}",
-            f"    http-check send meth GET uri {pool.health_path}",
-        ]
-        lines += [f"    server {name} {bind_host}:{port}" for name, port in pool.servers.items()]
+    for each in pools:
+        servers = {name: f"{bind_host}:{port}" for name, port in each.servers.items()}
+        lines += pool(each.component, f"{bind_host}:{each.port}", servers, each.health_path)
     return "\n".join(lines) + "\n"
 
 

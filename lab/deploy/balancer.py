@@ -4,6 +4,7 @@ One balancer for the whole cluster, as make bench-cluster runs it: a frontend pe
 port of its own, and behind it a backend naming every copy, checked on its /health, taken in turn.
 """
 
+from lab.cluster.balancer import HEALTH_CHECKS, pool
 from lab.deploy.spec import CONTAINER_PORT, ContainerNetwork
 
 BALANCER = "balancer"
@@ -11,7 +12,6 @@ BALANCER = "balancer"
 BALANCER_IMAGE = "haproxy:2.6-bookworm"
 CONFIG_PATH = "/usr/local/etc/haproxy/haproxy.cfg"  # where the official image reads its configuration
 STATS_PORT = 8404  # the stats page (/stats) and the balancer's own health (/health), inside the network only
-CHECK_INTERVAL_S = 2
 # An order under load waits its turn at every tier: generous, so that HAProxy never cuts one short.
 TIMEOUT_S = 120
 
@@ -33,17 +33,6 @@ class BalancedNetwork(ContainerNetwork):
         return super().url(component)
 
 
-def _backend(component: str, copies: list[str]) -> list[str]:
-    return [
-        f"backend {component}",
-        "    balance roundrobin",
-        "    option httpchk",
-        "    http-check send meth GET uri /health",
-        "    http-check expect status 200",
-        *(f"    server {copy} {copy}:{CONTAINER_PORT}" for copy in copies),
-    ]
-
-
 def config(copies: dict[str, list[str]], header: str) -> str:
     """haproxy.cfg: a frontend and a backend per scaled component (component -> its copies' names)."""
     ports = fronts(list(copies))
@@ -63,8 +52,8 @@ def config(copies: dict[str, list[str]], header: str) -> str:
         "    timeout connect 5s",
         f"    timeout client {TIMEOUT_S}s",
         f"    timeout server {TIMEOUT_S}s",
-        "    timeout check 2s",
-        f"    default-server check inter {CHECK_INTERVAL_S}s resolvers containers init-addr libc,none",
+        *HEALTH_CHECKS[:-1],
+        f"{HEALTH_CHECKS[-1]} resolvers containers init-addr libc,none",
         "",
         "# Ready (200 on /health) when every scaled component has a copy that passes its checks.",
         "frontend stats",
@@ -75,8 +64,7 @@ def config(copies: dict[str, list[str]], header: str) -> str:
         f"    monitor fail if {down}",
     ]
     for component, names in copies.items():
-        lines += ["", f"frontend {component}", f"    bind :{ports[component]}", f"    default_backend {component}"]
-        lines += ["", *_backend(component, names)]
+        lines += ["", *pool(component, f":{ports[component]}", {name: f"{name}:{CONTAINER_PORT}" for name in names})]
     return header + "\n".join(lines) + "\n"
 
 
