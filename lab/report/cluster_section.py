@@ -14,9 +14,11 @@ INTRO = """`make bench-cluster ARCH=<arch>` puts every component on a machine of
 quota is the machine's size, the database and an HAProxy load balancer on machines of theirs. Scaling up gives \
 each scaled component one machine n times the size; scaling out gives it n machines of the 1× size behind the \
 balancer, round robin; the replica configurations add database hot standbys on machines of their own for the \
-reads. Each configuration's capacity is the most a saturation run served.
+reads. Each configuration's capacity is the most a saturation run served. What this emulation leaves out: the \
+machines share one memory bus and their hops cross no wire, so a hop costs CPU but no network delay.
 
-The model is calibrated on one machine at light load only (up-1's first step): each machine's CPU per request, \
+The model is calibrated on one machine at light load only (up-1's steps served at no more than 60 % of \
+its capacity): each machine's CPU per request, \
 split evenly over copies, and each replica taking the reads. A machine serves at most its quota over its demand \
 (the bottleneck law); the configuration serves what its slowest machine allows, and that machine is the \
 predicted bottleneck. The measured bottleneck is the machine nearest its quota at the capacity step. The \
@@ -89,7 +91,7 @@ def architecture_table(label: str, found: list[Row]) -> Table:
     note = (
         "Cores: the sum of every machine's quota. MVA check: the model's throughput at the users of the capacity step."
     )
-    return Table(f"{label}: each configuration measured, and predicted from up-1's light step", HEADERS, table, note)
+    return Table(f"{label}: each configuration measured, and predicted from up-1's light steps", HEADERS, table, note)
 
 
 def usl_table(found: dict[str, list[Row]]) -> Table:
