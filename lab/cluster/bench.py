@@ -6,7 +6,8 @@ from pathlib import Path
 from lab.bench.campaign import Task
 from lab.bench.measure import measure, run_failed
 from lab.cluster import plan
-from lab.cluster.launch import ClusterLaunch
+from lab.cluster.cgroups import MachinesUnavailable
+from lab.cluster.launch import ClusterLaunch, check_can_run
 from lab.cluster.plan import Configuration
 from lab.launch.ports import free_port
 from lab.paths import RESULTS
@@ -65,6 +66,10 @@ def run_configuration(architecture: str, configuration: Configuration, results: 
 
 def cluster_tasks(architectures: list[str], results: Path = RESULTS) -> list[Task]:
     """Every configuration that fits in the cores, for each architecture; those that do not are said and left."""
+    try:
+        check_can_run()
+    except MachinesUnavailable as missing:  # said before anything starts, as a refused choice is
+        raise ValueError(f"make bench-cluster cannot run here: {missing}") from None
     settings = read(ClusterSettings)
     wanted = [parse(name) for name in settings.cluster_configurations.split(",")]
     tasks = []

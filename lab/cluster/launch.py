@@ -19,14 +19,19 @@ from topology import registry
 READY_S = 120
 
 
+def check_can_run() -> None:
+    """MachinesUnavailable, saying what is missing, where this process cannot run machines behind HAProxy."""
+    cgroups.check_available()
+    if shutil.which("haproxy") is None:
+        raise cgroups.MachinesUnavailable("HAProxy is not installed: as root, apt-get install haproxy")
+
+
 class ClusterLaunch(Launch):
     """Servers start unlimited (a Python server at a tenth of a core takes seconds to import), then each
     process group is moved onto its machine and the quotas are set, before any load."""
 
     def __init__(self, name: str, configuration: Configuration, cluster: ClusterSettings | None = None, **kwargs):
-        cgroups.check_available()
-        if shutil.which("haproxy") is None:
-            raise RuntimeError("HAProxy is not installed: as root, apt-get install haproxy (see the README's setup)")
+        check_can_run()
         self.declaration = registry.declared(name)
         self.configuration, self.cluster = configuration, cluster or read(ClusterSettings)
         self.plan = plan.machines(

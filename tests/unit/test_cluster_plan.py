@@ -69,3 +69,11 @@ def test_the_staircase_grows_with_the_machines():
     settings = ClusterSettings(cluster_steps="10,20,30")
     assert profile(Configuration("out", 4), settings).steps == (40, 80, 120)
     assert profile(Configuration("up", 2), settings).steps == (20, 40, 60)
+
+
+def test_without_root_the_cluster_bench_refuses_before_anything_starts(monkeypatch):
+    from lab.cluster import bench, cgroups
+
+    monkeypatch.setattr(cgroups.os, "geteuid", lambda: 1000)
+    with pytest.raises(ValueError, match="cannot run here: .*only root can make"):
+        bench.cluster_tasks(["three_tier"])
