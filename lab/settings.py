@@ -99,6 +99,9 @@ class ClusterSettings(_Settings):
     machine_sizes: str = Field("", description="sizes of some machines, e.g. postgres=0.4,application=0.1")
     loadgen_cpus: Cores = Field(0.4, description="cores kept free for Locust and the lab, outside every machine")
     cluster_steps: str = Field("20,40,60,90,130,180,250", description="users per step, times the 1x machines")
+    cluster_p95_limit_ms: Seconds = Field(
+        5000, description="p95 (ms) past which a step saturates: quotas throttle in bursts, so latency rises early"
+    )
     cluster_configurations: str = Field(
         "up-1,up-2,up-4,out-2,out-4,out-8,out-4-r1,out-4-r2,out-8-r1,out-8-r2",
         description="what make bench-cluster runs, where it fits",

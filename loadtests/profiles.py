@@ -35,6 +35,7 @@ class Profile:
     description: str
     shape: str | None = None
     steps: tuple[int, ...] = ()
+    p95_limit_ms: float | None = None  # a step load's own limit past which a step saturates (else the setting's)
 
     def __post_init__(self) -> None:
         if self.users < 1 or self.spawn_rate <= 0 or self.warmup_s < 0 or self.duration_s < 1:

@@ -47,6 +47,7 @@ def profile(configuration: Configuration, settings: ClusterSettings) -> Profile:
         description=f"saturation run of {configuration.name} on machines of their own",
         shape="steps",
         steps=steps,
+        p95_limit_ms=settings.cluster_p95_limit_ms,
     )
 
 

@@ -114,6 +114,8 @@ def locust_environment(profile: Profile, marks: Path | None) -> dict:
             "LAB_SETTLE_S": str(profile.warmup_s),
             "LAB_MEASURE_S": str(profile.duration_s),
         }
+    if profile.p95_limit_ms is not None:
+        env["LAB_P95_LIMIT_MS"] = str(profile.p95_limit_ms)
     return env
 
 

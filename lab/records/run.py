@@ -46,6 +46,7 @@ class Profile(Part):
     description: str
     shape: str | None = None
     steps: list[int] = []
+    p95_limit_ms: float | None = Field(None, description="a step load's own saturation limit, where it has one")
     run_time_s: int
 
 

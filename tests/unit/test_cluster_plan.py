@@ -77,3 +77,12 @@ def test_without_root_the_cluster_bench_refuses_before_anything_starts(monkeypat
     monkeypatch.setattr(cgroups.os, "geteuid", lambda: 1000)
     with pytest.raises(ValueError, match="cannot run here: .*only root can make"):
         bench.cluster_tasks(["three_tier"])
+
+
+def test_the_cluster_staircase_carries_its_own_saturation_limit_to_locust():
+    from lab.load.generator import locust_environment
+    from loadtests.profiles import get_profile
+
+    cluster = profile(Configuration("out", 2), ClusterSettings(cluster_p95_limit_ms=4000))
+    assert locust_environment(cluster, None)["LAB_P95_LIMIT_MS"] == "4000.0"
+    assert "LAB_P95_LIMIT_MS" not in locust_environment(get_profile("users-100"), None)
