@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from lab.model.cluster_demands import ClusterCalibration, calibrate, kind, machine_demands, stations
 from lab.model.mva import solve
-from lab.records import RunRecord, capacity_step
+from lab.records import RunRecord, Step, capacity_step
 from lab.records.cluster import Cluster
 
 ONE_MACHINE = "up-1"
@@ -37,6 +37,7 @@ class Row:
     predicted_rps: float | None
     predicted_bottleneck: str | None
     mva_rps: float | None  # the check: MVA at the capacity step's users
+    at_speed_rps: float | None  # the prediction at the machine's own speed during the capacity step
     speedup: float | None  # against up-1, measured
     predicted_speedup: float | None
     scaled: tuple[str, ...] = ()  # the components copied or enlarged
@@ -47,6 +48,13 @@ class Row:
         if self.predicted_rps is None or not self.capacity_rps:
             return None
         return 100 * (self.predicted_rps - self.capacity_rps) / self.capacity_rps
+
+    @property
+    def at_speed_error_percent(self) -> float | None:
+        """The same, for the prediction at the machine's own speed."""
+        if self.at_speed_rps is None or not self.capacity_rps:
+            return None
+        return 100 * (self.at_speed_rps - self.capacity_rps) / self.capacity_rps
 
     @property
     def same_bottleneck(self) -> bool | None:
@@ -61,6 +69,14 @@ def predict(calibration: ClusterCalibration, quotas: dict[str, float]) -> tuple[
     ceilings = {name: quotas[name] / demand for name, demand in demands.items() if demand > 0}
     bottleneck = min(ceilings, key=lambda name: ceilings[name])
     return ceilings[bottleneck], bottleneck
+
+
+def speed(calibration: ClusterCalibration, step: Step | None) -> float | None:
+    """How much faster this shared machine ran at a configuration's capacity step than while the model was
+    calibrated: one fixed piece of work's time then over its time there (lab/load/reference_work.py). A CPU
+    second buys more requests on a fast stretch, so a quota serves more. None where either was not timed."""
+    there = step.reference_work_ms if step else None
+    return calibration.reference_ms / there if calibration.reference_ms and there else None
 
 
 def _order(cluster: Cluster) -> tuple[int, bool, int]:
@@ -84,10 +100,12 @@ def rows(runs: dict[str, RunRecord]) -> list[Row]:
     for name, cluster in sorted(clusters.items(), key=lambda item: _order(item[1])):
         best = capacity_step(runs[name].steps or [])
         quotas = {machine: use.cpus for machine, use in cluster.machines.items()}
-        predicted, bottleneck, mva = None, None, None
+        predicted, bottleneck, mva, at_speed = None, None, None, None
         if calibration and quotas:
             try:
                 predicted, bottleneck = predict(calibration, quotas)
+                factor = speed(calibration, best)
+                at_speed = predicted * factor if factor else None
                 mva = best and solve(stations(calibration, quotas), calibration.think_s, best.users).throughput
             except ValueError as why:
                 print(f"{runs[name].label} {name}: no prediction: {why}")
@@ -105,6 +123,7 @@ def rows(runs: dict[str, RunRecord]) -> list[Row]:
                 predicted_rps=predicted,
                 predicted_bottleneck=bottleneck,
                 mva_rps=mva,
+                at_speed_rps=at_speed,
                 speedup=None,
                 predicted_speedup=None,
                 scaled=tuple(cluster.scaled),

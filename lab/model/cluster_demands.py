@@ -36,6 +36,7 @@ class ClusterCalibration:
     delay_s: float  # what of the response time no machine's CPU explains: hops, waits
     demands_s: dict[str, float]  # CPU seconds per edge request by component, on one copy of it
     read_share: float | None  # the share of the database's work the replicas take; None where the run cannot tell
+    reference_ms: float | None = None  # the machine's speed during the light steps (lab/load/reference_work.py)
 
 
 def kind(machine: str) -> str:
@@ -79,7 +80,9 @@ def calibrate(up_1: RunRecord) -> ClusterCalibration:
     # Even at 40 users the machines queue a little; what queueing explains is not a fixed delay.
     modelled_s = solve(stations(draft, quotas), think_s, step.users).response_s
     delay_s = max(0.0, draft.delay_s - (modelled_s - response_s))
-    return ClusterCalibration(draft.label, draft.users, think_s, delay_s, demands, draft.read_share)
+    timed = sorted(each.reference_work_ms for each in light if each.reference_work_ms)
+    reference_ms = timed[len(timed) // 2] if timed else None
+    return ClusterCalibration(draft.label, draft.users, think_s, delay_s, demands, draft.read_share, reference_ms)
 
 
 def light_steps(steps: list[Step]) -> list[Step]:

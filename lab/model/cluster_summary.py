@@ -23,6 +23,8 @@ HEADERS = [
     "predicted",
     "error",
     "predicted bottleneck",
+    "at its speed",
+    "error at its speed",
 ]
 
 
@@ -112,6 +114,8 @@ def markdown_row(row: Row) -> list[str]:
         _number(row.predicted_rps, ".1f"),
         _number(row.error_percent, "+.0f") + ("%" if row.error_percent is not None else ""),
         row.predicted_bottleneck or "–",
+        _number(row.at_speed_rps, ".1f"),
+        _number(row.at_speed_error_percent, "+.0f") + ("%" if row.at_speed_error_percent is not None else ""),
     ]
 
 

@@ -36,6 +36,8 @@ HEADERS = [
     "predicted req/s",
     "error %",
     "predicted bottleneck",
+    "at the machine's speed req/s",
+    "error at its speed %",
     "MVA check req/s",
 ]
 
@@ -84,12 +86,16 @@ def architecture_table(label: str, found: list[Row]) -> Table:
             row.predicted_rps,
             row.error_percent,
             row.predicted_bottleneck,
+            row.at_speed_rps,
+            row.at_speed_error_percent,
             row.mva_rps,
         ]
         for row in found
     ]
     note = (
-        "Cores: the sum of every machine's quota. MVA check: the model's throughput at the users of the capacity step."
+        "Cores: the sum of every machine's quota. At the machine's speed: the prediction rescaled by how fast one "
+        "fixed piece of work ran during the capacity step against the light steps. MVA check: the model's "
+        "throughput at the users of the capacity step."
     )
     return Table(f"{label}: each configuration measured, and predicted from up-1's light steps", HEADERS, table, note)
 
