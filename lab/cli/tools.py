@@ -35,6 +35,7 @@ def bench_micro(_args, _settings: LabSettings) -> int:
 
 def _cluster(args):
     """The cluster plan the options ask for, and the command that writes it; None without --cluster or --from-run."""
+    from lab.cluster.plan import configuration_named
     from lab.deploy import cluster_plan
     from lab.settings import ClusterSettings
 
@@ -44,7 +45,7 @@ def _cluster(args):
         return None
     architecture, name = args.cluster
     sizes = ClusterSettings(**{field: getattr(args, field) for field in MACHINES})
-    plan = cluster_plan.planned(architecture, cluster_plan.configuration_named(name), sizes)
+    plan = cluster_plan.planned(architecture, configuration_named(name), sizes)
     return plan, f"python -m lab deploy --cluster {architecture} {name}"
 
 

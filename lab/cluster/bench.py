@@ -8,7 +8,7 @@ from lab.bench.measure import measure, run_failed
 from lab.cluster import plan
 from lab.cluster.cgroups import MachinesUnavailable
 from lab.cluster.launch import ClusterLaunch, check_can_run
-from lab.cluster.plan import Configuration
+from lab.cluster.plan import Configuration, configuration_named
 from lab.launch.ports import free_port
 from lab.paths import RESULTS
 from lab.settings import ClusterSettings, read
@@ -18,19 +18,6 @@ from topology import registry
 CLUSTER = "cluster"
 SETTLE_S, MEASURE_S = 6, 12  # each step: users added, settled, then measured
 SPAWN_RATE_PER_MACHINE = 40  # users a second while a step ramps, for each 1x of capacity
-
-
-def parse(name: str) -> Configuration:
-    """up-2, out-4, out-4-r1 as a configuration; ValueError saying what is accepted."""
-    parts = name.strip().split("-")
-    try:
-        mode, n = parts[0], int(parts[1])
-        replicas = int(parts[2].removeprefix("r")) if len(parts) == 3 and parts[2].startswith("r") else 0
-        if len(parts) > 3 or (len(parts) == 3 and not parts[2].startswith("r")):
-            raise ValueError
-        return Configuration(mode, n, replicas)
-    except (IndexError, ValueError):
-        raise ValueError(f"no cluster configuration {name!r}: up-N, out-N or out-N-rK (K database replicas)") from None
 
 
 def profile(configuration: Configuration, settings: ClusterSettings) -> Profile:
@@ -72,7 +59,7 @@ def cluster_tasks(architectures: list[str], results: Path = RESULTS) -> list[Tas
     except MachinesUnavailable as missing:  # said before anything starts, as a refused choice is
         raise ValueError(f"make bench-cluster cannot run here: {missing}") from None
     settings = read(ClusterSettings)
-    wanted = [parse(name) for name in settings.cluster_configurations.split(",")]
+    wanted = [configuration_named(name) for name in settings.cluster_configurations.split(",")]
     tasks = []
     for architecture in architectures:
         declaration = registry.declared(architecture)

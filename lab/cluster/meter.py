@@ -20,9 +20,9 @@ class MachineMeter:
         """Each machine's MachineUse between two samples."""
         machines = self.launch.machines
         return {
-            name: {"runs": plan.runs, "cpus": plan.cpus}
-            | cgroups.use_between(machines[name], start["machines"][name], end["machines"][name])
-            for name, plan in ((plan.name, plan) for plan in self.launch.plan)
+            plan.name: {"runs": plan.runs, "cpus": plan.cpus}
+            | cgroups.use_between(machines[plan.name], start["machines"][plan.name], end["machines"][plan.name])
+            for plan in self.launch.plan
         }
 
     def open(self) -> None:

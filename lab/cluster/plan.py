@@ -2,6 +2,7 @@
 
 import math
 import os
+import re
 from dataclasses import dataclass
 
 from lab.settings import ClusterSettings
@@ -39,6 +40,17 @@ class Configuration:
     def size(self) -> int:
         """Each scaled machine's size, in 1× machines."""
         return self.n if self.mode == "up" else 1
+
+
+def configuration_named(name: str) -> Configuration:
+    """up-2, out-4, out-4-r1 as a configuration; ValueError saying what is accepted."""
+    found = re.fullmatch(r"(up|out)-(\d+)(?:-r(\d+))?", name.strip())
+    try:
+        if not found:
+            raise ValueError
+        return Configuration(found[1], int(found[2]), int(found[3] or 0))
+    except ValueError:
+        raise ValueError(f"no cluster configuration {name!r}: up-N, out-N or out-N-rK (K database replicas)") from None
 
 
 @dataclass(frozen=True)

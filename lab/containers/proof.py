@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from lab.cluster.plan import configuration_named
 from lab.containers import compose_run, images, standins
 from lab.containers.engine import Engine, detect
 from lab.deploy import cluster_plan
@@ -61,7 +62,7 @@ def table(rows: list[dict]) -> str:
 def cluster_file() -> Path:
     """The cluster configuration make test-containers runs, written out (deploy/three_tier/cluster-out-2/)."""
     sizes = ClusterSettings(**CLUSTER_CPUS)
-    plan = cluster_plan.planned(CLUSTER[0], cluster_plan.configuration_named(CLUSTER[1]), sizes)
+    plan = cluster_plan.planned(CLUSTER[0], configuration_named(CLUSTER[1]), sizes)
     written = write_all(cluster_generated(plan, "make test-containers"))
     return next(path for path in written if path.name == "compose.yaml")
 

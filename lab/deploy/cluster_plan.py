@@ -1,6 +1,5 @@
 """The cluster a deployment writes out: an architecture's machines, as make bench-cluster plans or measured them."""
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,14 +38,6 @@ class ClusterPlan:
 
     def cpus(self, machine: str) -> float:
         return next(m.cpus for m in self.machines if m.name == machine)
-
-
-def configuration_named(name: str) -> Configuration:
-    """up-2, out-4, out-2-r1 as a Configuration; ValueError for anything else."""
-    found = re.fullmatch(r"(up|out)-(\d+)(?:-r(\d+))?", name)
-    if not found:
-        raise ValueError(f"no cluster configuration {name!r}: up-N, out-N or out-N-rR, e.g. out-2")
-    return Configuration(found[1], int(found[2]), int(found[3] or 0))
 
 
 def planned(architecture: str, configuration: Configuration, settings: ClusterSettings) -> ClusterPlan:

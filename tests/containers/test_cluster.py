@@ -13,6 +13,7 @@ import yaml
 
 from lab.containers.engine import detect
 from lab.deploy.balancer import BALANCER, STATS_PORT
+from tests.e2e.launching import wait_for
 
 COMPOSE = os.environ.get("CLUSTER_COMPOSE", "")
 EDGE = os.environ.get("EDGE_URL", "").rstrip("/")
@@ -76,6 +77,11 @@ def test_haproxy_spreads_the_edge_requests_over_every_copy_of_every_tier(cluster
     copies = list(spec["services"][BALANCER]["depends_on"])
     assert len(copies) >= 4  # two tiers, at least two copies each
     balancer = container(BALANCER)
+    # Health checks run every 2 s: a copy the balancer has not checked yet is waited for, not judged.
+    wait_for(
+        lambda: all(row["status"] == "UP" for row in _servers(engine, balancer).values()),
+        "HAProxy sees every copy UP",
+    )
     before = _servers(engine, balancer)
     assert set(before) == set(copies) and all(row["status"] == "UP" for row in before.values()), before
     for page in range(1, REQUESTS + 1):  # the edge's list of books asks the application tier through HAProxy

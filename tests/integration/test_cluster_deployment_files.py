@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from lab.cluster.plan import configuration_named
 from lab.deploy import files
-from lab.deploy.cluster_plan import configuration_named, planned
+from lab.deploy.cluster_plan import planned
 from lab.settings import ClusterSettings
 from topology import registry
 

@@ -8,11 +8,12 @@ import pytest
 import yaml
 
 from lab.cli import main
+from lab.cluster.plan import configuration_named
 from lab.deploy import files
 from lab.deploy.balancer import BALANCER_IMAGE, STATS_PORT, fronts
 from lab.deploy.cluster_compose import cluster_compose, copies
 from lab.deploy.cluster_kubernetes import cluster_manifests, millicores
-from lab.deploy.cluster_plan import configuration_named, measured, planned
+from lab.deploy.cluster_plan import measured, planned
 from lab.records import write_run
 from lab.records.cluster import Cluster, MachineUse
 from lab.settings import ClusterSettings

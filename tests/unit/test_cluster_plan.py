@@ -2,8 +2,8 @@
 
 import pytest
 
-from lab.cluster.bench import parse, profile
-from lab.cluster.plan import Configuration, machines, misfit, sizes
+from lab.cluster.bench import profile
+from lab.cluster.plan import Configuration, configuration_named, machines, misfit, sizes
 from lab.settings import ClusterSettings
 
 SETTINGS = ClusterSettings(machine_cpus=0.1, database_cpus=0.3, balancer_cpus=0.2, loadgen_cpus=0.5)
@@ -56,13 +56,13 @@ def test_a_plan_that_does_not_fit_is_refused_with_its_sum():
     [("up-2", Configuration("up", 2)), ("out-4", Configuration("out", 4)), ("out-4-r1", Configuration("out", 4, 1))],
 )
 def test_configuration_names_read_back(name, expected):
-    assert parse(name) == expected and expected.name == name
+    assert configuration_named(name) == expected and expected.name == name
 
 
 @pytest.mark.parametrize("name", ["sideways-2", "out", "out-x", "out-2-x1", "out-0", "out-2-r1-r2"])
 def test_unknown_configurations_are_refused(name):
     with pytest.raises(ValueError, match="up-N, out-N or out-N-rK"):
-        parse(name)
+        configuration_named(name)
 
 
 def test_the_staircase_grows_with_the_machines():
