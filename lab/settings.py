@@ -108,8 +108,34 @@ class ClusterSettings(_Settings):
     )
 
 
+Share = Annotated[float, _number(float, 0.01, "a number of at least 0.01")]
+
+
+class OpenLoopSettings(_Settings):
+    """What make bench-open and make overload read: the open loop's staircase, the spike, and the targets."""
+
+    open_shares: str = Field("0.2,0.4,0.6,0.8,1.0,1.2,1.5", description="bench-open: each step's share of the knee")
+    open_step_s: AtLeastOne = Field(20, description="bench-open: seconds of each step")
+    open_max_vus: AtLeastOne = Field(1000, description="k6's virtual users a phase may grow to; past them it drops")
+    open_timeout_s: Seconds = Field(10, description="seconds a request may take before it counts as an error")
+    open_late_ms: Seconds = Field(10, description="an iteration this late after its intended time counts as late")
+    open_pool: AtLeastOne = Field(20, description="seeded accounts k6 logs in first, for the buyers' orders")
+    overload_steady: Share = Field(0.5, description="overload: the load before and after the spike, x capacity")
+    overload_spike: Share = Field(3.0, description="overload: the spike, x capacity")
+    overload_before_s: AtLeastOne = Field(30, description="overload: seconds before the spike")
+    overload_spike_s: AtLeastOne = Field(30, description="overload: seconds of the spike")
+    overload_after_s: AtLeastOne = Field(30, description="overload: seconds after the spike")
+    overload_admission_queue: Whole = Field(
+        8, description="overload: ADMISSION_QUEUE given to every architecture's servers (0 = admission control off)"
+    )
+    overload_goodput_share: Share = Field(0.9, description="overload target: goodput in the spike, x capacity")
+    overload_refusal_p99_ms: Seconds = Field(100, description="overload target: a refusal's p99, in ms")
+    overload_recovery_s: Seconds = Field(5, description="overload target: seconds to the pre-spike p99 after it")
+    overload_recovery_tolerance: Share = Field(1.5, description="recovered: each second's p99 within this x before's")
+
+
 # What `python -m lab settings` shows, in order: a class of settings a line.
-SETTINGS_CLASSES: list[type[BaseSettings]] = [LabSettings, ClusterSettings, HopPairSettings]
+SETTINGS_CLASSES: list[type[BaseSettings]] = [LabSettings, ClusterSettings, OpenLoopSettings, HopPairSettings]
 
 
 class SettingsError(ValueError):

@@ -11,10 +11,12 @@ from locust.exception import StopUser
 try:
     from loadtests import behaviour as b
     from loadtests import sites, staleness
+    from loadtests.mix import BROWSING, BUYING, USERS
     from loadtests.settings import SETTINGS
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     import behaviour as b
     import sites
+    from mix import BROWSING, BUYING, USERS
     import staleness
     from settings import SETTINGS
 
@@ -67,9 +69,9 @@ class Shopper(FastHttpUser):
             return random.choice(list(self.seen))
         return random.randint(1, self.total)
 
-    # Browsing weights: views of single books dominate, catalog pages and searches lead to them,
-    # shipping quotes are an occasional "what would delivery cost?" check.
-    @task(3)
+    # Browsing weights (loadtests/shopper_mix.json): views of single books dominate, catalog pages and searches
+    # lead to them, shipping quotes are an occasional "what would delivery cost?" check.
+    @task(BROWSING["catalog_page"])
     def catalog_page(self) -> None:
         page = min(1 + int(random.expovariate(1 / 8)), -(-self.total // PAGE_SIZE))  # early pages are popular
         url = f"/api/books?page={page}&page_size={PAGE_SIZE}"
@@ -78,7 +80,7 @@ class Shopper(FastHttpUser):
         for item in (body or {}).get("items", []):
             self.remember(item, "GET /api/books?page=[page]")
 
-    @task(3)
+    @task(BROWSING["search"])
     def search(self) -> None:
         if not self.words:
             return self.catalog_page()
@@ -88,7 +90,7 @@ class Shopper(FastHttpUser):
         for item in (body or {}).get("items", [])[:5]:
             self.remember(item, "GET /api/books?q=[q]")
 
-    @task(4)
+    @task(BROWSING["view_book"])
     def view_book(self) -> None:
         book_id = self.pick_book()
         with self.client.get(f"/api/books/{book_id}", name="/api/books/[id]", catch_response=True) as r:
@@ -96,7 +98,7 @@ class Shopper(FastHttpUser):
         if body:
             self.remember(body, "GET /api/books/[id]")
 
-    @task(1)
+    @task(BROWSING["shipping_quote"])
     def shipping_quote(self) -> None:
         url = f"/api/shipping/quote?book_id={self.pick_book()}&quantity={random.randint(1, 2)}&country="
         with self.client.get(url + random.choice(b.COUNTRIES), name="/api/shipping/quote", catch_response=True) as r:
@@ -111,19 +113,19 @@ class Shopper(FastHttpUser):
 class Browser(Shopper):
     """Visitor who never logs in (4 in 5 users)."""
 
-    weight = 4
+    weight = USERS["browser"]
 
 
 class Buyer(Shopper):
     """Customer who logs in (1 visit in 10 as a freshly registered account), browses and orders."""
 
-    weight = 1
+    weight = USERS["buyer"]
 
     def on_start(self) -> None:
         super().on_start()
         self.sign_in()
 
-    @task(1)
+    @task(BUYING["sign_in"])
     def sign_in(self) -> None:
         """Start a new visit: sign up (1 in 10) or log in as a seeded reader, then load the profile."""
         self.auth, self.last_order = None, None
@@ -143,7 +145,7 @@ class Buyer(Shopper):
             with self.client.get("/api/accounts/me", headers=self.auth, catch_response=True) as r:
                 b.judge(r, 200, lambda d: b.check_account(d, email, session["account_id"]))
 
-    @task(3)
+    @task(BUYING["checkout"])
     def checkout(self) -> None:
         if not self.auth:
             return self.sign_in()
@@ -172,7 +174,7 @@ class Buyer(Shopper):
         if r.status_code == 200:  # read-your-writes: the order just placed is in the list
             staleness.order_read_back(self.where("GET /api/orders"), listed is not None)
 
-    @task(1)
+    @task(BUYING["my_last_order"])
     def my_last_order(self) -> None:
         if not (self.auth and self.last_order):
             return self.view_book()
