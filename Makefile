@@ -24,7 +24,7 @@ ifeq ($(ARCHITECTURES),)
 $(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or newer is needed)
 endif
 
-.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all \
+.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
         chaos-all stop images test-containers clean trace-all bench-tracing bench-micro help \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
@@ -102,6 +102,21 @@ $(addprefix bench-,$(ARCHITECTURES)): bench-%: setup
 bench-scaling: setup
 	@test -n "$(ARCH)" || { echo "usage: make bench-scaling ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
 	$(LAB) scaling $(ARCH) $(if $(DB),--db $(DB))
+
+# The open loop (k6, loadtests/open_loop.js): arrival rates fixed whatever the latency, as docs/bench.md explains.
+## bench-open: ARCH= driven by k6 at fixed arrival rates, light to 1.5x its knee; DB= (about 3 minutes)
+bench-open: setup
+	@test -n "$(ARCH)" || { echo "usage: make bench-open ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
+	$(LAB) bench-open $(ARCH)$(if $(DB), --db $(DB))
+
+## overload: ARCH= at 0.5x capacity, a spike at 3x for 30 s, then 0.5x; the verdicts (about 2 minutes)
+overload: setup
+	@test -n "$(ARCH)" || { echo "usage: make overload ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
+	$(LAB) overload $(ARCH)
+
+## overload-all: overload for every architecture in turn, then the report (about 8 minutes)
+overload-all: setup
+	$(LAB) overload
 
 # Machines of their own (cgroups with CPU quotas) behind HAProxy: as root, with HAProxy installed (see README).
 ## bench-cluster: ARCH= on machines of their own behind HAProxy, scaled up, out, with replicas (as root, about 12 minutes)

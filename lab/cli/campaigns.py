@@ -29,6 +29,18 @@ def cluster(args) -> list:
     return cluster_tasks(list(args.architectures) or registry.names(), RESULTS)
 
 
+def bench_open(args) -> list:
+    from lab.bench.open_loop import open_tasks
+
+    return open_tasks([(args.architecture, args.db)], "staircase", RESULTS)
+
+
+def overload(args) -> list:
+    from lab.bench.open_loop import open_tasks
+
+    return open_tasks([(name, None) for name in list(args.architectures) or registry.names()], "overload", RESULTS)
+
+
 def bench_all(args) -> list:
     from lab.bench.campaign import bench_all_tasks
 

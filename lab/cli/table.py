@@ -53,6 +53,20 @@ COMMANDS = [
         (click.Argument(["architectures"], nargs=-1, type=click.Choice(registry.names())),),
     ),
     Command(
+        "bench-open",
+        campaign(plan.bench_open),
+        "The open loop (k6): fixed arrival rates from light to 1.5x the knee, latency from the intended send time",
+        "about 3 minutes, more without a saturation run",
+        ARCH_DB,
+    ),
+    Command(
+        "overload",
+        campaign(plan.overload),
+        "0.5x capacity, a spike at 3x for 30 s, 0.5x again, open loop; the verdicts (every architecture if none)",
+        "about 2 minutes each, more without a saturation run",
+        (click.Argument(["architectures"], nargs=-1, type=click.Choice(registry.names())),),
+    ),
+    Command(
         "replicas",
         campaign(plan.replicas),
         "Each bench profile without replicas, then with one replica read in each mode",

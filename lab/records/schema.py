@@ -9,6 +9,7 @@ from lab.paths import ROOT
 from lab.records.cap import CapRecord
 from lab.records.fault import FaultRecord
 from lab.records.micro import MicroRecord
+from lab.records.open_loop import OpenLoopRecord
 from lab.records.run import RunRecord
 from lab.records.trace import TraceRecord
 
@@ -19,6 +20,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "cap.schema.json": CapRecord,
     "micro.schema.json": MicroRecord,
     "trace.schema.json": TraceRecord,
+    "open.schema.json": OpenLoopRecord,
 }
 SCHEMA_FILE = FOLDER / "run.schema.json"
 
