@@ -31,7 +31,7 @@ const PASSWORD = 'bookstore-reader'; // the seed's readers' password, as the loc
 const PAGE_SIZE = 20;
 const COUNTRIES = ['US', 'DE', 'FR', 'GB', 'NL', 'JP', 'CA', 'BR', 'IT', 'ES'];
 
-const openMs = new Trend('open_ms', true); // from the intended send time to the answer, tagged outcome, action
+const openMs = new Trend('open_ms', true); // from the intended send time to the answer: outcome, action, answer (status)
 const lateStarts = new Counter('late_starts'); // iterations that started more than LATE_MS after their time
 const ordersPlaced = new Counter('orders_placed'); // tagged order_id: what the data check holds each 201 to
 
@@ -212,5 +212,5 @@ export default function (data) {
   const action = BARE_PATH ? 'bare' : pick(kind === 'buyer' ? Object.assign({}, MIX.browsing, MIX.buying) : MIX.browsing);
   const [res, right] = BARE_PATH ? bare() : ACTIONS[action](data);
   const outcome = right ? 'good' : isRefusal(res) ? 'refused' : 'error';
-  openMs.add(Date.now() - intended, { outcome: outcome, action: action });
+  openMs.add(Date.now() - intended, { outcome: outcome, action: action, answer: String(res.status) });
 }

@@ -110,6 +110,8 @@ def say(record: OpenLoopRecord, title: str, path: Path) -> None:
             f"{_ms(s.p99)}); dropped {phase.dropped}, late {phase.late}",
             flush=True,
         )
+        if phase.errors_by_answer:
+            print(f"  {'':>22}  errors by action and status: {phase.errors_by_answer}", flush=True)
     for verdict in record.verdicts:
         mark = "met" if verdict.passed else "NOT MET"
         print(f"  {mark:>7}: {verdict.name}: {verdict.measured} (target {verdict.target})", flush=True)

@@ -1,7 +1,7 @@
 """The open loop's numbers from its samples: per phase (rates, percentiles, dropped, late) and per second."""
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy
 
@@ -41,6 +41,7 @@ def by_phase(samples: Samples, phases: list[Phase]) -> list[PhaseFigures]:
                 good=good,
                 refused=_count(answers, "refused"),
                 errors=_count(answers, "error"),
+                errors_by_answer=dict(Counter(f"{a.action} {a.status}" for a in answers if a.outcome == "error")),
                 goodput_rps=round(good / phase.seconds, 2),
                 dropped=samples.dropped.get(index, 0),
                 late=samples.late.get(index, 0),

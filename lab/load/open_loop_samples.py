@@ -19,6 +19,7 @@ class Answer:
     done_s: float
     outcome: str  # good, refused or error
     action: str
+    status: str = ""  # the HTTP status, 0 where none came (a timeout, a refused connection)
 
     @property
     def open_ms(self) -> float:
@@ -53,7 +54,8 @@ def read(path: Path) -> Samples:
             metric, at, value = row["metric_name"], int(row["timestamp"]) / 1000, float(row["metric_value"])
             if metric == "open_ms":
                 tags = dict(parse_qsl(row.get("extra_tags") or ""))
-                answer = Answer(phase, at - value / 1000, at, tags.get("outcome", "error"), tags.get("action", ""))
+                outcome, action, status = tags.get("outcome", "error"), tags.get("action", ""), tags.get("answer", "")
+                answer = Answer(phase, at - value / 1000, at, outcome, action, status)
                 found.answers.append(answer)
             elif metric == "http_req_duration":
                 found.served_ms.setdefault(phase, []).append(value)

@@ -28,6 +28,7 @@ class PhaseFigures(Part):
     good: int = Field(description="right status and right content (as Locust's checks judge)")
     refused: int = Field(description="503 with Retry-After in the JSON error shape")
     errors: int = Field(description="anything else: a wrong answer, another status, a timeout")
+    errors_by_answer: dict[str, int] = Field({}, description="errors by action and HTTP status (0: none came)")
     goodput_rps: float
     dropped: int = Field(description="iterations k6 could not start: no free virtual user (never sent)")
     late: int = Field(description="iterations that started more than the late limit after their intended time")

@@ -54,6 +54,7 @@ def test_phase_figures_count_outcomes_rates_dropped_and_late():
     assert (light.achieved_rps, light.goodput_rps, light.good, light.open_ms.p50) == (2.0, 2.0, 4, 10.0)
     assert (heavy.answers, heavy.good, heavy.refused, heavy.errors, heavy.dropped, heavy.late) == (3, 1, 1, 1, 1, 2)
     assert heavy.refusal_ms.p99 == 5.0 and heavy.served_ms.p50 == 15.0
+    assert heavy.errors_by_answer == {"view_book ": 1}
 
 
 def test_seconds_group_answers_by_when_they_were_meant_to_leave():
@@ -67,7 +68,7 @@ def test_k6_samples_are_read_by_phase_leaving_setup_out(tmp_path):
     header = "metric_name,timestamp,metric_value,error_code,method,name,scenario,status,extra_tags,metadata\n"
     rows = [
         "http_req_duration,1000000,7.0,,POST,setup,,200,,",
-        "open_ms,1000100,100.0,,GET,view_book,phase_001,200,outcome=good&action=view_book&phase=1,",
+        "open_ms,1000100,100.0,,GET,view_book,phase_001,200,outcome=good&action=view_book&answer=200&phase=1,",
         "http_req_duration,1000100,90.0,,GET,view_book,phase_001,200,phase=1,",
         "dropped_iterations,1000200,1,,,,phase_001,,phase=1,",
         "late_starts,1000300,1,,,,phase_000,,phase=0,",
@@ -77,7 +78,7 @@ def test_k6_samples_are_read_by_phase_leaving_setup_out(tmp_path):
     with gzip.open(path, "wt") as file:
         file.write(header + "\n".join(rows) + "\n")
     samples = read(path)
-    assert samples.answers == [Answer(1, 1000.0, 1000.1, "good", "view_book")]
+    assert samples.answers == [Answer(1, 1000.0, 1000.1, "good", "view_book", "200")]
     assert samples.served_ms == {1: [90.0]} and samples.dropped == {1: 1} and samples.late == {0: 1}
     assert samples.orders == [42]
 
