@@ -16,8 +16,8 @@ try:
 except ImportError:  # `locust -f` run from outside the project root: the file's own folder is on sys.path
     import behaviour as b
     import sites
-    from mix import BROWSING, BUYING, USERS
     import staleness
+    from mix import BROWSING, BUYING, USERS
     from settings import SETTINGS
 
 SEED_ACCOUNTS = SETTINGS.seed_accounts

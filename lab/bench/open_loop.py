@@ -137,8 +137,10 @@ def open_tasks(architectures: list[tuple[str, str | None]], kind: str, results: 
                 flush=True,
             )
             profile = get_profile(SATURATION)
-            run = lambda a=architecture, d=db: run_failed(run_repeat(a, d, profile, 1, results))  # noqa: E731
-            tasks.append(Task(f"{architecture} saturation (for its knee)", profile.run_time_s + STARTUP_ALLOWANCE_S, run))
+            run = lambda a=architecture, d=db, p=profile: run_failed(run_repeat(a, d, p, 1, results))  # noqa: E731
+            tasks.append(
+                Task(f"{architecture} saturation (for its knee)", profile.run_time_s + STARTUP_ALLOWANCE_S, run)
+            )
         run = lambda a=architecture, d=db: not _passed(run_open(a, d, kind, results))  # noqa: E731
         tasks.append(Task(f"{architecture} {FOLDER[kind]}", seconds, run))
     return tasks

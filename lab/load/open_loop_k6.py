@@ -45,7 +45,12 @@ def environment(base_url: str, phases: list[Phase], settings: OpenLoopSettings, 
 
 
 def run(
-    base_url: str, phases: list[Phase], settings: OpenLoopSettings, out: Path, title: str = "", extra: dict | None = None
+    base_url: str,
+    phases: list[Phase],
+    settings: OpenLoopSettings,
+    out: Path,
+    title: str = "",
+    extra: dict | None = None,
 ) -> Path:
     """Drive base_url through the phases, saying each as it begins; the samples file. RuntimeError if k6 fails."""
     out.mkdir(parents=True, exist_ok=True)

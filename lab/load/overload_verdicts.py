@@ -50,7 +50,8 @@ def verdicts(
         ),
         Verdict(
             name="back to the pre-spike p99",
-            target=f"within {recovery_limit_s:g} s of the spike's end (p99 <= {tolerance:g}x {_ms(before.open_ms.p99)})",
+            target=f"within {recovery_limit_s:g} s of the spike's end "
+            f"(each second's p99 <= {tolerance:g}x {_ms(before.open_ms.p99)})",
             measured="never" if recovered is None else f"after {recovered} s",
             passed=recovered is not None and recovered <= recovery_limit_s,
         ),

@@ -11,6 +11,7 @@ from lab.report import (
     fault_section,
     micro_section,
     model_tables,
+    open_section,
     replica_section,
     tables,
     texts,
@@ -45,6 +46,7 @@ def build_report(results_dir: Path) -> Path:
     traces = trace_section.load_traces(results_dir)
     micro = micro_section.load_micro(results_dir)
     cluster = cluster_section.load_cluster(results_dir)
+    staircases, overloads = open_section.load_open(results_dir)
     experiments = {
         "scaling runs": sum(map(len, results.scaling.values())),
         "cluster configurations": sum(map(len, cluster.values())),
@@ -52,6 +54,8 @@ def build_report(results_dir: Path) -> Path:
         "traced architectures": len(traces),
         "CAP runs": sum(map(len, cap_runs.values())),
         "micro-bench": int(bool(micro)),
+        "open-loop runs": len(staircases),
+        "overload runs": len(overloads),
     }
     users_figures, hockey = [], []
     if any(points.values()):
@@ -169,6 +173,22 @@ def build_report(results_dir: Path) -> Path:
             [fault_section.table(fault_runs)],
             id="faults",
             missing=_missing("fault run", "make chaos-all (about 20 minutes), or make chaos-<arch> for one"),
+        ),
+        Section(
+            open_section.OPEN_TITLE,
+            open_section.OPEN_INTRO,
+            open_section.open_figures(staircases, results, out),
+            [open_section.open_table(staircases)],
+            id="open-loop",
+            missing=_missing("open-loop run", "make bench-open ARCH=<arch> (about 3 minutes)"),
+        ),
+        Section(
+            open_section.OVERLOAD_TITLE,
+            open_section.OVERLOAD_INTRO,
+            open_section.overload_figures(overloads, out),
+            [open_section.overload_table(overloads)],
+            id="overload",
+            missing=_missing("overload run", "make overload-all (about 8 minutes), or make overload ARCH=<arch>"),
         ),
         Section(
             "Is scaling out easy? The CAP trade-off, measured",

@@ -1,0 +1,113 @@
+"""The open loop in the report: latency against offered load beside the closed loop, and the overload runs."""
+
+from pathlib import Path
+
+from lab.records import RunRecord, UnreadableRecord, read_record
+from lab.records.open_loop import OpenLoopRecord
+from lab.report.open_charts import latency_against_load, overload_seconds
+from lab.report.page import Figure, Table
+from lab.report.results import Results
+from lab.report.style import ordered
+from loadtests.profiles import SATURATION
+
+OPEN_TITLE = "Offered load: the open loop"
+OPEN_INTRO = """`make bench-open ARCH=<arch>` drives the architecture with k6 at fixed arrival rates, from light to \
+1.5× the knee of its closed-loop saturation run. Requests leave on schedule whatever the latency, and latency is \
+counted from when each request was meant to leave: the closed loop (Locust) slows down with a slow server and \
+never sends the requests it would have sent, so its percentiles past the knee are too kind (coordinated \
+omission). Dropped iterations were never sent (k6 ran out of virtual users); late ones left over 10 ms late."""
+OVERLOAD_TITLE = "Overload: a spike at 3× capacity"
+OVERLOAD_INTRO = """`make overload ARCH=<arch>` (or `make overload-all`): 0.5× capacity, a spike at 3× for 30 s, \
+then 0.5× again, every architecture started with the same admission setting (ADMISSION_QUEUE). The targets: \
+goodput in the spike at least 90 % of capacity; the excess refused fast (503 with Retry-After in the error \
+shape, p99 under 100 ms); the pre-spike p99 back within 5 s of the spike's end; the data checks pass."""
+
+
+def _read(results_dir: Path, folder: str) -> dict[str, OpenLoopRecord]:
+    found = {}
+    for path in sorted(results_dir.glob(f"*/{folder}/{folder}.json")):
+        try:
+            record = read_record(path, OpenLoopRecord)
+        except UnreadableRecord as error:
+            print(f"skipped: {error}")
+            continue
+        found[record.label] = record
+    return found
+
+
+def load_open(results_dir: Path) -> tuple[dict[str, OpenLoopRecord], dict[str, OpenLoopRecord]]:
+    """The staircases (results/<label>/open/open.json) and overload runs (results/<label>/overload/...)."""
+    return _read(results_dir, "open"), _read(results_dir, "overload")
+
+
+def open_figures(staircases: dict[str, OpenLoopRecord], results: Results, out: Path) -> list[Figure]:
+    if not staircases:
+        return []
+    saturation: dict[str, RunRecord] = {
+        label: run for label in staircases if (run := results.run(label, SATURATION)) and run.steps
+    }
+    return [
+        Figure(
+            latency_against_load(staircases, saturation, out / "open_latency_vs_load.png"),
+            "Latency against offered load (open loop, from the intended send time) beside the closed loop's steps",
+            "Past the knee the open loop's tail climbs steeply: the requests a closed loop never sent are counted.",
+        )
+    ]
+
+
+def open_table(staircases: dict[str, OpenLoopRecord]) -> Table:
+    rows = [
+        [
+            label,
+            p.name,
+            p.offered_rps,
+            p.achieved_rps,
+            p.goodput_rps,
+            p.open_ms.p50,
+            p.open_ms.p95,
+            p.open_ms.p99,
+            p.served_ms.p99,
+            p.dropped,
+            p.late,
+            p.refused,
+            p.errors,
+        ]
+        for label in ordered(staircases)
+        for p in staircases[label].phases
+    ]
+    headers = [
+        "architecture",
+        "step",
+        "offered req/s",
+        "sent req/s",
+        "goodput/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "k6's own p99 ms",
+        "dropped",
+        "late",
+        "refused",
+        "errors",
+    ]
+    return Table("Each step of the open loop", headers, rows)
+
+
+def overload_figures(runs: dict[str, OpenLoopRecord], out: Path) -> list[Figure]:
+    return [
+        Figure(
+            overload_seconds(runs[label], out / f"overload_{label}.png"),
+            f"{label} through the spike, second by second",
+            "Bars: answers by outcome (green correct, orange refused, red errors); the line: p99; shaded: the spike.",
+        )
+        for label in ordered(runs)
+    ]
+
+
+def overload_table(runs: dict[str, OpenLoopRecord]) -> Table:
+    rows = [
+        [label, verdict.name, verdict.target, verdict.measured, "met" if verdict.passed else "NOT MET"]
+        for label in ordered(runs)
+        for verdict in runs[label].verdicts
+    ]
+    return Table("The overload targets, per architecture", ["architecture", "target", "asks", "measured", ""], rows)
