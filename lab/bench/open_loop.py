@@ -13,7 +13,7 @@ from lab.launch.ports import free_port
 from lab.load import open_loop_figures, open_loop_k6, open_loop_phases, open_loop_samples, overload_verdicts
 from lab.load.machine import environment
 from lab.paths import RESULTS
-from lab.records import read_record, read_run, write_record
+from lab.records import capacity_step, read_record, read_run, write_record
 from lab.records.fault import DataCheck
 from lab.records.open_loop import OpenLoopRecord
 from lab.settings import OpenLoopSettings, read, variable
@@ -33,7 +33,7 @@ def capacity(architecture: str, db: str | None, results: Path) -> tuple[float, P
     """The knee of the latest saturation run: its step with the most throughput (lab/records capacity_step)."""
     path = saturation_run(architecture, db, results)
     run = read_run(path)
-    best = max(run.steps or [], key=lambda step: step.throughput_rps, default=None)
+    best = capacity_step(run.steps or [])
     if best is None or best.throughput_rps <= 0:
         raise RuntimeError(f"{path} has no step with throughput: run make bench-{architecture} PROFILE={SATURATION}")
     return best.throughput_rps, path
@@ -137,9 +137,9 @@ def open_tasks(architectures: list[tuple[str, str | None]], kind: str, results: 
                 flush=True,
             )
             profile = get_profile(SATURATION)
-            run = lambda a=architecture, d=db, p=profile: run_failed(run_repeat(a, d, p, 1, results))  # noqa: E731
+            first = lambda a=architecture, d=db, p=profile: run_failed(run_repeat(a, d, p, 1, results))  # noqa: E731
             tasks.append(
-                Task(f"{architecture} saturation (for its knee)", profile.run_time_s + STARTUP_ALLOWANCE_S, run)
+                Task(f"{architecture} saturation (for its knee)", profile.run_time_s + STARTUP_ALLOWANCE_S, first)
             )
         run = lambda a=architecture, d=db: not _passed(run_open(a, d, kind, results))  # noqa: E731
         tasks.append(Task(f"{architecture} {FOLDER[kind]}", seconds, run))

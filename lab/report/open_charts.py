@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import numpy
+
 from lab.records import RunRecord
 from lab.records.open_loop import OpenLoopRecord
 from lab.report.style import label_colour, no_data, ordered, plt, save
@@ -66,7 +68,9 @@ def overload_seconds(record: OpenLoopRecord, path: Path) -> Path:
     axes.set_xlabel("second (by intended send time)")
     axes.set_ylabel("answers per second")
     latency = axes.twinx()
-    latency.plot(t, [s.p99_ms for s in seconds], color="black", linewidth=1, label="p99 (ms)")
+    latency.plot(
+        t, [numpy.nan if s.p99_ms is None else s.p99_ms for s in seconds], color="black", linewidth=1, label="p99 (ms)"
+    )
     latency.set_yscale("log")
     latency.set_ylabel("p99 from intended send (ms)")
     axes.set_title(

@@ -105,7 +105,7 @@ def overload_figures(runs: dict[str, OpenLoopRecord], out: Path) -> list[Figure]
 
 
 def overload_table(runs: dict[str, OpenLoopRecord]) -> Table:
-    rows = [
+    rows: list[list[str | float | int | None]] = [
         [label, verdict.name, verdict.target, verdict.measured, "met" if verdict.passed else "NOT MET"]
         for label in ordered(runs)
         for verdict in runs[label].verdicts
