@@ -11,6 +11,7 @@ from lab.report import (
     fault_section,
     micro_section,
     model_tables,
+    open_comparison,
     open_section,
     replica_section,
     tables,
@@ -46,7 +47,7 @@ def build_report(results_dir: Path) -> Path:
     traces = trace_section.load_traces(results_dir)
     micro = micro_section.load_micro(results_dir)
     cluster = cluster_section.load_cluster(results_dir)
-    staircases, overloads = open_section.load_open(results_dir)
+    staircases, overloads = open_comparison.load_open(results_dir)
     experiments = {
         "scaling runs": sum(map(len, results.scaling.values())),
         "cluster configurations": sum(map(len, cluster.values())),
@@ -178,7 +179,7 @@ def build_report(results_dir: Path) -> Path:
             open_section.OPEN_TITLE,
             open_section.OPEN_INTRO,
             open_section.open_figures(staircases, results, out),
-            [open_section.open_table(staircases)],
+            [open_section.tail_table(staircases, results_dir), open_section.open_table(staircases)],
             id="open-loop",
             missing=_missing("open-loop run", "make bench-open ARCH=<arch> (about 3 minutes)"),
         ),

@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
-from lab.records import RunRecord, UnreadableRecord, read_record
+from lab.records import RunRecord
 from lab.records.open_loop import OpenLoopRecord
 from lab.report.open_charts import latency_against_load, overload_seconds
+from lab.report.open_comparison import HEADERS as TAIL_HEADERS
+from lab.report.open_comparison import closed_run, rows, tails
 from lab.report.page import Figure, Table
 from lab.report.results import Results
 from lab.report.style import ordered
@@ -23,23 +25,6 @@ goodput in the spike at least 90 % of capacity; the excess refused fast (503 wit
 shape, p99 under 100 ms); the pre-spike p99 back within 5 s of the spike's end; the data checks pass."""
 
 
-def _read(results_dir: Path, folder: str) -> dict[str, OpenLoopRecord]:
-    found = {}
-    for path in sorted(results_dir.glob(f"*/{folder}/{folder}.json")):
-        try:
-            record = read_record(path, OpenLoopRecord)
-        except UnreadableRecord as error:
-            print(f"skipped: {error}")
-            continue
-        found[record.label] = record
-    return found
-
-
-def load_open(results_dir: Path) -> tuple[dict[str, OpenLoopRecord], dict[str, OpenLoopRecord]]:
-    """The staircases (results/<label>/open/open.json) and overload runs (results/<label>/overload/...)."""
-    return _read(results_dir, "open"), _read(results_dir, "overload")
-
-
 def open_figures(staircases: dict[str, OpenLoopRecord], results: Results, out: Path) -> list[Figure]:
     if not staircases:
         return []
@@ -53,6 +38,14 @@ def open_figures(staircases: dict[str, OpenLoopRecord], results: Results, out: P
             "Past the knee the open loop's tail climbs steeply: the requests a closed loop never sent are counted.",
         )
     ]
+
+
+def tail_table(staircases: dict[str, OpenLoopRecord], results_dir: Path) -> Table:
+    """The open loop's p99 at 0.8x and 1.2x the knee against the closed loop's at the same throughput."""
+    found = [
+        t for label in ordered(staircases) for t in tails(staircases[label], closed_run(results_dir, staircases[label]))
+    ]
+    return Table("The tail the closed loop did not see: p99 below and past the knee", TAIL_HEADERS, rows(found))
 
 
 def open_table(staircases: dict[str, OpenLoopRecord]) -> Table:

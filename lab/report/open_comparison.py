@@ -1,0 +1,152 @@
+"""How much the closed loop understated the tail: the open loop's p99 near the knee against the closed loop's.
+
+`python -m lab.report.open_comparison <results dir>` prints it, and the overload verdicts, as Markdown.
+"""
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from lab.records import RunRecord, UnreadableRecord, capacity_step, read_record, read_run
+from lab.records.open_loop import OpenLoopRecord, PhaseFigures
+from loadtests.profiles import SATURATION
+
+SHARES = (0.8, 1.2)  # below and past the knee
+NEAR = 0.05  # k6 takes whole requests a second, so a step may sit a little off its share
+HEADERS = [
+    "architecture",
+    "share of the knee",
+    "offered req/s",
+    "open p99 ms",
+    "k6's own p99 ms",
+    "closed p99 ms",
+    "closed at req/s",
+    "open / closed",
+    "dropped",
+    "late",
+]
+
+
+@dataclass(frozen=True)
+class Tail:
+    """One architecture at one share of its knee, open loop beside closed loop."""
+
+    label: str
+    share: float
+    phase: PhaseFigures
+    closed_p99_ms: float | None
+    closed_rps: float | None  # the throughput the closed loop's p99 is read at (at most its capacity)
+
+    @property
+    def ratio(self) -> float | None:
+        open_p99 = self.phase.open_ms.p99
+        return open_p99 / self.closed_p99_ms if open_p99 and self.closed_p99_ms else None
+
+
+def closed_p99_at(run: RunRecord, rps: float) -> tuple[float | None, float | None]:
+    """The closed loop's p99 at `rps`, linear between its steps up to its knee; past the knee, the knee's own
+    p99 and throughput, since a closed loop cannot be made to send more than it serves."""
+    knee = capacity_step(run.steps or [])
+    if knee is None:
+        return None, None
+    rising = sorted((s for s in run.steps or [] if s.throughput_rps <= knee.throughput_rps), key=_rps)
+    points = [(s.throughput_rps, s.latency_ms.p99) for s in rising if s.latency_ms.p99 is not None]
+    if not points:
+        return None, None
+    if rps >= points[-1][0]:
+        return points[-1][1], points[-1][0]
+    if rps <= points[0][0]:
+        return points[0][1], points[0][0]
+    for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+        if x0 <= rps <= x1:
+            return (y0 + (y1 - y0) * (rps - x0) / (x1 - x0) if x1 > x0 else y1), rps
+    return None, None
+
+
+def _rps(step) -> float:
+    return step.throughput_rps
+
+
+def tails(staircase: OpenLoopRecord, closed: RunRecord | None) -> list[Tail]:
+    """The phases nearest 0.8x and 1.2x the knee, each with the closed loop's p99 at its offered rate."""
+    found = []
+    for share in SHARES:
+        wanted = share * staircase.capacity_rps
+        phase = min(staircase.phases, key=lambda p: abs(p.offered_rps - wanted), default=None)
+        if phase is None or abs(phase.offered_rps - wanted) > NEAR * wanted:
+            continue  # this staircase (OPEN_SHARES) has no step there
+        p99, rps = closed_p99_at(closed, phase.offered_rps) if closed else (None, None)
+        found.append(Tail(staircase.label, share, phase, p99, rps))
+    return found
+
+
+def rows(found: list[Tail]) -> list[list[str | float | int | None]]:
+    return [
+        [
+            t.label,
+            f"{t.share:g}×",
+            t.phase.offered_rps,
+            t.phase.open_ms.p99,
+            t.phase.served_ms.p99,
+            t.closed_p99_ms,
+            t.closed_rps,
+            None if t.ratio is None else round(t.ratio, 1),
+            t.phase.dropped,
+            t.phase.late,
+        ]
+        for t in found
+    ]
+
+
+def _read(results_dir: Path, folder: str) -> dict[str, OpenLoopRecord]:
+    found = {}
+    for path in sorted(results_dir.glob(f"*/{folder}/{folder}.json")):
+        try:
+            record = read_record(path, OpenLoopRecord)
+        except UnreadableRecord as error:
+            print(f"skipped: {error}")
+            continue
+        found[record.label] = record
+    return found
+
+
+def load_open(results_dir: Path) -> tuple[dict[str, OpenLoopRecord], dict[str, OpenLoopRecord]]:
+    """The staircases (results/<label>/open/open.json) and overload runs (results/<label>/overload/...)."""
+    return _read(results_dir, "open"), _read(results_dir, "overload")
+
+
+def closed_run(results_dir: Path, staircase: OpenLoopRecord) -> RunRecord | None:
+    """The saturation run the staircase took its knee from."""
+    try:
+        return read_run(results_dir / staircase.capacity_from)
+    except UnreadableRecord:
+        try:
+            return read_run(results_dir / staircase.label / SATURATION / "run.json")
+        except UnreadableRecord:
+            return None
+
+
+def markdown(headers: list[str], table: list[list]) -> str:
+    cell = lambda v: "-" if v is None else (f"{v:,.1f}" if isinstance(v, float) else str(v))  # noqa: E731
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    return "\n".join(lines + ["| " + " | ".join(cell(v) for v in row) + " |" for row in table])
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Print the tail comparison and the overload verdicts of the runs under a results folder."""
+    parser = argparse.ArgumentParser(prog="python -m lab.report.open_comparison", description=main.__doc__)
+    parser.add_argument("results", type=Path, nargs="?", default=Path("results"))
+    results_dir = parser.parse_args(argv).results
+    staircases, overloads = load_open(results_dir)
+    found = [t for s in staircases.values() for t in tails(s, closed_run(results_dir, s))]
+    print(markdown(HEADERS, rows(found)) if found else "no open-loop staircase (make bench-open ARCH=<arch>)")
+    for label, run in overloads.items():
+        print(f"\n**{label}** (capacity {run.capacity_rps:.1f} req/s, ADMISSION_QUEUE={run.admission_queue})\n")
+        verdicts = [[v.name, v.target, v.measured, "met" if v.passed else "NOT MET"] for v in run.verdicts]
+        print(markdown(["target", "asks", "measured", ""], verdicts))
+        if run.data_check:
+            print(f"\ndata check: {'passed' if run.data_check.passed else 'FAILED'}")
+
+
+if __name__ == "__main__":
+    main()
