@@ -2,8 +2,8 @@
 
 import json
 
-from lab.cluster import balancer
 from bookstore.settings import Settings
+from lab.cluster import balancer
 from lab.cluster.balancer import Pool, ServerLimit
 from lab.cluster.cgroups import Counters, use_between
 from lab.cluster.meter import bottleneck
