@@ -15,6 +15,14 @@ from bookstore.request_context import sql_comment
 from bookstore.settings import ReadSettings, Settings
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+# A PostgreSQL server that cannot be reached (a host gone, a network cut: the CAP experiment's CP site) fails a
+# request in about a second instead of holding it: sent data or a connection's SYN unacknowledged for this long
+# breaks the connection (Linux's TCP_USER_TIMEOUT counts both; a live server acknowledges in microseconds, even
+# during a long query). libpq's own connect_timeout cannot go below 2 s; the user timeout comes first.
+PG_TCP_USER_TIMEOUT_MS = 1000
+# A pool has a connection per working thread, so a request waits for one only when they are all stuck on a
+# server that does not answer: then it fails soon too, rather than queueing behind them (SQLAlchemy: 30 s).
+POOL_TIMEOUT_S = 1.0
 _NO_TRANSACTION: dict[str, dict[str, Any]] = {
     "sqlite": {"sqlite_begin": None},
     "postgresql": {"isolation_level": "AUTOCOMMIT"},
@@ -75,6 +83,8 @@ def _database_errors_as_unavailable():
         yield
     except (exc.OperationalError, exc.InterfaceError) as error:
         raise Unavailable("the database is unavailable; try again shortly") from error
+    except exc.TimeoutError as error:  # no pooled connection came free in POOL_TIMEOUT_S
+        raise Unavailable("the database is not answering; try again shortly") from error
     except exc.DBAPIError as error:
         if error.connection_invalidated:
             raise Unavailable("the database connection was lost; try again shortly") from error
@@ -83,13 +93,14 @@ def _database_errors_as_unavailable():
 
 def _postgres_engine(url: str, pool_size: int, tag_requests: bool) -> Engine:
     # No pre-ping: it would add a database round trip to every request of the bench. A server that
-    # stops answering (a host gone, a network cut) fails a connection in seconds, not in minutes.
+    # stops answering (a host gone, a network cut) fails a request in about a second, not in minutes.
     engine = create_engine(
         url,
         pool_size=pool_size,
         max_overflow=2,
         pool_recycle=1800,
-        connect_args={"connect_timeout": 3, "tcp_user_timeout": 5000},
+        pool_timeout=POOL_TIMEOUT_S,
+        connect_args={"connect_timeout": 2, "tcp_user_timeout": PG_TCP_USER_TIMEOUT_MS},
     )
     _discard_connections_the_server_closed(engine)
     if tag_requests:

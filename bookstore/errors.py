@@ -55,3 +55,9 @@ class NotDelivered(Unavailable):
 
 class AnswerLost(Unavailable):
     """The request reached its component but no answer came back: it may or may not have happened."""
+
+
+class DeadlineExceeded(NotDelivered):
+    """The request's time budget ran out before this step was sent or started: it did not happen."""
+
+    code = "deadline_exceeded"

@@ -62,6 +62,27 @@ class Settings(ReadSettings):
     db_pool_size: Annotated[int | None, Field(ge=1), Accepts("a whole number of at least 1")] = Field(
         None, validation_alias="DB_POOL_SIZE", description="Database connections per worker; unset, one per thread."
     )
+    request_budget_ms: Annotated[int, Field(ge=1), Accepts("a whole number of milliseconds of at least 1")] = Field(
+        10_000,
+        validation_alias="REQUEST_BUDGET_MS",
+        description="The time budget a request gets where it arrives; each internal call passes on what is left.",
+    )
+    edge_server: Flag = Field(
+        False, validation_alias="EDGE_SERVER", description="Set by the topology on the component clients call."
+    )
+    admission_queue: Annotated[int, Field(ge=0), Accepts("a whole number")] = Field(
+        0,
+        validation_alias="ADMISSION_QUEUE",
+        description="Edge: requests per worker that may wait for a thread beyond those working; 0 admits all.",
+    )
+    admission_queue_timeout_ms: Annotated[float, Field(gt=0), Accepts("a number of milliseconds above 0")] = Field(
+        50.0,
+        validation_alias="ADMISSION_QUEUE_TIMEOUT_MS",
+        description="ADMISSION_QUEUE > 0: how long a request may wait for a thread before it is refused.",
+    )
+    admission_retry_after_s: Annotated[int, Field(ge=0), Accepts("a whole number of seconds")] = Field(
+        1, validation_alias="ADMISSION_RETRY_AFTER_S", description="The Retry-After of a refusal for overload."
+    )
     account_check_ttl_s: Annotated[float, Accepts("a number of seconds")] = Field(
         30.0,
         validation_alias="ACCOUNT_CHECK_TTL_S",
@@ -97,6 +118,16 @@ class Settings(ReadSettings):
         if not self.database_url:
             raise ValueError("DATABASE_URL must be set to the database's URL")
         return self.database_url
+
+    @property
+    def admits_by_queue(self) -> bool:
+        """Whether this server bounds its queue (bookstore/edge/admission.py): the edge, with ADMISSION_QUEUE."""
+        return self.edge_server and self.admission_queue > 0
+
+    @property
+    def server_threads(self) -> int:
+        """Gunicorn threads per worker: one per working request, plus the queue's where it is bounded."""
+        return self.worker_threads + (self.admission_queue if self.admits_by_queue else 0)
 
     @property
     def database_pool_size(self) -> int:

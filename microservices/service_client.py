@@ -6,7 +6,7 @@ import pybreaker
 import urllib3
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from bookstore import errors, http_pool
+from bookstore import deadline, errors, http_pool
 from bookstore.edge.common import ACCOUNT_HEADER
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
@@ -68,7 +68,12 @@ class ServiceClient:
 
     def _once(self, method: str, path: str, body, query, headers: dict) -> dict:
         try:
-            answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
+            # Each attempt passes on what is left of the budget then, and fails at once if nothing is.
+            headers = {**headers, **deadline.outgoing_headers(f"{method} {self.name}{path}")}
+            timeout = http_pool.within_budget(TIMEOUT)
+            answer = self.http.request(
+                method, self.base_url + path, body=body, fields=query, headers=headers, timeout=timeout
+            )
         except NOT_DELIVERED:
             raise NotDelivered(f"the {self.name} service is unavailable") from None
         except urllib3.exceptions.HTTPError:

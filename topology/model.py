@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 GUNICORN_SETTINGS = "python:topology.gunicorn_conf"  # the same settings for every server of every architecture
+EDGE_VARIABLE = "EDGE_SERVER"  # set on the edge's processes alone: they admit requests (bookstore/edge/admission.py)
 
 
 class Network(Protocol):
@@ -77,6 +78,14 @@ class Architecture:
     status: StatusLines | None = None  # e.g. the bus's registry
     checks: list[list[str]] = field(default_factory=list)  # modules the bench runs with `python -m` after the load
     databases: dict[str, str] = field(default_factory=dict)  # context -> its own database URL, where not shared
+
+    def __post_init__(self) -> None:
+        # The edge is marked here, once for every architecture, so its processes know it wherever they run.
+        marked = [
+            dataclasses.replace(c, env={**c.env, EDGE_VARIABLE: "1"}) if c.name == self.edge else c
+            for c in self.components
+        ]
+        object.__setattr__(self, "components", marked)  # the idiom for a frozen dataclass's own fields
 
     def scaled(self, name: str, replicas: int, workers: int) -> "Architecture":
         """This architecture with one component run as `replicas` instances of `workers` workers each."""

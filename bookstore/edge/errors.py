@@ -6,12 +6,30 @@ import logging
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from bookstore.errors import BookstoreError, Conflict, Forbidden, InvalidInput, NotFound, Unauthorized, Unavailable
+from bookstore.errors import (
+    BookstoreError,
+    Conflict,
+    DeadlineExceeded,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Unauthorized,
+    Unavailable,
+)
 
 log = logging.getLogger(__name__)
 DRAIN_LIMIT_BYTES = 1024 * 1024
 
-STATUS_OF = {InvalidInput: 400, Unauthorized: 401, Forbidden: 403, NotFound: 404, Conflict: 409, Unavailable: 503}
+# The first class an error is an instance of gives its status: DeadlineExceeded before Unavailable, its base.
+STATUS_OF = {
+    InvalidInput: 400,
+    Unauthorized: 401,
+    Forbidden: 403,
+    NotFound: 404,
+    Conflict: 409,
+    DeadlineExceeded: 504,
+    Unavailable: 503,
+}
 
 HTTP_CODES = {
     400: "invalid_request",
@@ -22,6 +40,7 @@ HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     503: "service_unavailable",
+    504: "deadline_exceeded",
 }
 
 

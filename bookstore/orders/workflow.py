@@ -21,6 +21,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bookstore import deadline
 from bookstore.errors import AnswerLost, BookstoreError, InvalidInput, NotDelivered, Unavailable
 from bookstore.orders import model
 from bookstore.orders.ports import Accounts, Inventory, OrderBook, Shipping
@@ -97,6 +98,9 @@ class PlaceOrder:
             raise
 
     def _before(self, step: str) -> None:
+        # A step the budget no longer covers is not begun: it fails as not done, and the steps before it are
+        # undone as for any failure (its calls would refuse it too; a local step, confirm, is caught here).
+        deadline.check(f"the {step} step")
         if self.before_step:
             self.before_step(step)
 
@@ -119,13 +123,15 @@ class PlaceOrder:
 
 
 def _compensate(undo: list[Undo], key: str) -> None:
-    try:
-        _run(undo)
-    except BookstoreError as error:
-        if not _may_repeat(undo, error):
-            log.exception("compensation of %s failed at %r: the consistency check will show it", key, undo[0].what)
-            return
-        finish_later(lambda: _run(undo), lambda e: _may_repeat(undo, e), f"compensation of {key}")
+    # Undoing must not stop because the request that failed ran out of time, here or in the background.
+    with deadline.suspended():
+        try:
+            _run(undo)
+        except BookstoreError as error:
+            if not _may_repeat(undo, error):
+                log.exception("compensation of %s failed at %r: the consistency check will show it", key, undo[0].what)
+                return
+            finish_later(lambda: _run(undo), lambda e: _may_repeat(undo, e), f"compensation of {key}")
 
 
 def _run(undo: list[Undo]) -> None:

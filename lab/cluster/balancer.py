@@ -7,7 +7,25 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from bookstore.settings import Settings
 from lab.records.cluster import BalancedServer
+
+
+@dataclass(frozen=True)
+class ServerLimit:
+    """Admission at the balancer: at most `maxconn` requests at a copy at once, the rest waiting `queue_ms`
+    at most before HAProxy refuses them with its 503 (the JSON shape, with Retry-After)."""
+
+    maxconn: int
+    queue_ms: int
+
+    @classmethod
+    def of(cls, workers: int, settings: Settings) -> "ServerLimit | None":
+        """A copy's limit: its gunicorn threads (with the edge's queue), all workers; None where admission is off
+        (ADMISSION_QUEUE=0), so the closed-loop benches queue as they always did."""
+        if settings.admission_queue == 0:
+            return None
+        return cls(workers * settings.server_threads, round(settings.admission_queue_timeout_ms))
 
 
 @dataclass(frozen=True)
@@ -18,6 +36,7 @@ class Pool:
     port: int
     servers: dict[str, int]  # instance -> port
     health_path: str = "/health"
+    limit: ServerLimit | None = None  # where admission control is on: each copy's share, and the queue's wait
 
 
 ERROR_STATUSES = {502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
@@ -29,6 +48,7 @@ def write_error_pages(folder: Path) -> Path:
     for status, reason in ERROR_STATUSES.items():
         body = json.dumps({"error": {"code": "unavailable", "message": f"the balancer: {reason.lower()}"}})
         head = f"HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nCache-Control: no-cache\r\n"
+        head += "Retry-After: 1\r\n" if status == 503 else ""  # no copy free: come back shortly
         (folder / f"{status}.http").write_text(f"{head}Content-Length: {len(body)}\r\nConnection: close\r\n\r\n{body}")
     return folder
 
@@ -38,9 +58,13 @@ def write_error_pages(folder: Path) -> Path:
 HEALTH_CHECKS = ["    timeout check 5s", "    default-server check inter 2s fall 3 rise 1"]
 
 
-def pool(component: str, bind: str, servers: dict[str, str], health_path: str = "/health") -> list[str]:
+def pool(
+    component: str, bind: str, servers: dict[str, str], health_path: str = "/health", limit: ServerLimit | None = None
+) -> list[str]:
     """A frontend where the others call a scaled component, and the backend of its copies (name -> address):
-    each request to the next copy in turn, a copy taken out while it fails its health check."""
+    each request to the next copy in turn, a copy taken out while it fails its health check; with a limit, at
+    most maxconn at a copy, the excess refused after a short wait in HAProxy's queue."""
+    maxconn = f" maxconn {limit.maxconn}" if limit else ""
     return [
         f"frontend {component}",
         f"    bind {bind}",
@@ -50,7 +74,8 @@ def pool(component: str, bind: str, servers: dict[str, str], health_path: str = 
         "    option httpchk",
         f"    http-check send meth GET uri {health_path}",
         "    http-check expect status 200",
-        *(f"    server {name} {address}" for name, address in servers.items()),
+        *([f"    timeout queue {limit.queue_ms}ms"] if limit else []),
+        *(f"    server {name} {address}{maxconn}" for name, address in servers.items()),
     ]
 
 
@@ -73,7 +98,7 @@ def configuration(pools: list[Pool], stats_socket: Path, errors: Path, bind_host
     ]
     for each in pools:
         servers = {name: f"{bind_host}:{port}" for name, port in each.servers.items()}
-        lines += pool(each.component, f"{bind_host}:{each.port}", servers, each.health_path)
+        lines += pool(each.component, f"{bind_host}:{each.port}", servers, each.health_path, each.limit)
     return "\n".join(lines) + "\n"
 
 

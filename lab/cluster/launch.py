@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import time
 
+from bookstore.settings import Settings
 from lab.cluster import balancer, cgroups, janitor, plan
 from lab.cluster.balancer import Pool
 from lab.cluster.meter import MachineMeter
@@ -74,7 +75,9 @@ class ClusterLaunch(Launch):
         for component in self.architecture.components:
             if component.name in self.declaration.scaled_out:
                 servers = {instance: free_port() for instance in component.instance_names()}
-                pools.append(Pool(component.name, component.port, servers, component.health_path))
+                own = Settings.from_environment({**self._env, **component.environment()})
+                limit = balancer.ServerLimit.of(component.workers, own)
+                pools.append(Pool(component.name, component.port, servers, component.health_path, limit))
                 self.ports |= servers
         config = self.run_dir / "haproxy.cfg"
         config.write_text(

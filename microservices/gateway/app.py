@@ -3,7 +3,7 @@
 import urllib3
 from flask import Flask, Response, request
 
-from bookstore import http_pool
+from bookstore import deadline, http_pool
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Unavailable
 from bookstore.request_context import HEADER, current_request_id
@@ -34,9 +34,17 @@ def create_app(test_config: dict | None = None) -> Flask:
         """Pass a storefront page through to the frontend service."""
         headers = {name: request.headers[name] for name in PASSED_ON if name in request.headers}
         headers[HEADER] = current_request_id.get() or ""
+        headers.update(deadline.outgoing_headers("the storefront page"))
         url = f"{frontend}{request.full_path if request.query_string else request.path}"
         try:
-            answer = http.request(request.method, url, body=request.get_data(), headers=headers, redirect=False)
+            answer = http.request(
+                request.method,
+                url,
+                body=request.get_data(),
+                headers=headers,
+                redirect=False,
+                timeout=http_pool.within_budget(TIMEOUT),
+            )
         except urllib3.exceptions.HTTPError:
             raise Unavailable("the storefront is unavailable") from None
         response = Response(answer.data, status=answer.status)

@@ -6,11 +6,12 @@ import time
 
 import urllib3
 
-from bookstore import http_pool
+from bookstore import deadline, http_pool
 from bookstore.errors import (
     AnswerLost,
     BookstoreError,
     Conflict,
+    DeadlineExceeded,
     Forbidden,
     InvalidInput,
     NotDelivered,
@@ -91,8 +92,12 @@ class ServiceCaller:
         headers = {"Content-Type": soap.CONTENT_TYPE, "SOAPAction": f'"{operation}"', HEADER: correlation_id}
         for address in self.registry.pick(service):
             started = time.perf_counter()
+            # The budget rides in an HTTP header, which every provider's server reads before any SOAP.
+            budget = deadline.outgoing_headers(f"{service}.{operation}")
             try:
-                answer = self.http.request("POST", address, body=body, headers=headers)
+                answer = self.http.request(
+                    "POST", address, body=body, headers={**headers, **budget}, timeout=http_pool.within_budget(TIMEOUT)
+                )
             except NOT_DELIVERED:
                 self._record(service, operation, address, started, "unreachable")
                 self.registry.drop(address)  # the message never left: another instance may take it
@@ -100,6 +105,9 @@ class ServiceCaller:
             except urllib3.exceptions.HTTPError:
                 self._record(service, operation, address, started, "no answer")
                 raise Unanswered(f"the {service} service did not answer") from None
+            if answer.status == 504:  # the provider's server refused it unread: the budget was spent
+                self._record(service, operation, address, started, "deadline exceeded")
+                raise DeadlineExceeded(f"the time budget ran out before {service}.{operation}")
             try:
                 _, result, _ = soap.parse(answer.data)
             except soap.Fault as fault:

@@ -2,8 +2,9 @@
 
 import json
 
+from bookstore.settings import Settings
 from lab.cluster import balancer
-from lab.cluster.balancer import Pool
+from lab.cluster.balancer import Pool, ServerLimit
 from lab.cluster.cgroups import Counters, use_between
 from lab.cluster.meter import bottleneck
 
@@ -23,6 +24,17 @@ def test_the_balancers_own_errors_are_in_the_contracts_json_shape(tmp_path):
     head, body = page.split("\r\n\r\n")
     assert head.startswith("HTTP/1.1 503 ") and f"Content-Length: {len(body)}" in head
     assert json.loads(body)["error"]["code"] == "unavailable"
+    assert "Retry-After: 1\r\n" in head
+
+
+def test_with_admission_on_each_copy_takes_its_threads_and_the_excess_waits_briefly(tmp_path):
+    edge = Settings.from_environment({"ADMISSION_QUEUE": "2", "EDGE_SERVER": "1", "GUNICORN_THREADS": "4"})
+    limit = ServerLimit.of(2, edge)
+    assert limit == ServerLimit(maxconn=12, queue_ms=50)
+    assert ServerLimit.of(2, Settings.from_environment({})) is None  # off: the benches queue as before
+    pools = [Pool("application", 9001, {"application-1": 9101}, limit=limit)]
+    text = balancer.configuration(pools, tmp_path / "stats.sock", balancer.write_error_pages(tmp_path))
+    assert "server application-1 127.0.0.1:9101 maxconn 12" in text and "timeout queue 50ms" in text
 
 
 STAT = [

@@ -1,12 +1,13 @@
 """Placing an order, once for every architecture: the steps in order, and undoing what may have happened."""
 
+import contextlib
 import time
 
 import pytest
 from tenacity import stop_after_attempt, wait_none
 
-from bookstore import retry_later
-from bookstore.errors import AnswerLost, Conflict, InvalidInput, NotDelivered, NotFound, Unavailable
+from bookstore import deadline, retry_later
+from bookstore.errors import AnswerLost, Conflict, DeadlineExceeded, InvalidInput, NotDelivered, NotFound, Unavailable
 from bookstore.orders import workflow
 from bookstore.orders.workflow import PlaceOrder
 
@@ -186,3 +187,28 @@ def test_an_undo_whose_answer_was_lost_is_repeated_only_where_repeating_is_safe(
     with pytest.raises(Unavailable):
         place(components)  # the same, where a release may be repeated: it is left for later
     assert len(left_for_later) == 1
+
+
+def test_a_step_the_budget_no_longer_covers_is_not_begun_and_what_came_before_is_undone():
+    ran_out = deadline.within(60_000)
+
+    class RunsOut(Components):
+        def create_shipment(self, order_id, account_id, address, quantity):
+            raise AssertionError("begun after the budget ran out")
+
+        def _do(self, name, answer=None):
+            deadline.check(name)  # as every client checks before it sends
+            return super()._do(name, answer)
+
+    components = RunsOut()
+    original_reserve = components.reserve
+
+    def reserve_then_run_out(order_ref, lines):
+        original_reserve(order_ref, lines)
+        stack.enter_context(deadline.within(0))  # the request's time is up while it reserves
+
+    components.reserve = reserve_then_run_out
+    with ran_out, contextlib.ExitStack() as stack, pytest.raises(DeadlineExceeded):
+        place(components)
+    # The undo ran without the spent budget (its calls would otherwise be refused): nothing is half-made.
+    assert undone(components) == ["reserve order-11", "release order-11", "mark failed 11"]

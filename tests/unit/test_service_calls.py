@@ -23,7 +23,7 @@ class ScriptedHttp:
     def __init__(self, script: list):
         self.script, self.sent, self.lock = script, Counter(), threading.Lock()
 
-    def request(self, method, url, body=None, fields=None, headers=None):
+    def request(self, method, url, body=None, fields=None, headers=None, timeout=None):
         call = (fields or {}).get("call", "one")
         with self.lock:
             attempt = self.sent[call]

@@ -2,7 +2,7 @@
 
 import urllib3
 
-from bookstore import http_pool
+from bookstore import deadline, http_pool
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.edge.common import ACCOUNT_HEADER
@@ -27,13 +27,21 @@ class RemoteStore:
         self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 
     def _call(self, method: str, path: str, body=None, account_id: int | None = None, query=None) -> dict:
-        headers = {KEY_HEADER: self.key, HEADER: current_request_id.get() or ""}
+        # Checked before each call: a request whose budget is spent never reaches the application tier.
+        headers = {KEY_HEADER: self.key, HEADER: current_request_id.get() or "", **deadline.outgoing_headers(path)}
         if account_id is not None:
             headers[ACCOUNT_HEADER] = str(account_id)
         if body is not None:
             headers["Content-Type"] = "application/json"
         try:
-            answer = self.http.request(method, self.base_url + path, body=body, fields=query, headers=headers)
+            answer = self.http.request(
+                method,
+                self.base_url + path,
+                body=body,
+                fields=query,
+                headers=headers,
+                timeout=http_pool.within_budget(TIMEOUT),
+            )
         except urllib3.exceptions.HTTPError:
             raise Unavailable("the application tier is unavailable; try again shortly") from None
         return payload_of_answer(answer.status, answer.data, "application tier")
