@@ -4,6 +4,7 @@ from flask import Flask
 
 from bookstore.accounts import service as accounts
 from bookstore.database import Database
+from bookstore.request_context import current_client_address
 from soa.providers.provider import create_provider_app, whole_number
 from soa.settings import ProviderSettings
 
@@ -21,8 +22,8 @@ def create_app() -> Flask:
 
     def check_credentials(payload: dict, _headers: dict) -> dict:
         """The account id for matching {email, password}."""
-        with db.read(single_statement=True) as conn:
-            return {"account_id": accounts.check_credentials(conn, payload["email"], payload["password"])}
+        email, password, address = payload["email"], payload["password"], current_client_address.get()
+        return {"account_id": accounts.check_credentials(db, settings.login_throttle, email, password, address)}
 
     def get_profile(payload: dict, _headers: dict) -> dict:
         """The profile of {account_id}."""

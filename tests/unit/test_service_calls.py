@@ -11,6 +11,7 @@ import urllib3
 
 from bookstore.errors import NotFound
 from microservices import service_client
+from bookstore.internal_proof import Signer
 from microservices.service_client import CircuitOpen, NoAnswer, NotDelivered, ServiceClient
 
 REFUSED = urllib3.exceptions.ConnectTimeoutError("refused")
@@ -41,7 +42,7 @@ def no_backoff(monkeypatch):
 
 
 def client(script: list) -> ServiceClient:
-    found = ServiceClient("catalog", "http://catalog.test", connections=4)
+    found = ServiceClient("catalog", "http://catalog.test", connections=4, signer=Signer("a-test-secret-of-at-least-thirty-two-bytes", "tests"))
     found.http = ScriptedHttp(script)
     return found
 
