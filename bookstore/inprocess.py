@@ -3,6 +3,7 @@
 from bookstore.accounts import service as accounts
 from bookstore.accounts import tokens
 from bookstore.accounts.known_accounts import KnownAccounts
+from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
 from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
@@ -29,7 +30,7 @@ class InProcessStore:
 
     def __init__(self, database: Database, settings: Settings):
         self.db = database
-        self.secret, self.throttle = settings.token_secret, settings.login_throttle
+        self.secret, self.throttle = settings.token_secret, LoginThrottle.of(settings)
         self.known_accounts = KnownAccounts(self._confirm_account, settings.account_check_ttl_s)
 
     def ready(self) -> dict:
@@ -45,7 +46,9 @@ class InProcessStore:
     def log_in(self, credentials: Credentials) -> dict:
         """Check credentials, issue a token."""
         address = current_client_address.get()
-        account_id = accounts.check_credentials(self.db, self.throttle, credentials.email, credentials.password, address)
+        account_id = accounts.check_credentials(
+            self.db, self.throttle, credentials.email, credentials.password, address
+        )
         return accounts.log_in(account_id, self.secret)
 
     def authenticate(self, token: str) -> int:

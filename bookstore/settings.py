@@ -10,7 +10,6 @@ from typing import Annotated, Literal, Self, get_args
 
 from pydantic import Field, field_validator
 
-from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.environment import Accepts, EnvironmentSettings
 
 Mode = Literal["primary", "replica", "bounded"]
@@ -99,13 +98,6 @@ class Settings(ReadSettings):
         False, validation_alias="PROFILE_SERVERS", description="Profile every worker's CPU time (1)."
     )
     profile_dir: str = Field(".", validation_alias="PROFILE_DIR", description="PROFILE_SERVERS=1: where profiles go.")
-
-    @property
-    def login_throttle(self) -> LoginThrottle:
-        """The failed log-in throttle's rule, from its three settings."""
-        return LoginThrottle(
-            self.login_failures_per_account, self.login_failures_per_address, self.login_failure_window_s
-        )
 
     @property
     def reads(self) -> ReadSettings:

@@ -8,6 +8,7 @@ one address (a NAT, an office), and one guesser spreading over accounts still me
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, delete, select
@@ -15,22 +16,31 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from bookstore.accounts.tables import login_failures
 from bookstore.errors import TooManyRequests
+from bookstore.settings import Settings
 
 _COUNTS = select(login_failures.c.subject, login_failures.c.failures, login_failures.c.window_started).where(
     login_failures.c.subject.in_(bindparam("subjects", expanding=True))
 )
 _PRUNE = delete(login_failures).where(login_failures.c.window_started < bindparam("expired_before"))
 _FORGET = delete(login_failures).where(login_failures.c.subject == bindparam("subject"))
-_UPSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+# Both dialects' inserts have on_conflict_do_update, alike; SQLAlchemy's core insert has none.
+_UPSERT: dict[str, Callable] = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 @dataclass(frozen=True)
 class LoginThrottle:
-    """The rule's numbers (Settings.login_throttle: LOGIN_FAILURES_PER_ACCOUNT, _PER_ADDRESS, _WINDOW_S)."""
+    """The rule's numbers (LOGIN_FAILURES_PER_ACCOUNT, LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURE_WINDOW_S)."""
 
     per_account: int = 10
     per_address: int = 100
     window_s: float = 300.0
+
+    @classmethod
+    def of(cls, settings: Settings) -> "LoginThrottle":
+        """The rule a server process's settings give."""
+        return cls(
+            settings.login_failures_per_account, settings.login_failures_per_address, settings.login_failure_window_s
+        )
 
     def subjects(self, email: str, address: str | None) -> dict[str, int]:
         """Each counter a log-in touches, with its limit: the account's, and the client address's when known."""
@@ -53,9 +63,9 @@ class LoginThrottle:
     def record_failure(self, conn, email: str, address: str | None, now: float) -> None:
         """Count one failure on each counter (in a write transaction); expired windows are dropped first."""
         conn.execute(_PRUNE, {"expired_before": now - self.window_s})
-        insert = _UPSERT[conn.dialect.name](login_failures)
+        upsert = _UPSERT[conn.dialect.name]
         for subject in self.subjects(email, address):
-            started = insert.values(subject=subject, failures=1, window_started=now)
+            started = upsert(login_failures).values(subject=subject, failures=1, window_started=now)
             conn.execute(
                 started.on_conflict_do_update(
                     index_elements=[login_failures.c.subject],

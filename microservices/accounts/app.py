@@ -3,8 +3,9 @@
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.accounts import service as accounts
-from bookstore.request_context import current_client_address
+from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.input_rules import Credentials, Registration, parse_json
+from bookstore.request_context import current_client_address
 from microservices.chassis import calling_account, create_service_app
 
 api = Blueprint("accounts", __name__)
@@ -29,7 +30,7 @@ def log_in():
     credentials = parse_json(Credentials, request.get_data())
     settings = current_app.extensions["settings"]
     account_id = accounts.check_credentials(
-        _db(), settings.login_throttle, credentials.email, credentials.password, current_client_address.get()
+        _db(), LoginThrottle.of(settings), credentials.email, credentials.password, current_client_address.get()
     )
     return jsonify(accounts.log_in(account_id, settings.token_secret))
 

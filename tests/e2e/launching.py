@@ -125,6 +125,10 @@ def signed(account_id: int | None = None, secret: str = DEFAULT_INTERNAL_SECRET,
 
 def refused_without_proof(method: str, url: str, **request) -> None:
     """A bare X-Account-Id, a forged assertion and an expired one are each refused with 401 in the JSON shape."""
-    for headers in ({"X-Account-Id": "7"}, signed(7, secret="a-forged-secret-of-at-least-32-bytes"), signed(7, ttl_s=-60)):
+    for headers in (
+        {"X-Account-Id": "7"},
+        signed(7, secret="a-forged-secret-of-at-least-32-bytes"),
+        signed(7, ttl_s=-60),
+    ):
         answer = requests.request(method, url, headers=headers, timeout=10, **request)
         assert answer.status_code == 401, (headers, answer.status_code, answer.text[:300])

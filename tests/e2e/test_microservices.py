@@ -55,9 +55,7 @@ def test_a_failure_at_any_saga_step_is_compensated_and_leaves_the_databases_cons
     failed = requests.post(f"{url(services, 'orders')}/orders", json=order, headers=headers, timeout=10)
     assert failed.status_code == 503 and failed.json()["error"]["code"] == "service_unavailable"
     assert stock(services, 44) == before
-    assert requests.get(f"{url(services, 'orders')}/orders", headers=signed(7), timeout=10).json() == {
-        "items": []
-    }
+    assert requests.get(f"{url(services, 'orders')}/orders", headers=signed(7), timeout=10).json() == {"items": []}
     assert consistent(services)
 
 
@@ -68,12 +66,17 @@ def test_a_retried_reservation_takes_stock_once_and_a_retried_shipment_books_onc
     again = requests.put(f"{url(services, 'catalog')}/reservations/retry-test", json=body, headers=signed(), timeout=10)
     assert (first.status_code, again.status_code) == (201, 200)
     assert stock(services, 45) == before - 2
-    requests.delete(f"{url(services, 'catalog')}/reservations/retry-test", headers=signed(), timeout=10).raise_for_status()
-    requests.delete(f"{url(services, 'catalog')}/reservations/retry-test", headers=signed(), timeout=10).raise_for_status()
+    requests.delete(
+        f"{url(services, 'catalog')}/reservations/retry-test", headers=signed(), timeout=10
+    ).raise_for_status()
+    requests.delete(
+        f"{url(services, 'catalog')}/reservations/retry-test", headers=signed(), timeout=10
+    ).raise_for_status()
     assert stock(services, 45) == before
     shipment = {"account_id": 7, "quantity": 1, "address": ADDRESS}
     booked = [
-        requests.put(f"{url(services, 'shipping')}/shipments/99999", json=shipment, headers=signed(), timeout=10).json() for _ in range(2)
+        requests.put(f"{url(services, 'shipping')}/shipments/99999", json=shipment, headers=signed(), timeout=10).json()
+        for _ in range(2)
     ]
     assert booked[0] == booked[1]
 
@@ -123,7 +126,12 @@ def test_two_catalog_replicas_serve_on_the_one_port(services):
 
 @pytest.mark.parametrize(
     ("service", "method", "path"),
-    [("accounts", "GET", "/profile"), ("orders", "GET", "/orders"), ("catalog", "GET", "/books/1"), ("frontend", "GET", "/")],
+    [
+        ("accounts", "GET", "/profile"),
+        ("orders", "GET", "/orders"),
+        ("catalog", "GET", "/books/1"),
+        ("frontend", "GET", "/"),
+    ],
 )
 def test_a_service_refuses_a_call_without_a_valid_signed_assertion(services, service, method, path):
     refused_without_proof(method, f"{url(services, service)}{path}")

@@ -126,7 +126,9 @@ def test_only_a_provider_with_the_registry_key_may_register(soa, key):
 
 def _get_profile(soa, proof: str | None, account_id: int = 7) -> requests.Response:
     body = soap.envelope("GetProfile", {"account_id": account_id}, security_token=proof)
-    return requests.post(provider_url(soa, "account-1"), data=body, headers={"Content-Type": soap.CONTENT_TYPE}, timeout=10)
+    return requests.post(
+        provider_url(soa, "account-1"), data=body, headers={"Content-Type": soap.CONTENT_TYPE}, timeout=10
+    )
 
 
 def test_a_provider_refuses_a_message_without_a_valid_ws_security_assertion(soa):

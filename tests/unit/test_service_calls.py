@@ -10,8 +10,8 @@ import pytest
 import urllib3
 
 from bookstore.errors import NotFound
-from microservices import service_client
 from bookstore.internal_proof import Signer
+from microservices import service_client
 from microservices.service_client import CircuitOpen, NoAnswer, NotDelivered, ServiceClient
 
 REFUSED = urllib3.exceptions.ConnectTimeoutError("refused")
@@ -42,7 +42,8 @@ def no_backoff(monkeypatch):
 
 
 def client(script: list) -> ServiceClient:
-    found = ServiceClient("catalog", "http://catalog.test", connections=4, signer=Signer("a-test-secret-of-at-least-thirty-two-bytes", "tests"))
+    signer = Signer("a-test-secret-of-at-least-thirty-two-bytes", "tests")
+    found = ServiceClient("catalog", "http://catalog.test", connections=4, signer=signer)
     found.http = ScriptedHttp(script)
     return found
 
