@@ -43,6 +43,16 @@ class Conflict(BookstoreError):
     code = "conflict"
 
 
+class TooManyRequests(BookstoreError):
+    """The caller tried too often (failed log-ins): refused until retry_after_s seconds have passed."""
+
+    code = "too_many_requests"
+
+    def __init__(self, message: str, code: str | None = None, retry_after_s: int = 1):
+        super().__init__(message, code)
+        self.retry_after_s = max(1, int(retry_after_s))
+
+
 class Unavailable(BookstoreError):
     """A component this request needs is down; the client may retry later."""
 

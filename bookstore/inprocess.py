@@ -3,11 +3,13 @@
 from bookstore.accounts import service as accounts
 from bookstore.accounts import tokens
 from bookstore.accounts.known_accounts import KnownAccounts
+from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.catalog import service as catalog
 from bookstore.database import Database
 from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
 from bookstore.orders import service as orders
 from bookstore.orders.workflow import PlaceOrder
+from bookstore.request_context import current_client_address
 from bookstore.settings import Settings
 from bookstore.shipping import service as shipping
 from bookstore.transaction_ports import InProcessInventory, InProcessOrderBook, InProcessShipping
@@ -28,7 +30,7 @@ class InProcessStore:
 
     def __init__(self, database: Database, settings: Settings):
         self.db = database
-        self.secret = settings.token_secret
+        self.secret, self.throttle = settings.token_secret, LoginThrottle.of(settings)
         self.known_accounts = KnownAccounts(self._confirm_account, settings.account_check_ttl_s)
 
     def ready(self) -> dict:
@@ -43,8 +45,10 @@ class InProcessStore:
 
     def log_in(self, credentials: Credentials) -> dict:
         """Check credentials, issue a token."""
-        with self.db.read(single_statement=True) as conn:
-            account_id = accounts.check_credentials(conn, credentials.email, credentials.password)
+        address = current_client_address.get()
+        account_id = accounts.check_credentials(
+            self.db, self.throttle, credentials.email, credentials.password, address
+        )
         return accounts.log_in(account_id, self.secret)
 
     def authenticate(self, token: str) -> int:

@@ -6,6 +6,9 @@ from contextvars import ContextVar
 
 HEADER = "X-Request-ID"
 current_request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
+# The client's address as the edge saw it (its socket's peer, never a header the client sent), relayed inside
+# the signed internal assertion (bookstore/internal_proof.py) to whatever counts failed log-ins.
+current_client_address: ContextVar[str | None] = ContextVar("client_address", default=None)
 # Only these characters may pass: the id ends up inside an SQL comment and in log lines.
 _SAFE = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 

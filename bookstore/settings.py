@@ -16,6 +16,7 @@ Mode = Literal["primary", "replica", "bounded"]
 MODES: tuple[str, ...] = get_args(Mode)  # READS: where reads that may be stale go (bookstore/replicas.py)
 MAX_BODY_BYTES = 64 * 1024  # the contract's limit on a request body, in every JSON server alike
 DEFAULT_TOKEN_SECRET = "bookstore-lab-secret-change-me-in-production-0123456789"
+DEFAULT_INTERNAL_SECRET = "bookstore-lab-internal-secret-change-me-in-production-0123"
 
 AtLeastOne = Annotated[int, Field(ge=1), Accepts("a whole number of at least 1")]
 Flag = Annotated[bool, Accepts("1 or 0")]
@@ -53,6 +54,21 @@ class Settings(ReadSettings):
     database_url: str = Field("", validation_alias="DATABASE_URL", description="The database; empty for none.")
     token_secret: str = Field(
         DEFAULT_TOKEN_SECRET, validation_alias="TOKEN_SECRET", description="Signs and checks the edge's tokens."
+    )
+    internal_secret: str = Field(
+        DEFAULT_INTERNAL_SECRET,
+        validation_alias="INTERNAL_SECRET",
+        description="Signs and checks the assertions internal calls carry (not TOKEN_SECRET: a customer's token "
+        "must never pass as one).",
+    )
+    login_failures_per_account: AtLeastOne = Field(
+        10, validation_alias="LOGIN_FAILURES_PER_ACCOUNT", description="Failed log-ins of one email per window."
+    )
+    login_failures_per_address: AtLeastOne = Field(
+        100, validation_alias="LOGIN_FAILURES_PER_ADDRESS", description="Failed log-ins from one address per window."
+    )
+    login_failure_window_s: Annotated[float, Field(gt=0, allow_inf_nan=False), Accepts("a number of seconds > 0")] = (
+        Field(300.0, validation_alias="LOGIN_FAILURE_WINDOW_S", description="How long failed log-ins are counted.")
     )
     worker_threads: AtLeastOne = Field(
         4,

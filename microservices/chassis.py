@@ -5,7 +5,7 @@ import os
 from flask import Blueprint, Flask
 
 from bookstore.database import Database
-from bookstore.edge.common import install_common, vouched_account
+from bookstore.edge.common import install_common, require_internal_proof, vouched_account
 from microservices.request_counter import install_request_counter
 from microservices.settings import ServiceSettings
 
@@ -23,6 +23,7 @@ def create_service_app(name: str, api: Blueprint, test_config: dict | None = Non
         settings = settings.with_database_url(config.pop("DATABASE_URL"))
     app.config.update(config)
     app.extensions["settings"] = settings
+    require_internal_proof(app, settings.internal_secret)
     if settings.database_url:
         # Replicas, where the deployment gives this service any (only the catalog reads from them).
         app.extensions["database"] = Database.for_server(settings)
@@ -38,5 +39,5 @@ def create_service_app(name: str, api: Blueprint, test_config: dict | None = Non
 
 
 def calling_account() -> int:
-    """The account the gateway authenticated, passed on in X-Account-Id."""
+    """The account the gateway authenticated, as the signed assertion of the call names it."""
     return vouched_account()

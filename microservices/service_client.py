@@ -7,9 +7,9 @@ import urllib3
 from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
 from bookstore import deadline, errors, http_pool
-from bookstore.edge.common import ACCOUNT_HEADER
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
+from bookstore.internal_proof import Signer
 from bookstore.request_context import HEADER, current_request_id
 
 TIMEOUT = urllib3.Timeout(connect=0.5, read=5)
@@ -43,8 +43,9 @@ def _transport_failure(error: BaseException) -> bool:
 class ServiceClient:
     """One other service, by name and base URL."""
 
-    def __init__(self, name: str, base_url: str, connections: int):
-        self.name, self.base_url = name, base_url.rstrip("/")
+    def __init__(self, name: str, base_url: str, connections: int, signer: Signer):
+        """signer: the calling component's, so every call carries its signed assertion."""
+        self.name, self.base_url, self.signer = name, base_url.rstrip("/"), signer
         self.http = http_pool.pooled_http(TIMEOUT, connections)
         # Five transport failures in a row open the circuit for five seconds; answers, even 5xx, never count.
         # The call that trips it keeps its own error: it was sent, so it may have run (pybreaker's default
@@ -96,9 +97,7 @@ class ServiceClient:
         idempotency_key: str | None = None,
     ) -> dict:
         """One request; retried with backoff only when it is safe to repeat (a GET, or an idempotency key)."""
-        headers = {HEADER: current_request_id.get() or ""}
-        if account_id is not None:
-            headers[ACCOUNT_HEADER] = str(account_id)
+        headers = {HEADER: current_request_id.get() or "", **self.signer.headers(account_id)}
         if idempotency_key:
             headers[IDEMPOTENCY_HEADER] = idempotency_key
         encoded = None

@@ -3,6 +3,7 @@
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
 from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.internal_proof import Signer
 from microservices.service_client import ServiceClient
 from microservices.settings import ServiceSettings
 
@@ -12,10 +13,14 @@ SERVICES = ("accounts", "catalog", "orders", "shipping")
 class ServicesStore:
     """Implements bookstore.store.Store by routing each use case to the one service that owns it."""
 
-    def __init__(self, settings: ServiceSettings, clients: dict[str, ServiceClient] | None = None):
+    def __init__(
+        self, settings: ServiceSettings, clients: dict[str, ServiceClient] | None = None, caller: str = "gateway"
+    ):
+        """caller: who signs the calls' assertions (the gateway, or the frontend)."""
         self.secret = settings.token_secret
+        signer = Signer(settings.internal_secret, caller)
         self.services = clients or {
-            name: ServiceClient(name, settings.service_url(name), settings.worker_threads) for name in SERVICES
+            name: ServiceClient(name, settings.service_url(name), settings.worker_threads, signer) for name in SERVICES
         }
         self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 

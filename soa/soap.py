@@ -14,10 +14,16 @@ from defusedxml.ElementTree import fromstring
 
 SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
 BOOKSTORE_NS = "urn:bookstore:soa:1"
+# WS-Security's header: the caller's signed assertion (bookstore/internal_proof.py) rides in a
+# <wsse:Security><wsse:BinarySecurityToken ValueType="...:jwt"> as a WS-Security token profile carries a JWT.
+WSSE_NS = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"
+JWT_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:jwt"
+SECURITY = "Security"  # the headers' key of the token parse() found in the Security header
 CONTENT_TYPE = "text/xml; charset=utf-8"
 ET.register_namespace("soap", SOAP_NS)
 ET.register_namespace("bs", BOOKSTORE_NS)
-_SOAP, _BS = f"{{{SOAP_NS}}}", f"{{{BOOKSTORE_NS}}}"
+ET.register_namespace("wsse", WSSE_NS)
+_SOAP, _BS, _WSSE = f"{{{SOAP_NS}}}", f"{{{BOOKSTORE_NS}}}", f"{{{WSSE_NS}}}"
 # XML 1.0's characters, less CR, which a parser reads back as LF.
 _XML_TEXT = re.compile("[\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
 
@@ -25,9 +31,9 @@ _XML_TEXT = re.compile("[\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]*")
 class Fault(Exception):
     """A SOAP fault: who is to blame (Client or Server), a domain error code and a message."""
 
-    def __init__(self, code: str, message: str, blame: str = "Client"):
+    def __init__(self, code: str, message: str, blame: str = "Client", retry_after_s: int | None = None):
         super().__init__(message)
-        self.code, self.message, self.blame = code, message, blame
+        self.code, self.message, self.blame, self.retry_after_s = code, message, blame, retry_after_s
 
 
 def _encode(parent: ET.Element, name: str, value) -> None:
@@ -74,12 +80,16 @@ def _decode(element: ET.Element):
     return element.text or ""
 
 
-def envelope(operation: str, payload: dict, headers: dict | None = None) -> bytes:
-    """A SOAP request or response: headers (correlation id, caller) and one operation element."""
+def envelope(operation: str, payload: dict, headers: dict | None = None, security_token: str | None = None) -> bytes:
+    """A SOAP request or response: headers (correlation id, caller), the WS-Security token, one operation."""
     root = ET.Element(f"{_SOAP}Envelope")
     header = ET.SubElement(root, f"{_SOAP}Header")
     for name, value in (headers or {}).items():
         ET.SubElement(header, f"{_BS}{name}").text = str(value)
+    if security_token is not None:
+        token = ET.SubElement(ET.SubElement(header, f"{_WSSE}Security"), f"{_WSSE}BinarySecurityToken")
+        token.set("ValueType", JWT_TOKEN_TYPE)
+        token.text = security_token
     body = ET.SubElement(root, f"{_SOAP}Body")
     message = ET.SubElement(body, f"{_BS}{operation}")
     for name, value in payload.items():
@@ -96,6 +106,8 @@ def fault_envelope(fault: Fault) -> bytes:
     ET.SubElement(element, "faultstring").text = fault.message
     detail = ET.SubElement(ET.SubElement(element, "detail"), f"{_BS}error")
     ET.SubElement(detail, "code").text = fault.code
+    if fault.retry_after_s is not None:
+        ET.SubElement(detail, "retry_after_s").text = str(fault.retry_after_s)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -116,11 +128,17 @@ def parse(raw: bytes) -> tuple[str, dict, dict]:
     if message.tag == f"{_SOAP}Fault":
         code = message.findtext(f"detail/{_BS}error/code") or "internal_error"
         blame = (message.findtext("faultcode") or "soap:Server").split(":")[-1]
-        raise Fault(code, message.findtext("faultstring") or "fault", blame)
+        wait = message.findtext(f"detail/{_BS}error/retry_after_s") or ""
+        raise Fault(code, message.findtext("faultstring") or "fault", blame, int(wait) if wait.isdigit() else None)
     if not message.tag.startswith(_BS):
         raise Fault("invalid_request", "the operation is not in the bookstore namespace")
     header = root.find(f"{_SOAP}Header")
-    headers = {child.tag.removeprefix(_BS): child.text or "" for child in header} if header is not None else {}
+    headers = {}
+    for child in header if header is not None else ():
+        if child.tag == f"{_WSSE}Security":
+            headers[SECURITY] = child.findtext(f"{_WSSE}BinarySecurityToken") or ""
+        else:
+            headers[child.tag.removeprefix(_BS)] = child.text or ""
     try:
         payload = {child.tag: _decode(child) for child in message}
     except (TypeError, ValueError):

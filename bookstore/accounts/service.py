@@ -1,6 +1,10 @@
 """Accounts' use cases."""
 
+import time
+from collections.abc import Callable
+
 from bookstore.accounts import passwords, repository, tokens
+from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.errors import Unauthorized
 
 
@@ -23,11 +27,31 @@ def register(conn, email: str, password_hash: str, name: str) -> dict:
     return repository.add(conn, normalized_email(email), name, password_hash)
 
 
-def check_credentials(conn, email: str, password: str) -> int:
-    """The account id for matching credentials; Unauthorized otherwise."""
-    found = repository.credentials(conn, normalized_email(email))
+def check_credentials(
+    db,
+    throttle: LoginThrottle,
+    email: str,
+    password: str,
+    address: str | None,
+    clock: Callable[[], float] = time.time,
+) -> int:
+    """The account id for matching credentials; Unauthorized otherwise, TooManyRequests when throttled.
+
+    db: a bookstore.database.Database (its primary: every replica of the caller must see the same counters).
+    address: the client's, as the edge saw it; None when unknown (then only the account is counted).
+    The slow hash runs outside any transaction, so it holds no database lock.
+    """
+    email, now = normalized_email(email), clock()
+    with db.read(single_statement=True) as conn:
+        had_failures = throttle.refuse_if_throttled(conn, email, address, now)
+        found = repository.credentials(conn, email)
     if not passwords.verify_password(found[1] if found else None, password) or not found:
+        with db.write() as conn:
+            throttle.record_failure(conn, email, address, now)
         raise Unauthorized("wrong email or password")
+    if had_failures:
+        with db.write() as conn:
+            throttle.forget_account(conn, email)
     return found[0]
 
 

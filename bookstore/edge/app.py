@@ -5,8 +5,10 @@ from pathlib import Path
 from flask import Flask
 
 from bookstore.edge.api import api
+from bookstore.edge.client_address import install_client_address
 from bookstore.edge.common import install_common
 from bookstore.edge.pages import pages
+from bookstore.edge.security_headers import install_security_headers
 from bookstore.store import Store
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -22,6 +24,8 @@ def create_edge_app(
         static_folder=None,
     )
     install_common(app)
+    install_security_headers(app)
+    install_client_address(app)
     app.config.update(ARCHITECTURE=architecture, **(test_config or {}))
     app.extensions["store"] = store
     if "api" in parts:

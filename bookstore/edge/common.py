@@ -2,16 +2,18 @@
 
 from typing import cast
 
-from flask import Flask, request
+from flask import Flask, g, request
 from flask.json.provider import DefaultJSONProvider
 
+from bookstore import internal_proof
 from bookstore.edge.body_limit import install_body_limit
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.request_id import install_request_id
-from bookstore.errors import InvalidInput
+from bookstore.errors import Unauthorized
+from bookstore.request_context import current_client_address
 from bookstore.settings import MAX_BODY_BYTES
 
-ACCOUNT_HEADER = "X-Account-Id"  # set by the edge that checked the bearer token, for the components behind it
+OPEN_PATHS = ("/health",)  # liveness answers anyone: the launcher and the balancers ask it without proof
 
 
 def install_common(app: Flask) -> None:
@@ -23,9 +25,29 @@ def install_common(app: Flask) -> None:
     register_error_handlers(app)
 
 
+def require_internal_proof(app: Flask, secret: str) -> None:
+    """Every request of an internal server (but /health) must carry a valid signed assertion, else 401.
+
+    The assertion's client address becomes the request's current_client_address (for the log-in throttle).
+    """
+
+    @app.before_request
+    def _check_internal_proof():
+        if request.path in OPEN_PATHS:
+            return
+        g.assertion = internal_proof.verify(request.headers.get(internal_proof.HEADER, ""), secret)
+        g.relayed_address_token = current_client_address.set(g.assertion.client_address)
+
+    @app.teardown_request
+    def _forget_relayed_address(_error):
+        token = g.pop("relayed_address_token", None)
+        if token is not None:
+            current_client_address.reset(token)
+
+
 def vouched_account() -> int:
-    """The account the calling edge authenticated and passes on in X-Account-Id."""
-    value = request.headers.get(ACCOUNT_HEADER, "")
-    if not value.isdigit():
-        raise InvalidInput(f"{ACCOUNT_HEADER} is missing")
-    return int(value)
+    """The account the calling edge authenticated, as its verified assertion names it."""
+    assertion = g.get("assertion")
+    if assertion is None or assertion.account_id is None:
+        raise Unauthorized("the internal assertion names no account")
+    return assertion.account_id

@@ -13,6 +13,7 @@ from bookstore.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    TooManyRequests,
     Unauthorized,
     Unavailable,
 )
@@ -27,6 +28,7 @@ STATUS_OF = {
     Forbidden: 403,
     NotFound: 404,
     Conflict: 409,
+    TooManyRequests: 429,
     DeadlineExceeded: 504,
     Unavailable: 503,
 }
@@ -39,17 +41,27 @@ HTTP_CODES = {
     405: "method_not_allowed",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    429: "too_many_requests",
     503: "service_unavailable",
     504: "deadline_exceeded",
 }
 
 
-def error_response(status: int, code: str, message: str):
-    """The JSON error shape with its status (and the auth challenge on 401)."""
-    response = jsonify({"error": {"code": code, "message": message}})
+def error_response(status: int, code: str, message: str, retry_after_s: int | None = None):
+    """The JSON error shape with its status (and the auth challenge on 401, the wait on 429).
+
+    A 429 says its wait twice: in Retry-After for HTTP clients, and as error.retry_after_s, which an internal
+    component's answer carries back to the edge that answers it again.
+    """
+    error: dict = {"code": code, "message": message}
+    if retry_after_s is not None:
+        error["retry_after_s"] = retry_after_s
+    response = jsonify({"error": error})
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"
+    if retry_after_s is not None:
+        response.headers["Retry-After"] = str(retry_after_s)
     return response
 
 
@@ -60,6 +72,9 @@ def error_from_answer(status: int, body: dict) -> BookstoreError:
     kind = next((kind for kind, known in STATUS_OF.items() if known == status), None)
     if kind is None:  # a crash behind the edge: the client can only retry later
         return Unavailable(f"an internal component failed ({status})")
+    if kind is TooManyRequests:
+        wait = error.get("retry_after_s")
+        return TooManyRequests(message, code=code, retry_after_s=wait if isinstance(wait, int) else 1)
     return kind(message, code=code)
 
 
@@ -97,7 +112,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(BookstoreError)
     def _domain(error: BookstoreError):
-        return error_response(status_of(error), error.code, error.message)
+        wait = error.retry_after_s if isinstance(error, TooManyRequests) else None
+        return error_response(status_of(error), error.code, error.message, wait)
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):

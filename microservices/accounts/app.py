@@ -3,7 +3,9 @@
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.accounts import service as accounts
+from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.input_rules import Credentials, Registration, parse_json
+from bookstore.request_context import current_client_address
 from microservices.chassis import calling_account, create_service_app
 
 api = Blueprint("accounts", __name__)
@@ -26,9 +28,11 @@ def register():
 def log_in():
     """Check credentials and issue a signed token that every service can check without calling back."""
     credentials = parse_json(Credentials, request.get_data())
-    with _db().read(single_statement=True) as conn:
-        account_id = accounts.check_credentials(conn, credentials.email, credentials.password)
-    return jsonify(accounts.log_in(account_id, current_app.extensions["settings"].token_secret))
+    settings = current_app.extensions["settings"]
+    account_id = accounts.check_credentials(
+        _db(), LoginThrottle.of(settings), credentials.email, credentials.password, current_client_address.get()
+    )
+    return jsonify(accounts.log_in(account_id, settings.token_secret))
 
 
 @api.get("/profile")

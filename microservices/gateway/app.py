@@ -6,6 +6,7 @@ from flask import Flask, Response, request
 from bookstore import deadline, http_pool
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Unavailable
+from bookstore.internal_proof import Signer
 from bookstore.request_context import HEADER, current_request_id
 from microservices.service_client import TIMEOUT
 from microservices.services_store import ServicesStore
@@ -29,11 +30,12 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = create_edge_app(ServicesStore(settings), "microservices", test_config, parts=("api",))
     frontend = settings.service_url("frontend")
     http = http_pool.pooled_http(TIMEOUT, settings.worker_threads)
+    signer = Signer(settings.internal_secret, "gateway")
 
     def to_frontend(**_path_values):
         """Pass a storefront page through to the frontend service."""
         headers = {name: request.headers[name] for name in PASSED_ON if name in request.headers}
-        headers[HEADER] = current_request_id.get() or ""
+        headers.update({HEADER: current_request_id.get() or "", **signer.headers()})
         headers.update(deadline.outgoing_headers("the storefront page"))
         url = f"{frontend}{request.full_path if request.query_string else request.path}"
         try:

@@ -3,6 +3,7 @@
 from flask import Blueprint, Flask, current_app, jsonify, request
 
 from bookstore.input_rules import OrderRequest, parse_json
+from bookstore.internal_proof import Signer
 from bookstore.orders import service as orders
 from bookstore.orders.workflow import STEPS
 from microservices.chassis import calling_account, create_service_app
@@ -46,7 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app = create_service_app("orders", api, test_config)
     settings = app.extensions["settings"]
     app.config.setdefault("FAULT_INJECTION", settings.fault_injection)
-    connections = settings.worker_threads
-    app.extensions["catalog"] = ServiceClient("catalog", settings.service_url("catalog"), connections)
-    app.extensions["shipping"] = ServiceClient("shipping", settings.service_url("shipping"), connections)
+    connections, signer = settings.worker_threads, Signer(settings.internal_secret, "orders")
+    app.extensions["catalog"] = ServiceClient("catalog", settings.service_url("catalog"), connections, signer)
+    app.extensions["shipping"] = ServiceClient("shipping", settings.service_url("shipping"), connections, signer)
     return app

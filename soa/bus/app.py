@@ -10,6 +10,7 @@ from flask import Blueprint, Flask, current_app, jsonify, request
 from bookstore.database import Database
 from bookstore.edge.app import create_edge_app
 from bookstore.errors import Forbidden, InvalidInput
+from bookstore.internal_proof import Signer
 from soa.bus.client import ServiceCaller
 from soa.bus.mediation import BusStore
 from soa.bus.registry import Registry
@@ -71,7 +72,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     """The bus: consumers' REST/JSON edge mediated onto SOAP providers found in the registry."""
     settings = BusSettings.from_environment()
     registry = Registry(Database.for_server(settings))
-    caller = ServiceCaller(registry, settings.worker_threads, settings.audit_log)
+    signer = Signer(settings.internal_secret, "bus")
+    caller = ServiceCaller(registry, settings.worker_threads, signer, settings.audit_log)
     app = create_edge_app(BusStore(caller, settings), "soa", test_config)
     app.extensions["registry"] = registry
     app.extensions["settings"] = settings

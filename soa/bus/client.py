@@ -16,9 +16,11 @@ from bookstore.errors import (
     InvalidInput,
     NotDelivered,
     NotFound,
+    TooManyRequests,
     Unauthorized,
     Unavailable,
 )
+from bookstore.internal_proof import Signer
 from bookstore.request_context import HEADER, current_request_id
 from soa import soap
 from soa.bus.registry import Registry
@@ -56,6 +58,8 @@ def audit_logger(path: str) -> logging.Logger:
 
 def error_for_fault(fault: soap.Fault) -> BookstoreError:
     """The domain error a provider's fault stands for; a Server fault means the provider failed."""
+    if fault.code == TooManyRequests.code:
+        return TooManyRequests(fault.message, retry_after_s=fault.retry_after_s or 1)
     kind = FAULT_ERRORS.get(fault.code)
     if kind is None:
         return Unavailable(f"a provider failed: {fault.message}")
@@ -65,8 +69,8 @@ def error_for_fault(fault: soap.Fault) -> BookstoreError:
 class ServiceCaller:
     """Location transparency: callers name a service and an operation, never an address."""
 
-    def __init__(self, registry: Registry, connections: int, audit_log: str = ""):
-        self.registry = registry
+    def __init__(self, registry: Registry, connections: int, signer: Signer, audit_log: str = ""):
+        self.registry, self.signer = registry, signer
         self.http = http_pool.pooled_http(TIMEOUT, connections)
         self.audit = audit_logger(audit_log)
 
@@ -86,9 +90,13 @@ class ServiceCaller:
         )
 
     def call(self, service: str, operation: str, payload: dict) -> dict:
-        """Run one operation on one instance of the service; the next instance if one is unreachable."""
+        """Run one operation on one instance of the service; the next instance if one is unreachable.
+
+        The message carries the bus's signed assertion, on behalf of the account the payload names, if any.
+        """
         correlation_id = current_request_id.get() or ""
-        body = soap.envelope(operation, payload, {"CorrelationId": correlation_id})
+        proof = self.signer.sign(payload.get("account_id"))
+        body = soap.envelope(operation, payload, {"CorrelationId": correlation_id}, security_token=proof)
         headers = {"Content-Type": soap.CONTENT_TYPE, "SOAPAction": f'"{operation}"', HEADER: correlation_id}
         for address in self.registry.pick(service):
             started = time.perf_counter()

@@ -3,7 +3,9 @@
 from flask import Flask
 
 from bookstore.accounts import service as accounts
+from bookstore.accounts.login_throttle import LoginThrottle
 from bookstore.database import Database
+from bookstore.request_context import current_client_address
 from soa.providers.provider import create_provider_app, whole_number
 from soa.settings import ProviderSettings
 
@@ -11,7 +13,7 @@ from soa.settings import ProviderSettings
 def create_app() -> Flask:
     """`gunicorn 'soa.providers.account:create_app()'`, on the shared enterprise database."""
     settings = ProviderSettings.from_environment()
-    db = Database.for_server(settings)
+    db, throttle = Database.for_server(settings), LoginThrottle.of(settings)
 
     def register(payload: dict, _headers: dict) -> dict:
         """Create an account {email, password, name}."""
@@ -21,8 +23,8 @@ def create_app() -> Flask:
 
     def check_credentials(payload: dict, _headers: dict) -> dict:
         """The account id for matching {email, password}."""
-        with db.read(single_statement=True) as conn:
-            return {"account_id": accounts.check_credentials(conn, payload["email"], payload["password"])}
+        email, password, address = payload["email"], payload["password"], current_client_address.get()
+        return {"account_id": accounts.check_credentials(db, throttle, email, password, address)}
 
     def get_profile(payload: dict, _headers: dict) -> dict:
         """The profile of {account_id}."""

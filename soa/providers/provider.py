@@ -9,10 +9,11 @@ from xml.sax.saxutils import escape
 import urllib3
 from flask import Flask, Response, request
 
-from bookstore import http_pool
+from bookstore import http_pool, internal_proof
 from bookstore.database import Database
 from bookstore.edge.body_limit import install_body_limit
-from bookstore.errors import BookstoreError
+from bookstore.errors import BookstoreError, TooManyRequests, Unauthorized
+from bookstore.request_context import current_client_address
 from soa import soap
 from soa.registration import REGISTRY_KEY_HEADER
 from soa.settings import ProviderSettings
@@ -43,16 +44,36 @@ def description(service: str, operations: dict[str, Operation]) -> bytes:
     return "\n".join(lines).encode()
 
 
-def dispatch(operations: dict[str, Operation], raw: bytes) -> tuple[bytes, int]:
-    """Run the operation a SOAP request names; every failure becomes a SOAP fault (HTTP 500, as SOAP 1.1 says)."""
+def proven(payload: dict, headers: dict, secret: str) -> internal_proof.Assertion:
+    """The message's WS-Security assertion, verified; Unauthorized when it is missing or invalid, or when the
+    message speaks for another account than the one the assertion names."""
+    assertion = internal_proof.verify(headers.get(soap.SECURITY, ""), secret)
+    if "account_id" in payload and payload["account_id"] != assertion.account_id:
+        raise Unauthorized("the message's account is not the one its assertion names")
+    return assertion
+
+
+def dispatch(operations: Mapping[str, Operation], raw: bytes, secret: str) -> tuple[bytes, int]:
+    """Run the operation a SOAP request names; every failure becomes a SOAP fault (HTTP 500, as SOAP 1.1 says),
+    but a message without valid proof of its sender is refused with 401 before it runs."""
     try:
         operation, payload, headers = soap.parse(raw)
+        try:
+            assertion = proven(payload, headers, secret)
+        except Unauthorized as error:
+            return soap.fault_envelope(soap.Fault(error.code, error.message)), 401
         handler = operations.get(operation)
         if handler is None:
             raise soap.Fault("not_found", f"no operation {operation}")
-        return soap.envelope(f"{operation}Response", handler(payload, headers)), 200
+        relayed = current_client_address.set(assertion.client_address)
+        try:
+            return soap.envelope(f"{operation}Response", handler(payload, headers)), 200
+        finally:
+            current_client_address.reset(relayed)
     except soap.Fault as fault:
         return soap.fault_envelope(fault), 500
+    except TooManyRequests as error:
+        return soap.fault_envelope(soap.Fault(error.code, error.message, retry_after_s=error.retry_after_s)), 500
     except BookstoreError as error:
         return soap.fault_envelope(soap.Fault(error.code, error.message)), 500
     except (KeyError, TypeError, ValueError) as error:
@@ -90,7 +111,7 @@ def create_provider_app(
     @app.post("/soap")
     def endpoint():
         """The service's one SOAP endpoint."""
-        body, status = dispatch(operations, request.get_data())
+        body, status = dispatch(operations, request.get_data(), settings.internal_secret)
         return _answer(body, status)
 
     @app.get("/soap")

@@ -13,6 +13,8 @@ import psutil
 import pytest
 import requests
 
+from bookstore.internal_proof import Signer
+from bookstore.settings import DEFAULT_INTERNAL_SECRET
 from lab.launch import leftovers
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
@@ -114,3 +116,19 @@ def gone(process: psutil.Process) -> bool:
         return process.status() == psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return True
+
+
+def signed(account_id: int | None = None, secret: str = DEFAULT_INTERNAL_SECRET, ttl_s: int = 30) -> dict:
+    """The header of an internal call's assertion, as an edge would sign it (a negative ttl_s: expired)."""
+    return Signer(secret, "tests", ttl_s=ttl_s).headers(account_id)
+
+
+def refused_without_proof(method: str, url: str, **request) -> None:
+    """A bare X-Account-Id, a forged assertion and an expired one are each refused with 401 in the JSON shape."""
+    for headers in (
+        {"X-Account-Id": "7"},
+        signed(7, secret="a-forged-secret-of-at-least-32-bytes"),
+        signed(7, ttl_s=-60),
+    ):
+        answer = requests.request(method, url, headers=headers, timeout=10, **request)
+        assert answer.status_code == 401, (headers, answer.status_code, answer.text[:300])

@@ -4,7 +4,7 @@ import psutil
 import psycopg
 import pytest
 import requests
-from launching import launched, reader_auth
+from launching import launched, reader_auth, refused_without_proof, signed
 from sqlalchemy.engine import make_url
 
 ADDRESS = {"name": "Ada", "street": "1 Loop Rd", "city": "X", "postal_code": "1", "country": "DE"}
@@ -51,29 +51,32 @@ def test_a_service_cannot_reach_another_services_database(services, other):
 def test_a_failure_at_any_saga_step_is_compensated_and_leaves_the_databases_consistent(services, step):
     before = stock(services, 44)
     order = {"items": [{"book_id": 44, "quantity": 3}], "shipping_address": ADDRESS}
-    headers = {"X-Account-Id": "7", "X-Inject-Failure": step}
+    headers = {**signed(7), "X-Inject-Failure": step}
     failed = requests.post(f"{url(services, 'orders')}/orders", json=order, headers=headers, timeout=10)
     assert failed.status_code == 503 and failed.json()["error"]["code"] == "service_unavailable"
     assert stock(services, 44) == before
-    assert requests.get(f"{url(services, 'orders')}/orders", headers={"X-Account-Id": "7"}, timeout=10).json() == {
-        "items": []
-    }
+    assert requests.get(f"{url(services, 'orders')}/orders", headers=signed(7), timeout=10).json() == {"items": []}
     assert consistent(services)
 
 
 def test_a_retried_reservation_takes_stock_once_and_a_retried_shipment_books_once(services):
     before = stock(services, 45)
     body = {"lines": [{"book_id": 45, "quantity": 2}]}
-    first = requests.put(f"{url(services, 'catalog')}/reservations/retry-test", json=body, timeout=10)
-    again = requests.put(f"{url(services, 'catalog')}/reservations/retry-test", json=body, timeout=10)
+    first = requests.put(f"{url(services, 'catalog')}/reservations/retry-test", json=body, headers=signed(), timeout=10)
+    again = requests.put(f"{url(services, 'catalog')}/reservations/retry-test", json=body, headers=signed(), timeout=10)
     assert (first.status_code, again.status_code) == (201, 200)
     assert stock(services, 45) == before - 2
-    requests.delete(f"{url(services, 'catalog')}/reservations/retry-test", timeout=10).raise_for_status()
-    requests.delete(f"{url(services, 'catalog')}/reservations/retry-test", timeout=10).raise_for_status()
+    requests.delete(
+        f"{url(services, 'catalog')}/reservations/retry-test", headers=signed(), timeout=10
+    ).raise_for_status()
+    requests.delete(
+        f"{url(services, 'catalog')}/reservations/retry-test", headers=signed(), timeout=10
+    ).raise_for_status()
     assert stock(services, 45) == before
     shipment = {"account_id": 7, "quantity": 1, "address": ADDRESS}
     booked = [
-        requests.put(f"{url(services, 'shipping')}/shipments/99999", json=shipment, timeout=10).json() for _ in range(2)
+        requests.put(f"{url(services, 'shipping')}/shipments/99999", json=shipment, headers=signed(), timeout=10).json()
+        for _ in range(2)
     ]
     assert booked[0] == booked[1]
 
@@ -119,3 +122,17 @@ def test_two_catalog_replicas_serve_on_the_one_port(services):
         {c.pid for c in psutil.Process(services.process_ids()[name]).children()} for name in ("catalog-1", "catalog-2")
     ]
     assert all(answering & workers for workers in replicas)
+
+
+@pytest.mark.parametrize(
+    ("service", "method", "path"),
+    [
+        ("accounts", "GET", "/profile"),
+        ("orders", "GET", "/orders"),
+        ("catalog", "GET", "/books/1"),
+        ("frontend", "GET", "/"),
+    ],
+)
+def test_a_service_refuses_a_call_without_a_valid_signed_assertion(services, service, method, path):
+    refused_without_proof(method, f"{url(services, service)}{path}")
+    assert requests.get(f"{url(services, 'accounts')}/profile", headers=signed(7), timeout=10).json()["id"] == 7

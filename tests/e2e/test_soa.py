@@ -4,8 +4,10 @@ import json
 
 import pytest
 import requests
-from launching import launched, reader_auth
+from launching import launched, reader_auth, signed
 
+from bookstore.internal_proof import HEADER
+from soa import soap
 from soa.topology import PROVIDERS
 from tests.hostile_xml import BILLION_LAUGHS, EXTERNAL_ENTITY
 
@@ -120,3 +122,19 @@ def test_only_a_provider_with_the_registry_key_may_register(soa, key):
     assert answer.status_code == 403 and answer.json()["error"]["code"] == "forbidden"
     registered = {e["address"] for e in requests.get(f"{soa.base_url}/registry", timeout=10).json()["items"]}
     assert impostor["address"] not in registered
+
+
+def _get_profile(soa, proof: str | None, account_id: int = 7) -> requests.Response:
+    body = soap.envelope("GetProfile", {"account_id": account_id}, security_token=proof)
+    return requests.post(
+        provider_url(soa, "account-1"), data=body, headers={"Content-Type": soap.CONTENT_TYPE}, timeout=10
+    )
+
+
+def test_a_provider_refuses_a_message_without_a_valid_ws_security_assertion(soa):
+    forged = signed(7, secret="a-forged-secret-of-at-least-32-bytes")[HEADER]
+    for proof in (None, forged, signed(7, ttl_s=-60)[HEADER], signed(8)[HEADER]):  # the last speaks for another
+        answer = _get_profile(soa, proof)
+        assert answer.status_code == 401 and b"unauthorized" in answer.content, answer.content[:300]
+    answer = _get_profile(soa, signed(7)[HEADER])
+    assert answer.status_code == 200 and b"reader7@bookstore.test" in answer.content

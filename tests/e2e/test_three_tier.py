@@ -7,7 +7,7 @@ import sys
 import psutil
 import pytest
 import requests
-from launching import launched
+from launching import launched, refused_without_proof, signed
 
 BUSINESS_OR_DATA = ("sqlalchemy", "psycopg", "bookstore.database", "bookstore.inprocess", "bookstore.shared_database")
 LOADED_BY_PRESENTATION = """
@@ -65,10 +65,18 @@ def test_only_the_application_tier_holds_connections_to_the_database(tiers):
 
 @pytest.mark.parametrize("key", [None, "a-guessed-key"])
 def test_the_application_tier_refuses_calls_that_do_not_come_through_the_internal_api(tiers, key):
-    headers = {"X-Internal-Key": key} if key else {}
+    headers = {"X-Internal-Key": key, **signed()} if key else signed()
     answer = requests.get(f"{app_tier_url(tiers)}/internal/books", headers=headers, timeout=10)
     assert answer.status_code == 403
     assert answer.json()["error"]["code"] == "forbidden"
+
+
+@pytest.mark.parametrize("path", ["/internal/profile", "/internal/orders", "/internal/books"])
+def test_the_application_tier_refuses_a_call_without_a_valid_signed_assertion(tiers, path):
+    key = {"X-Internal-Key": "three-tier-internal-key-change-me"}
+    refused_without_proof("GET", f"{app_tier_url(tiers)}{path}")
+    answer = requests.get(f"{app_tier_url(tiers)}{path}", headers=key, timeout=10)
+    assert answer.status_code == 401 and answer.json()["error"]["code"] == "unauthorized"
 
 
 def test_the_request_id_travels_from_the_edge_to_the_database_log(tiers):

@@ -10,6 +10,7 @@ import pytest
 import urllib3
 
 from bookstore.errors import NotFound
+from bookstore.internal_proof import Signer
 from microservices import service_client
 from microservices.service_client import CircuitOpen, NoAnswer, NotDelivered, ServiceClient
 
@@ -41,7 +42,8 @@ def no_backoff(monkeypatch):
 
 
 def client(script: list) -> ServiceClient:
-    found = ServiceClient("catalog", "http://catalog.test", connections=4)
+    signer = Signer("a-test-secret-of-at-least-thirty-two-bytes", "tests")
+    found = ServiceClient("catalog", "http://catalog.test", connections=4, signer=signer)
     found.http = ScriptedHttp(script)
     return found
 

@@ -5,7 +5,7 @@ import os
 from flask import Flask, jsonify
 
 from bookstore.database import Database
-from bookstore.edge.common import install_common
+from bookstore.edge.common import install_common, require_internal_proof
 from bookstore.inprocess import InProcessStore
 from three_tier.application.api import internal
 from three_tier.settings import ThreeTierSettings
@@ -20,6 +20,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     store = InProcessStore(Database.for_server(settings), settings)
     app = Flask(__name__)
     install_common(app)
+    require_internal_proof(app, settings.internal_secret)
     app.config.update(config)
     app.extensions["store"] = store
     app.register_blueprint(internal)

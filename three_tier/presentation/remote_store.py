@@ -5,10 +5,10 @@ import urllib3
 from bookstore import deadline, http_pool
 from bookstore.accounts.known_accounts import KnownAccounts
 from bookstore.accounts.tokens import account_of
-from bookstore.edge.common import ACCOUNT_HEADER
 from bookstore.edge.errors import payload_of_answer
 from bookstore.errors import Unavailable
 from bookstore.input_rules import BookQuery, Credentials, OrderRequest, QuoteQuery, Registration
+from bookstore.internal_proof import Signer
 from bookstore.request_context import HEADER, current_request_id
 from bookstore.settings import Settings
 from three_tier.internal_api import KEY_HEADER
@@ -23,14 +23,14 @@ class RemoteStore:
 
     def __init__(self, base_url: str, key: str, settings: Settings):
         self.base_url, self.key, self.secret = base_url, key, settings.token_secret
+        self.signer = Signer(settings.internal_secret, "presentation")
         self.http = http_pool.pooled_http(TIMEOUT, settings.worker_threads)
         self.known_accounts = KnownAccounts(self.profile, settings.account_check_ttl_s)
 
     def _call(self, method: str, path: str, body=None, account_id: int | None = None, query=None) -> dict:
         # Checked before each call: a request whose budget is spent never reaches the application tier.
         headers = {KEY_HEADER: self.key, HEADER: current_request_id.get() or "", **deadline.outgoing_headers(path)}
-        if account_id is not None:
-            headers[ACCOUNT_HEADER] = str(account_id)
+        headers.update(self.signer.headers(account_id))
         if body is not None:
             headers["Content-Type"] = "application/json"
         try:
