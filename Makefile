@@ -109,12 +109,12 @@ bench-open: setup
 	@test -n "$(ARCH)" || { echo "usage: make bench-open ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
 	$(LAB) bench-open $(ARCH)$(if $(DB), --db $(DB))
 
-## overload: ARCH= at 0.5x capacity, a spike at 3x for 30 s, then 0.5x; the verdicts (about 2 minutes)
+## overload: ARCH= on machines, 0.5x capacity, a 3x spike for 30 s, 0.5x; the verdicts (as root, about 2 minutes)
 overload: setup
 	@test -n "$(ARCH)" || { echo "usage: make overload ARCH=<one of: $(ARCHITECTURES)>"; exit 2; }
 	$(LAB) overload $(ARCH)
 
-## overload-all: overload for every architecture in turn, then the report (about 8 minutes)
+## overload-all: overload for every architecture in turn, then the report (as root, about 10 minutes)
 overload-all: setup
 	$(LAB) overload
 

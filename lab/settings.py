@@ -125,6 +125,10 @@ class OpenLoopSettings(_Settings):
     overload_before_s: AtLeastOne = Field(30, description="overload: seconds before the spike")
     overload_spike_s: AtLeastOne = Field(30, description="overload: seconds of the spike")
     overload_after_s: AtLeastOne = Field(30, description="overload: seconds after the spike")
+    overload_configuration: str = Field(
+        "up-4",
+        description="overload: the machines it runs on (a make bench-cluster configuration), the generator beside them",
+    )
     overload_admission_queue: Whole = Field(
         8, description="overload: ADMISSION_QUEUE given to every architecture's servers (0 = admission control off)"
     )

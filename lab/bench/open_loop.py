@@ -1,5 +1,11 @@
-"""make bench-open and make overload: an architecture launched as the bench launches it, driven by k6 at fixed
-arrival rates (a staircase to 1.5x the knee, or a spike at 3x capacity), its figures in results/<label>/<kind>/."""
+"""make bench-open and make overload: an architecture driven by k6 at fixed arrival rates, its figures in
+results/<label>/<kind>/.
+
+bench-open launches it as the bench does and climbs a staircase to 1.5x the knee of its closed-loop saturation
+run. overload runs it on machines of their own behind HAProxy (OVERLOAD_CONFIGURATION, a make bench-cluster
+configuration): on two shared cores a 3x spike's servers would take the CPU k6 needs to send on time (k6 costs
+about half a millisecond of CPU a request), so the refusals would look slow for the generator's sake. Its
+capacity is that configuration's knee, measured by its cluster run (run first where there is none)."""
 
 import shutil
 from pathlib import Path
@@ -7,6 +13,10 @@ from pathlib import Path
 from lab.bench.campaign import Task
 from lab.bench.measure import repeat_folder, run_failed, run_repeat
 from lab.chaos import data_check
+from lab.cluster import bench as cluster_bench
+from lab.cluster.cgroups import MachinesUnavailable
+from lab.cluster.launch import ClusterLaunch, check_can_run
+from lab.cluster.plan import configuration_named
 from lab.launch.architectures import check_choice
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
@@ -16,7 +26,7 @@ from lab.paths import RESULTS
 from lab.records import capacity_step, read_record, read_run, write_record
 from lab.records.fault import DataCheck
 from lab.records.open_loop import OpenLoopRecord
-from lab.settings import OpenLoopSettings, read, variable
+from lab.settings import ClusterSettings, OpenLoopSettings, read, variable
 from loadtests.profiles import SATURATION, STARTUP_ALLOWANCE_S, get_profile
 from topology import registry
 
@@ -29,14 +39,23 @@ def saturation_run(architecture: str, db: str | None, results: Path) -> Path:
     return repeat_folder(results, label, SATURATION, 1) / "run.json"
 
 
-def capacity(architecture: str, db: str | None, results: Path) -> tuple[float, Path]:
-    """The knee of the latest saturation run: its step with the most throughput (lab/records capacity_step)."""
-    path = saturation_run(architecture, db, results)
-    run = read_run(path)
-    best = capacity_step(run.steps or [])
+def cluster_run(architecture: str, results: Path) -> Path:
+    """Where the cluster run of the overload's configuration is (or will be) kept."""
+    configuration = configuration_named(read(OpenLoopSettings).overload_configuration)
+    return cluster_bench.folder(results, architecture, configuration) / "run.json"
+
+
+def knee_source(architecture: str, db: str | None, kind: str, results: Path) -> Path:
+    """The run whose knee the open loop is scaled to: the saturation run, or the overload's cluster run."""
+    return cluster_run(architecture, results) if kind == "overload" else saturation_run(architecture, db, results)
+
+
+def capacity(path: Path) -> float:
+    """The knee of a saturation run: its step with the most throughput (lab/records capacity_step)."""
+    best = capacity_step(read_run(path).steps or [])
     if best is None or best.throughput_rps <= 0:
-        raise RuntimeError(f"{path} has no step with throughput: run make bench-{architecture} PROFILE={SATURATION}")
-    return best.throughput_rps, path
+        raise RuntimeError(f"{path} has no step with throughput: run it again")
+    return best.throughput_rps
 
 
 def phases_of(kind: str, capacity_rps: float, settings: OpenLoopSettings) -> list[open_loop_phases.Phase]:
@@ -52,11 +71,18 @@ def phases_of(kind: str, capacity_rps: float, settings: OpenLoopSettings) -> lis
 def run_open(architecture: str, db: str | None, kind: str, results: Path = RESULTS) -> Path:
     """One open-loop run on a fresh start of the architecture; the record's path."""
     settings = read(OpenLoopSettings)
-    capacity_rps, source = capacity(architecture, db, results)
+    source = knee_source(architecture, db, kind, results)
+    capacity_rps = capacity(source)
     phases = phases_of(kind, capacity_rps, settings)
     queue = settings.overload_admission_queue if kind == "overload" else None
-    servers = {"ADMISSION_QUEUE": str(queue)} if queue is not None else {}
-    with Launch(architecture, db, port=free_port(), settings=servers) as launch:
+    if queue is None:
+        launching = Launch(architecture, db, port=free_port())
+    else:  # on machines of their own, every architecture with the same admission settings
+        configuration = configuration_named(settings.overload_configuration)
+        launching = ClusterLaunch(
+            architecture, configuration, port=free_port(), settings={"ADMISSION_QUEUE": str(queue)}
+        )
+    with launching as launch:
         label = launch.architecture.label
         out = results / label / FOLDER[kind]
         shutil.rmtree(out, ignore_errors=True)  # a new run replaces the old one
@@ -125,12 +151,33 @@ def _ms(value: float | None) -> str:
 
 
 def open_tasks(architectures: list[tuple[str, str | None]], kind: str, results: Path = RESULTS) -> list[Task]:
-    """For each architecture: its saturation run first where it has none (said), then the open-loop run."""
+    """For each architecture: the run its knee comes from first where there is none (said), then the open loop."""
     settings = read(OpenLoopSettings)
     seconds = sum(phase.seconds for phase in phases_of(kind, 1.0, settings)) + STARTUP_ALLOWANCE_S + 30
+    if kind == "overload":
+        try:
+            check_can_run()
+        except MachinesUnavailable as missing:  # said before anything starts
+            raise ValueError(f"make overload runs on machines of their own, which cannot run here: {missing}") from None
     tasks = []
     for architecture, db in architectures:
-        if not saturation_run(architecture, db, results).exists():
+        if kind == "overload" and not cluster_run(architecture, results).exists():
+            configuration = configuration_named(settings.overload_configuration)
+            print(
+                f"[{architecture}] no cluster run of {configuration.name} in {results} to take the knee from: "
+                "running it first",
+                flush=True,
+            )
+            profile = cluster_bench.profile(configuration, read(ClusterSettings))
+            first = lambda a=architecture, c=configuration: run_failed(cluster_bench.run_configuration(a, c, results))  # noqa: E731
+            tasks.append(
+                Task(
+                    f"{architecture} on machines: {configuration.name} (for its knee)",
+                    profile.run_time_s * 0.6 + STARTUP_ALLOWANCE_S + 10,
+                    first,
+                )
+            )
+        elif kind == "staircase" and not saturation_run(architecture, db, results).exists():
             print(
                 f"[{architecture}] no closed-loop saturation run in {results} to take the knee from: "
                 "running the saturation profile first",

@@ -18,14 +18,18 @@ class ServerLimit:
 
     maxconn: int
     queue_ms: int
+    queue: int = 0  # requests that may wait for a copy at once; past them HAProxy refuses at once, without waiting
 
     @classmethod
     def of(cls, workers: int, settings: Settings) -> "ServerLimit | None":
-        """A copy's limit: its gunicorn threads (with the edge's queue), all workers; None where admission is off
-        (ADMISSION_QUEUE=0), so the closed-loop benches queue as they always did."""
+        """A copy's limit: as many requests as its workers have working threads, so that the excess waits and is
+        refused here, where a refusal costs HAProxy microseconds, not in the copy, where it would cost the copy's
+        own small CPU quota (and wait out its throttling); None where admission is off (ADMISSION_QUEUE=0), so the
+        closed-loop benches queue as they always did."""
         if settings.admission_queue == 0:
             return None
-        return cls(workers * settings.server_threads, round(settings.admission_queue_timeout_ms))
+        queue = workers * settings.admission_queue
+        return cls(workers * settings.worker_threads, round(settings.admission_queue_timeout_ms), queue)
 
 
 @dataclass(frozen=True)
@@ -65,9 +69,11 @@ def pool(
     each request to the next copy in turn, a copy taken out while it fails its health check; with a limit, at
     most maxconn at a copy, the excess refused after a short wait in HAProxy's queue."""
     maxconn = f" maxconn {limit.maxconn}" if limit else ""
+    waiting = limit.queue * len(servers) if limit else 0
     return [
         f"frontend {component}",
         f"    bind {bind}",
+        *([f"    http-request deny deny_status 503 if {{ queue({component}) ge {waiting} }}"] if limit else []),
         f"    default_backend {component}",
         f"backend {component}",
         "    balance roundrobin",

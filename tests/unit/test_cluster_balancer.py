@@ -27,14 +27,15 @@ def test_the_balancers_own_errors_are_in_the_contracts_json_shape(tmp_path):
     assert "Retry-After: 1\r\n" in head
 
 
-def test_with_admission_on_each_copy_takes_its_threads_and_the_excess_waits_briefly(tmp_path):
+def test_with_admission_on_each_copy_takes_its_working_threads_and_the_excess_waits_briefly(tmp_path):
     edge = Settings.from_environment({"ADMISSION_QUEUE": "2", "EDGE_SERVER": "1", "GUNICORN_THREADS": "4"})
     limit = ServerLimit.of(2, edge)
-    assert limit == ServerLimit(maxconn=12, queue_ms=50)
+    assert limit == ServerLimit(maxconn=8, queue_ms=50, queue=4)  # 2 workers x 4 threads; 2 x 2 may wait
     assert ServerLimit.of(2, Settings.from_environment({})) is None  # off: the benches queue as before
     pools = [Pool("application", 9001, {"application-1": 9101}, limit=limit)]
     text = balancer.configuration(pools, tmp_path / "stats.sock", balancer.write_error_pages(tmp_path))
-    assert "server application-1 127.0.0.1:9101 maxconn 12" in text and "timeout queue 50ms" in text
+    assert "server application-1 127.0.0.1:9101 maxconn 8" in text and "timeout queue 50ms" in text
+    assert "http-request deny deny_status 503 if { queue(application) ge 4 }" in text  # past the queue, at once
 
 
 STAT = [
