@@ -55,12 +55,12 @@ class Signer:
         with self._lock:
             token = self._signed.get(key)
         if token is None:
-            token = self.sign_afresh(account_id)
+            token = self._sign_afresh(account_id)
             with self._lock:
                 self._signed[key] = token
         return token
 
-    def sign_afresh(self, account_id: int | None = None) -> str:
+    def _sign_afresh(self, account_id: int | None = None) -> str:
         """A new assertion, bypassing the cache."""
         now = int(self.clock())
         claims: dict = {"iss": self.issuer, "aud": AUDIENCE, "iat": now, "exp": now + self.ttl_s}
