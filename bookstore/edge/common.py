@@ -30,12 +30,13 @@ def require_internal_proof(app: Flask, secret: str) -> None:
 
     The assertion's client address becomes the request's current_client_address (for the log-in throttle).
     """
+    verifier = internal_proof.Verifier(secret)  # one per server process, shared by its threads
 
     @app.before_request
     def _check_internal_proof():
         if request.path in OPEN_PATHS:
             return
-        g.assertion = internal_proof.verify(request.headers.get(internal_proof.HEADER, ""), secret)
+        g.assertion = verifier.verify(request.headers.get(internal_proof.HEADER, ""))
         g.relayed_address_token = current_client_address.set(g.assertion.client_address)
 
     @app.teardown_request

@@ -1,11 +1,13 @@
 """HAProxy in front of a cluster's copies: where the others reach a scaled component, and the balancer's config.
 
 One balancer for the whole cluster, as make bench-cluster runs it: a frontend per scaled component, each on a
-port of its own, and behind it a backend naming every copy, checked on its /health, taken in turn.
+port of its own, and behind it a backend naming every copy, checked on its /health, taken in turn; where a
+component's containers have ADMISSION_QUEUE set, each copy takes at most its threads and the excess waits briefly.
 """
 
-from lab.cluster.balancer import HEALTH_CHECKS, pool
-from lab.deploy.spec import CONTAINER_PORT, ContainerNetwork
+from bookstore.settings import Settings
+from lab.cluster.balancer import HEALTH_CHECKS, ServerLimit, pool
+from lab.deploy.spec import CONTAINER_PORT, THREADS, WORKERS, Container, ContainerNetwork
 
 BALANCER = "balancer"
 # HAProxy 2.6, as Debian bookworm ships it and make bench-cluster runs it.
@@ -33,8 +35,15 @@ class BalancedNetwork(ContainerNetwork):
         return super().url(component)
 
 
-def config(copies: dict[str, list[str]], header: str) -> str:
-    """haproxy.cfg: a frontend and a backend per scaled component (component -> its copies' names)."""
+def limit(container: Container) -> ServerLimit | None:
+    """A copy's limit at the balancer, as make bench-cluster sets it: its image's gunicorn threads (with the
+    edge's queue) over all workers; None unless its settings turn admission on (ADMISSION_QUEUE > 0)."""
+    return ServerLimit.of(WORKERS, Settings.from_environment({"GUNICORN_THREADS": str(THREADS), **container.settings}))
+
+
+def config(copies: dict[str, list[str]], header: str, limits: dict[str, ServerLimit | None] | None = None) -> str:
+    """haproxy.cfg: a frontend and a backend per scaled component (component -> its copies' names), each copy
+    limited where `limits` (component -> limit) says."""
     ports = fronts(list(copies))
     down = " || ".join(f"{{ nbsrv({component}) lt 1 }}" for component in copies)
     lines = [
@@ -64,7 +73,8 @@ def config(copies: dict[str, list[str]], header: str) -> str:
         f"    monitor fail if {down}",
     ]
     for component, names in copies.items():
-        lines += ["", *pool(component, f":{ports[component]}", {name: f"{name}:{CONTAINER_PORT}" for name in names})]
+        servers = {name: f"{name}:{CONTAINER_PORT}" for name in names}
+        lines += ["", *pool(component, f":{ports[component]}", servers, limit=(limits or {}).get(component))]
     return header + "\n".join(lines) + "\n"
 
 

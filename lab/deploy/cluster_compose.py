@@ -24,6 +24,11 @@ def copies(plan: ClusterPlan) -> dict[str, list[str]]:
     return {component: [m.name for m in plan.copies(component)] for component in plan.scaled}
 
 
+def limits(plan: ClusterPlan) -> dict[str, balancer.ServerLimit | None]:
+    """Each scaled component's limit at the balancer (None where its containers leave admission off)."""
+    return {c.name: balancer.limit(c) for c in described(plan).containers if c.name in plan.scaled}
+
+
 def _built_from_here(service: dict) -> dict:
     # The cluster's folder is one level deeper than the architecture's: the repository is one more ../ away.
     if "build" not in service:

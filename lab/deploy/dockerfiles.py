@@ -10,7 +10,7 @@ from pathlib import Path
 
 import grimp
 
-from lab.deploy.spec import CONTAINER_PORT, Container
+from lab.deploy.spec import CONTAINER_PORT, THREADS, WORKERS, Container
 from topology import registry
 from topology.model import GUNICORN_SETTINGS
 
@@ -88,6 +88,7 @@ def _copy_code(paths: list[str]) -> str:
 def dockerfile(container: Container, also: tuple[str, ...] = ()) -> str:
     """The Dockerfile text of one container; build it from the repository root."""
     health = f"http://127.0.0.1:{CONTAINER_PORT}/health"
+    gunicorn = f"WEB_CONCURRENCY={WORKERS} GUNICORN_THREADS={THREADS}"
     return (
         _prelude(f"{container.code}/topology.py")
         + f"""
@@ -101,7 +102,7 @@ COPY bookstore/ bookstore/
 {_copy_code(own_code(container, also))}
 
 USER 10001:10001
-ENV BIND_HOST=0.0.0.0 PORT={CONTAINER_PORT} WEB_CONCURRENCY=2 GUNICORN_THREADS=4 COMPONENT_NAME={container.name}
+ENV BIND_HOST=0.0.0.0 PORT={CONTAINER_PORT} {gunicorn} COMPONENT_NAME={container.name}
 EXPOSE {CONTAINER_PORT}
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \\
   CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('{health}', timeout=2)"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 from lab.deploy import balancer, compose, dockerfiles, kubernetes, loadgen
-from lab.deploy.cluster_compose import CONFIG_FILE, cluster_compose, copies
+from lab.deploy.cluster_compose import CONFIG_FILE, cluster_compose, copies, limits
 from lab.deploy.cluster_kubernetes import cluster_manifests
 from lab.deploy.cluster_plan import ClusterPlan
 from lab.deploy.spec import deployment
@@ -50,7 +50,7 @@ def cluster_generated(plan: ClusterPlan, command: str) -> dict[Path, str]:
     folder = DEPLOY / plan.architecture / plan.name
     return {
         folder / "compose.yaml": header + yaml.safe_dump(cluster_compose(plan), sort_keys=False, width=120),
-        folder / CONFIG_FILE: balancer.config(copies(plan), header),
+        folder / CONFIG_FILE: balancer.config(copies(plan), header, limits(plan)),
         folder / "kubernetes.yaml": _yaml(cluster_manifests(plan), header),
     }
 

@@ -6,6 +6,8 @@ from lab.deploy.spec import (
     CONTAINER_PORT,
     PASSWORD,
     POSTGRES_PASSWORD,
+    THREADS,
+    WORKERS,
     Container,
     Deployment,
     secret_defaults,
@@ -151,7 +153,7 @@ def manifests(deployment: Deployment) -> list[tuple[str, dict]]:
                 "apiVersion": "v1",
                 "kind": "ConfigMap",
                 "metadata": meta(SETTINGS, namespace),
-                "data": {"WEB_CONCURRENCY": "2", "GUNICORN_THREADS": "4", "LOG_LEVEL": "warning"},
+                "data": {"WEB_CONCURRENCY": str(WORKERS), "GUNICORN_THREADS": str(THREADS), "LOG_LEVEL": "warning"},
             },
         ),
     ]

@@ -13,6 +13,7 @@ from lab.launch.architectures import describe
 from topology import Network, registry
 
 CONTAINER_PORT = 8000
+WORKERS, THREADS = 2, 4  # every container's gunicorn (WEB_CONCURRENCY, GUNICORN_THREADS), as the images set it
 DATABASE_HOST = "postgres"
 ADMIN_URL = "postgresql+psycopg://bookstore:bookstore-lab-password@postgres:5432/bookstore"
 SQLITE_URL = "sqlite:////data/bookstore.sqlite"

@@ -40,6 +40,18 @@ class Measurement(Part):
     wrk_starts: int | None = None
 
 
+class ProofCost(Part):
+    """The signed proof every internal call carries (bookstore/internal_proof.py), priced in process: µs per
+    operation, the median of `repeats` runs of `operations`; cold misses the caches, warm hits them."""
+
+    operations: int
+    repeats: int
+    sign_cold_us: float
+    verify_cold_us: float
+    sign_warm_us: float
+    verify_warm_us: float
+
+
 class MicroRecord(Part):
     """Every target's endpoints, measured in alternating rounds."""
 
@@ -54,3 +66,4 @@ class MicroRecord(Part):
     packages: dict[str, str]
     load: MicroLoad
     measurements: list[Measurement]
+    proof: ProofCost | None = Field(None, description="what signing and checking the proof costs; None in older runs")

@@ -117,7 +117,7 @@ def build_report(results_dir: Path) -> Path:
             "One endpoint flat out: the shared path and the price of a hop",
             micro_section.INTRO,
             [],
-            [micro_section.table(micro), micro_section.hops(micro)],
+            [micro_section.table(micro), micro_section.hops(micro), micro_section.proof(micro)],
             id="micro",
             missing=_missing("micro-bench", "make bench-micro (about 13 minutes; it needs wrk)"),
         ),

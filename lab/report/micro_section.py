@@ -3,6 +3,7 @@ the price of one hop in each architecture against the bare hop pairs."""
 
 from pathlib import Path
 
+from bookstore.internal_proof import TTL_S
 from lab.bench.micro.summary import floor_share, hop_prices, hop_prices_by_round, round_range, rows
 from lab.records import UnreadableRecord, read_record
 from lab.records.micro import MicroRecord
@@ -13,7 +14,8 @@ connections, after a warm-up), for the bare floor (gunicorn + Flask + one JSON a
 (an edge calling a backend through the architectures' pooled HTTP client, with JSON and with SOAP) and \
 every architecture, all in one run, every target started afresh and measured three times in alternation. \
 Every answer is checked for content. What the shared path (edge, domain, data access) costs shows as the \
-share of the floor; what a hop costs, as its CPU against the bare pair's."""
+share of the floor; what a hop costs, as its CPU against the bare pair's. Before any server starts, it \
+prices in process the signed proof every internal call carries: signing and checking one assertion."""
 
 
 def load_micro(results: Path) -> MicroRecord | None:
@@ -99,4 +101,30 @@ def hops(run: MicroRecord | None) -> Table:
         ["hop", "CPU ms", "CPU ms, round by round", "bare hop of its kind", "× the bare hop", "×, round by round"],
         body,
         note,
+    )
+
+
+def proof(run: MicroRecord | None) -> Table:
+    """What signing and checking the internal calls' proof costs, cold and from the caches."""
+    cost = run.proof if run else None
+    body: list[list[str | float | int | None]] = (
+        [
+            ["sign (the caller)", round(cost.sign_cold_us, 1), round(cost.sign_warm_us, 2)],
+            ["verify (the callee)", round(cost.verify_cold_us, 1), round(cost.verify_warm_us, 2)],
+        ]
+        if cost
+        else []
+    )
+    note = (
+        f"In process, µs per operation, the median of {cost.repeats} runs of {cost.operations:,}. Cold: a new "
+        "JWT (HS256) signed, or one the verifier has not seen checked in full. Cached: a signer reuses its "
+        f"assertion for an account and client address while more than half its {TTL_S} s is left; a verifier "
+        "remembers a valid token until its own expiry (bookstore/internal_proof.py). A hop pays one sign and "
+        f"one verify: {cost.sign_cold_us + cost.verify_cold_us:.0f} µs cold, "
+        f"{cost.sign_warm_us + cost.verify_warm_us:.1f} µs cached."
+        if cost
+        else "Run make bench-micro (records from before the proof was priced have none)."
+    )
+    return Table(
+        "The signed proof on every internal call, in µs per operation", ["operation", "cold", "cached"], body, note
     )

@@ -44,22 +44,22 @@ def description(service: str, operations: dict[str, Operation]) -> bytes:
     return "\n".join(lines).encode()
 
 
-def proven(payload: dict, headers: dict, secret: str) -> internal_proof.Assertion:
+def proven(payload: dict, headers: dict, verifier: internal_proof.Verifier) -> internal_proof.Assertion:
     """The message's WS-Security assertion, verified; Unauthorized when it is missing or invalid, or when the
     message speaks for another account than the one the assertion names."""
-    assertion = internal_proof.verify(headers.get(soap.SECURITY, ""), secret)
+    assertion = verifier.verify(headers.get(soap.SECURITY, ""))
     if "account_id" in payload and payload["account_id"] != assertion.account_id:
         raise Unauthorized("the message's account is not the one its assertion names")
     return assertion
 
 
-def dispatch(operations: Mapping[str, Operation], raw: bytes, secret: str) -> tuple[bytes, int]:
+def dispatch(operations: Mapping[str, Operation], raw: bytes, verifier: internal_proof.Verifier) -> tuple[bytes, int]:
     """Run the operation a SOAP request names; every failure becomes a SOAP fault (HTTP 500, as SOAP 1.1 says),
     but a message without valid proof of its sender is refused with 401 before it runs."""
     try:
         operation, payload, headers = soap.parse(raw)
         try:
-            assertion = proven(payload, headers, secret)
+            assertion = proven(payload, headers, verifier)
         except Unauthorized as error:
             return soap.fault_envelope(soap.Fault(error.code, error.message)), 401
         handler = operations.get(operation)
@@ -107,11 +107,12 @@ def create_provider_app(
     app.extensions["database"] = database
     app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
     install_body_limit(app)
+    verifier = internal_proof.Verifier(settings.internal_secret)  # one per process, shared by its threads
 
     @app.post("/soap")
     def endpoint():
         """The service's one SOAP endpoint."""
-        body, status = dispatch(operations, request.get_data(), settings.internal_secret)
+        body, status = dispatch(operations, request.get_data(), verifier)
         return _answer(body, status)
 
     @app.get("/soap")

@@ -3,12 +3,14 @@ its haproxy.cfg, and Kubernetes manifests with replicas and CPU limits; from the
 
 import shutil
 import subprocess
+from dataclasses import replace
 
 import pytest
 import yaml
 
 from lab.cli import main
 from lab.cluster.plan import configuration_named
+from lab.deploy import cluster_compose as cluster_compose_module
 from lab.deploy import files
 from lab.deploy.balancer import BALANCER_IMAGE, STATS_PORT, fronts
 from lab.deploy.cluster_compose import cluster_compose, copies
@@ -60,8 +62,33 @@ def test_haproxy_balances_every_copy_round_robin_checked_on_its_health(out_2, tm
     assert f"bind :{STATS_PORT}" in text
 
 
+def admission_on(monkeypatch) -> None:
+    """Every container started with ADMISSION_QUEUE=2, as an operator may set it (the files ship with it off)."""
+    plain = cluster_compose_module.described
+
+    def admitting(plan):
+        found = plain(plan)
+        on = [replace(c, settings={**c.settings, "ADMISSION_QUEUE": "2"}) for c in found.containers]
+        return replace(found, containers=on)
+
+    monkeypatch.setattr(cluster_compose_module, "described", admitting)
+
+
+def test_where_the_containers_turn_admission_on_each_copy_takes_its_threads_and_the_excess_waits(out_2, monkeypatch):
+    path = files.DEPLOY / "three_tier" / "cluster-out-2" / "haproxy.cfg"
+    assert "maxconn" not in files.cluster_generated(out_2, "a test")[path]  # off, as the deployments ship
+    admission_on(monkeypatch)
+    text = files.cluster_generated(out_2, "a test")[path]
+    assert "server presentation-1 presentation-1:8000 maxconn 12" in text  # the edge: 2 × (4 threads + 2 queued)
+    assert "server application-2 application-2:8000 maxconn 8" in text  # behind it: 2 × 4 threads
+    assert text.count("timeout queue 50ms") == 2
+
+
 @pytest.mark.skipif(shutil.which("haproxy") is None, reason="HAProxy is not installed (apt-get install haproxy)")
-def test_haproxy_accepts_the_configuration(out_2, tmp_path):
+@pytest.mark.parametrize("admission", [False, True], ids=["admission-off", "admission-on"])
+def test_haproxy_accepts_the_configuration(out_2, tmp_path, monkeypatch, admission):
+    if admission:
+        admission_on(monkeypatch)
     config = tmp_path / "haproxy.cfg"
     written = files.cluster_generated(out_2, "a test")
     config.write_text(written[files.DEPLOY / "three_tier" / "cluster-out-2" / config.name])

@@ -1,8 +1,9 @@
 """`make bench-micro`: each target started fresh, each of its endpoints driven flat out by wrk (a warm-up, then
 a measured run), with the CPU every server process spent on it; all targets in turn, ROUNDS times over.
 
-The floor and the hop pairs run in the same rounds as the architectures, so every share and every hop
-price is a ratio of figures measured minutes apart on the same machine.
+First, in process, what the signed proof on every internal call costs (proof_cost.py). The floor and the
+hop pairs run in the same rounds as the architectures, so every share and every hop price is a ratio of
+figures measured minutes apart on the same machine.
 """
 
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 import urllib3
 
 from lab.bench.measure import keep_profiles
-from lab.bench.micro import spread
+from lab.bench.micro import proof_cost, spread
 from lab.bench.micro.endpoints import Endpoint, architecture_endpoints
 from lab.bench.micro.summary import text_table
 from lab.bench.micro.targets import TARGETS, Target
@@ -126,7 +127,8 @@ def run_micro(results: Path = MICRO, targets: tuple[Target, ...] = TARGETS, roun
         "warm_up_s": WARM_UP_S,
         "rounds": rounds,
     }
-    run = MicroRecord(**environment(), load=load, measurements=[])
+    run = MicroRecord(**environment(), load=load, measurements=[], proof=proof_cost.measure())  # before any server
+    print(proof_cost.text(run.proof), flush=True)
     for round_number in range(1, rounds + 1):
         for target in targets:
             run.measurements += _target(target, round_number, rounds, results)
