@@ -79,9 +79,10 @@ def test_where_the_containers_turn_admission_on_each_copy_takes_its_threads_and_
     assert "maxconn" not in files.cluster_generated(out_2, "a test")[path]  # off, as the deployments ship
     admission_on(monkeypatch)
     text = files.cluster_generated(out_2, "a test")[path]
-    assert "server presentation-1 presentation-1:8000 maxconn 12" in text  # the edge: 2 × (4 threads + 2 queued)
-    assert "server application-2 application-2:8000 maxconn 8" in text  # behind it: 2 × 4 threads
+    assert "server presentation-1 presentation-1:8000 maxconn 8" in text  # each copy: 2 workers × 4 threads
+    assert "server application-2 application-2:8000 maxconn 8" in text
     assert text.count("timeout queue 50ms") == 2
+    assert "if { queue(presentation) ge 8 }" in text  # the edge: 2 copies × 2 workers × 2 may wait
 
 
 @pytest.mark.skipif(shutil.which("haproxy") is None, reason="HAProxy is not installed (apt-get install haproxy)")
