@@ -44,27 +44,23 @@ class Tail:
 
 
 def closed_p99_at(run: RunRecord, rps: float) -> tuple[float | None, float | None]:
-    """The closed loop's p99 at `rps`, linear between its steps up to its knee; past the knee, the knee's own
-    p99 and throughput, since a closed loop cannot be made to send more than it serves."""
-    knee = capacity_step(run.steps or [])
+    """The closed loop's p99 at `rps`: linear between its steps as users rose to the knee; past the knee, the
+    knee's own p99 and throughput, since a closed loop cannot be made to send more than it serves; None below
+    its first step, where it measured nothing."""
+    steps = sorted(run.steps or [], key=lambda step: step.users)
+    knee = capacity_step(steps)
     if knee is None:
         return None, None
-    rising = sorted((s for s in run.steps or [] if s.throughput_rps <= knee.throughput_rps), key=_rps)
+    rising = steps[: steps.index(knee) + 1]
     points = [(s.throughput_rps, s.latency_ms.p99) for s in rising if s.latency_ms.p99 is not None]
-    if not points:
+    if not points or rps < points[0][0]:
         return None, None
     if rps >= points[-1][0]:
         return points[-1][1], points[-1][0]
-    if rps <= points[0][0]:
-        return points[0][1], points[0][0]
     for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
         if x0 <= rps <= x1:
             return (y0 + (y1 - y0) * (rps - x0) / (x1 - x0) if x1 > x0 else y1), rps
-    return None, None
-
-
-def _rps(step) -> float:
-    return step.throughput_rps
+    return None, None  # throughput that fell between rising steps: no honest reading
 
 
 def tails(staircase: OpenLoopRecord, closed: RunRecord | None) -> list[Tail]:

@@ -69,11 +69,11 @@ def _closed(*points: tuple[float, float]):
     return saturation_run(*steps)
 
 
-def test_the_closed_loops_p99_is_read_between_its_steps_and_held_at_its_knee():
+def test_the_closed_loops_p99_is_read_between_its_rising_steps_and_held_at_its_knee():
     closed = _closed((40.0, 20.0), (80.0, 60.0), (100.0, 400.0), (90.0, 2000.0))
     assert closed_p99_at(closed, 60.0) == (40.0, 60.0)  # halfway between the first two steps
     assert closed_p99_at(closed, 120.0) == (400.0, 100.0)  # past the knee: the knee's own, at its throughput
-    assert closed_p99_at(closed, 10.0) == (20.0, 40.0)
+    assert closed_p99_at(closed, 10.0) == (None, None)  # below its first step it measured nothing
 
 
 def test_the_tail_table_sets_the_open_loop_beside_the_closed_loop_near_the_knee():
