@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import MetaData, create_engine, event, exc
 from sqlalchemy.engine import Connection, Engine
 
+from bookstore import database_breaker
 from bookstore.errors import Unavailable
 from bookstore.replicas import ReadRouter
 from bookstore.request_context import sql_comment
@@ -149,6 +150,8 @@ class Database:
                 _tag_statements_with_request_id(self.engine)
         else:
             self.engine = _postgres_engine(url, pool_size, tag_requests)
+        # A server over the network may become unreachable; then fail at once rather than each request in turn.
+        self.breaker = None if self.is_sqlite else database_breaker.breaker()
         replica = lambda replica_url: _postgres_engine(replica_url, pool_size, tag_requests)  # noqa: E731
         self.router = ReadRouter(self.engine, reads or ReadSettings(), replica)
 
@@ -167,7 +170,8 @@ class Database:
         it: on PostgreSQL two round trips fewer (BEGIN, ROLLBACK), on SQLite two calls fewer.
         """
         engine = self.router.engine(stale_ok)
-        with _database_errors_as_unavailable(), ExitStack() as stack:
+        circuit = self.breaker if engine is self.engine else None  # a replica's failure falls back to the primary
+        with _database_errors_as_unavailable(), database_breaker.guarded(circuit), ExitStack() as stack:
             try:
                 conn = stack.enter_context(engine.connect())
             except exc.OperationalError:
@@ -184,7 +188,7 @@ class Database:
     @contextmanager
     def write(self):
         """A connection in one transaction: committed when the block ends, rolled back on error."""
-        with _database_errors_as_unavailable(), self.engine.connect() as conn:
+        with _database_errors_as_unavailable(), database_breaker.guarded(self.breaker), self.engine.connect() as conn:
             if self.is_sqlite:
                 conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
