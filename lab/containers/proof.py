@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from lab import markdown
 from lab.cluster.plan import configuration_named
 from lab.containers import compose_run, images, standins
 from lab.containers.engine import Engine, detect
@@ -48,15 +49,15 @@ def _check(architecture: str, also: dict[str, str] | None = None) -> bool:
 
 def table(rows: list[dict]) -> str:
     """Markdown: one row per architecture."""
-    lines = ["| architecture | images | image sizes (MB) | build s | start s | checks |", "|---|---|---|---|---|---|"]
-    for row in rows:
-        sizes = ", ".join(str(image["mb"]) for image in row["images"])
-        build_s = sum(image["build_s"] for image in row["images"])
-        lines.append(
-            f"| {row['architecture']} | {len(row['images'])} | {sizes} | {build_s:.0f} | "
-            f"{row.get('start_s', 0):.0f} | {row.get('checks', 'not run')} |"
-        )
-    return "\n".join(lines)
+    headers = ["architecture", "images", "image sizes (MB)", "build s", "start s", "checks"]
+    return markdown.table(headers, [_row(row) for row in rows])
+
+
+def _row(row: dict) -> list[str]:
+    sizes = ", ".join(str(image["mb"]) for image in row["images"])
+    build_s = sum(image["build_s"] for image in row["images"])
+    start_s, checks = row.get("start_s", 0), row.get("checks", "not run")
+    return [row["architecture"], str(len(row["images"])), sizes, f"{build_s:.0f}", f"{start_s:.0f}", str(checks)]
 
 
 def cluster_file() -> Path:

@@ -6,6 +6,7 @@
 import argparse
 from pathlib import Path
 
+from lab import markdown
 from lab.cluster.plan import BALANCER, DATABASE
 from lab.model.cluster import ONE_MACHINE, Row, rows
 from lab.model.cluster_demands import kind
@@ -134,8 +135,7 @@ def summary(results_dir: Path) -> str:
     parts = []
     for label, runs in load_runs(results_dir).items():
         found = rows(runs)
-        table = [HEADERS, ["---"] * len(HEADERS), *map(markdown_row, found)]
-        parts.append("\n".join([f"### {label}", "", *("| " + " | ".join(line) + " |" for line in table), ""]))
+        parts.append("\n".join([f"### {label}", "", markdown.table(HEADERS, map(markdown_row, found)), ""]))
         parts.append("\n".join([usl_line(usl(found)), "", *stops(found), ""]))
     return "\n".join(parts) or f"No cluster run under {results_dir}: run make bench-cluster ARCH=<arch>."
 

@@ -7,6 +7,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
+from lab import markdown
 from lab.records import RunRecord, UnreadableRecord, capacity_step, read_record, read_run
 from lab.records.open_loop import OpenLoopRecord, PhaseFigures
 from loadtests.profiles import SATURATION
@@ -122,10 +123,8 @@ def closed_run(results_dir: Path, staircase: OpenLoopRecord) -> RunRecord | None
             return None
 
 
-def markdown(headers: list[str], table: list[list]) -> str:
-    cell = lambda v: "-" if v is None else (f"{v:,.1f}" if isinstance(v, float) else str(v))  # noqa: E731
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    return "\n".join(lines + ["| " + " | ".join(cell(v) for v in row) + " |" for row in table])
+def _cell(value: str | float | int | None) -> str:
+    return "-" if value is None else (f"{value:,.1f}" if isinstance(value, float) else str(value))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -135,11 +134,15 @@ def main(argv: list[str] | None = None) -> None:
     results_dir = parser.parse_args(argv).results
     staircases, overloads = load_open(results_dir)
     found = [t for s in staircases.values() for t in tails(s, closed_run(results_dir, s))]
-    print(markdown(HEADERS, rows(found)) if found else "no open-loop staircase (make bench-open ARCH=<arch>)")
+    print(
+        markdown.table(HEADERS, [[_cell(v) for v in row] for row in rows(found)])
+        if found
+        else "no open-loop staircase (make bench-open ARCH=<arch>)"
+    )
     for label, run in overloads.items():
         print(f"\n**{label}** (capacity {run.capacity_rps:.1f} req/s, ADMISSION_QUEUE={run.admission_queue})\n")
         verdicts = [[v.name, v.target, v.measured, "met" if v.passed else "NOT MET"] for v in run.verdicts]
-        print(markdown(["target", "asks", "measured", ""], verdicts))
+        print(markdown.table(["target", "asks", "measured", ""], verdicts))
         if run.data_check:
             print(f"\ndata check: {'passed' if run.data_check.passed else 'FAILED'}")
 
