@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
-from launching import GENEROUS_S, launched, reader_auth, wait_for
+from launching import GENEROUS_S, launched, reader_auth, signed, wait_for
 
 from three_tier.internal_api import DEFAULT_INTERNAL_KEY, KEY_HEADER
 
@@ -72,7 +72,7 @@ def test_a_callee_whose_budget_is_spent_on_arrival_does_not_place_the_order(tier
     before = orders_of(tiers, auth)
     account_id = requests.get(f"{tiers.base_url}/api/accounts/me", headers=auth, timeout=GENEROUS_S).json()["id"]
     order = {"items": [{"book_id": 12, "quantity": 1}], "shipping_address": ADDRESS}
-    headers = {KEY_HEADER: DEFAULT_INTERNAL_KEY, "X-Account-Id": str(account_id), BUDGET: "0"}
+    headers = {KEY_HEADER: DEFAULT_INTERNAL_KEY, **signed(account_id), BUDGET: "0"}  # proven: only the budget fails
     application = tiers.addresses()["application"]
     answer = requests.post(f"{application}/internal/orders", json=order, headers=headers, timeout=GENEROUS_S)
     assert answer.status_code == 504
