@@ -7,10 +7,10 @@ from flask.json.provider import DefaultJSONProvider
 
 from bookstore import internal_proof
 from bookstore.edge.body_limit import install_body_limit
+from bookstore.edge.client_address import install_client_address
 from bookstore.edge.errors import register_error_handlers
 from bookstore.edge.request_id import install_request_id
 from bookstore.errors import Unauthorized
-from bookstore.request_context import current_client_address
 from bookstore.settings import MAX_BODY_BYTES
 
 OPEN_PATHS = ("/health",)  # liveness answers anyone: the launcher and the balancers ask it without proof
@@ -37,13 +37,8 @@ def require_internal_proof(app: Flask, secret: str) -> None:
         if request.path in OPEN_PATHS:
             return
         g.assertion = verifier.verify(request.headers.get(internal_proof.HEADER, ""))
-        g.relayed_address_token = current_client_address.set(g.assertion.client_address)
 
-    @app.teardown_request
-    def _forget_relayed_address(_error):
-        token = g.pop("relayed_address_token", None)
-        if token is not None:
-            current_client_address.reset(token)
+    install_client_address(app, lambda: g.assertion.client_address if "assertion" in g else None)
 
 
 def vouched_account() -> int:
