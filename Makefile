@@ -25,7 +25,7 @@ $(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or ne
 endif
 
 .PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
-        chaos-all stop images test-containers clean trace-all bench-tracing bench-micro help \
+        chaos-all stop images test-containers clean translations trace-all bench-tracing bench-micro help \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
@@ -185,7 +185,11 @@ bench-micro: setup
 demo: setup
 	$(LAB) demo
 
-## report: rebuild results/index.html and its charts from the results there (seconds)
+## translations: add the code's new messages to the Spanish catalog (lab/i18n/locale), list what lacks one (seconds)
+translations: setup
+	$(BIN)/python -m lab.i18n update
+
+## report: rebuild results/index.html and its charts from the results there; LAB_LANG=es in Spanish (seconds)
 report: setup
 	$(LAB) report
 

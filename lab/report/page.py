@@ -10,9 +10,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
+from lab.i18n import _, language, ngettext
+
 NO_VALUE = "–"  # an en dash: the cell exists but has nothing measured
 SHORT = 18  # characters: a column whose every cell is one word this short never wraps
-ENVIRONMENT = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True)
+ENVIRONMENT = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, extensions=["jinja2.ext.i18n"]
+)
+ENVIRONMENT.install_gettext_callables(gettext=_, ngettext=ngettext)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -165,7 +170,9 @@ def render_page(
     """Write the report page to path and return it; every image is embedded, nothing is fetched."""
     view = [_section_view(section, anchor) for section, anchor in zip(sections, _anchors(sections), strict=True)]
     box = summary and {"ran": summary.ran, "headline": _table_view(summary.headline), "next_steps": summary.next_steps}
-    html = ENVIRONMENT.get_template("report.html").render(title=title, generated=generated, sections=view, summary=box)
+    html = ENVIRONMENT.get_template("report.html").render(
+        title=title, generated=generated, sections=view, summary=box, language=language()
+    )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
