@@ -11,6 +11,8 @@ PROFILE ?=
 REPEAT ?=
 KNEE_ROUNDS ?=
 ARCH   ?=
+STEP   ?=
+FAST   ?=
 COMPONENT ?=
 MODE   ?=
 BASE_URL ?= http://127.0.0.1:8000
@@ -24,7 +26,7 @@ ifeq ($(ARCHITECTURES),)
 $(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or newer is needed)
 endif
 
-.PHONY: setup test test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
+.PHONY: setup test class test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
         chaos-all stop images test-containers clean translations trace-all bench-tracing bench-micro help \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
@@ -180,6 +182,11 @@ bench-tracing: setup
 ## bench-micro: each endpoint flat out with wrk, beside the floor and bare hops, 3 rounds (about 13 minutes)
 bench-micro: setup
 	$(LAB) bench-micro
+
+# The course's order (docs/class/): each lecture step's demo, its commands run one after the other.
+## class: the course's steps; STEP=N runs that step's demo and says what to point at, FAST=1 rehearses it (minutes)
+class: setup
+	$(LAB) class $(STEP)$(if $(FAST), --fast)
 
 ## demo: a short campaign for a class into results/demo/, then its report (7 minutes)
 demo: setup

@@ -79,6 +79,7 @@ class LabSettings(_Settings):
     replica_cores: AtLeastOne = Field(8, description="cores of a database replica's machine")
     cap_books: AtLeastOne = Field(100, description="books seeded for the CAP experiment")
     container_engine: str | None = Field(None, description="docker or podman (default: docker if it answers)")
+    class_hold: Switch = Field(True, description="make class STEP=N keeps the demo's servers up until Ctrl-C")
     lab_lang: Literal["en", "es"] | None = Field(
         None, description="the report's, the class guide's and the worksheets' language (default: the system locale's)"
     )

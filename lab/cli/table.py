@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from lab.cli import campaigns as plan
-from lab.cli import foreground, tools
+from lab.cli import course, foreground, tools
 from lab.cli.campaigns import campaign
 from lab.cli.options import CTRL_C, architecture, setting
 from lab.launch.architectures import DATABASES
@@ -134,6 +134,16 @@ COMMANDS = [
         tools.bench_micro,
         "Each endpoint flat out with wrk, beside the floor and bare hops, 3 rounds",
         "about 13 minutes",
+    ),
+    Command(
+        "class",
+        course.class_step,
+        "The course's steps; with a step's number, its demo run in order and what to point at",
+        "at most 5 minutes a step",
+        (
+            click.Argument(["step"], required=False, type=int),
+            click.Option(["--fast"], is_flag=True, help="a rehearsal: each command with its short run (FAST=1)"),
+        ),
     ),
     Command(
         "demo",

@@ -1,0 +1,18 @@
+"""`python -m lab class`: the course's steps, or one step's demo run in order (lab/course/runner.py)."""
+
+from lab.settings import LabSettings
+
+
+def class_step(args, settings: LabSettings) -> int:
+    from lab.course.runner import listing, run_step
+    from lab.course.steps import step
+
+    if args.step is None:
+        print(listing())
+        return 0
+    try:
+        chosen = step(args.step)
+    except ValueError as error:
+        print(error)
+        return 2
+    return run_step(chosen, settings, fast=args.fast)
