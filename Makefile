@@ -26,7 +26,7 @@ ifeq ($(ARCHITECTURES),)
 $(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or newer is needed)
 endif
 
-.PHONY: setup test class test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
+.PHONY: setup test test-class class test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
         chaos-all stop images test-containers clean translations trace-all bench-tracing bench-micro help \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
@@ -69,6 +69,10 @@ test: lint
 ## test-fast: the unit tests and the contract suite in process, no server started (about 40 s)
 test-fast: setup
 	IN_PROCESS=1 $(BIN)/pytest tests/unit tests/inprocess tests/contract
+
+## test-class: every command of the class guide (docs/class/), run with its short-run words, as CI does (minutes)
+test-class: setup
+	CLASS_COMMANDS=1 $(BIN)/pytest tests/course
 
 ## unit: the unit tests alone (about 20 s)
 unit: setup
