@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po, write_po
 from lab.i18n import DOMAIN, LANGUAGES, catalog_path
 
 SOURCE = Path(__file__).resolve().parent.parent  # lab/
-METHODS = [("**/templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")]
+METHODS = [("**/templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "lab.i18n.extract:extract_python")]
 PROJECT = "architecture comparison lab"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*(?:[:!][^{}]*)?\}")

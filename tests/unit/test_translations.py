@@ -91,3 +91,13 @@ def test_speaking_switches_messages_and_numbers_for_a_block():
         assert (number(12345.678, 1), percent(0.256)) == ("12,345.7", "26%")
     with pytest.raises(ValueError, match="speaks en, es"):
         speaking("fr").__enter__()
+
+
+def test_a_message_inside_an_f_string_reaches_the_catalog():
+    import io
+
+    from lab.i18n.extract import extract_python
+
+    source = b"x = f\"{_('Live demo')}: {ngettext('one', 'many', n)}\"\ny = _(variable)\n"
+    found = list(extract_python(io.BytesIO(source), {"_": None, "ngettext": (1, 2)}, [], {}))
+    assert [(line, message) for line, _name, message, _comments in found] == [(1, "Live demo"), (1, ("one", "many"))]
