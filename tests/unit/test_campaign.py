@@ -52,6 +52,7 @@ def test_an_unknown_demo_architecture_is_refused_naming_the_architectures_there_
     monkeypatch.setenv("DEMO_ARCHITECTURES", "monolith,mainframe")
     with pytest.raises(SettingsError, match="DEMO_ARCHITECTURES must name architectures among monolith, three_tier"):
         read()
+    monkeypatch.delenv("DEMO_ARCHITECTURES")  # the option alone: checked as its variable is
     with pytest.raises(SystemExit) as stopped:
         main(["demo", "--architectures", "mainframe"])
     assert stopped.value.code == 2 and "not 'mainframe'" in capsys.readouterr().err
