@@ -15,7 +15,7 @@ STEP   ?=
 FAST   ?=
 COMPONENT ?=
 MODE   ?=
-BASE_URL ?= http://127.0.0.1:8000
+BASE_URL ?= http://127.0.0.1:$(or $(PORT),8000)
 NEWMAN := postman/node_modules/.bin/newman
 
 # Every architecture and those the CAP experiment runs, from their registry (topology/registry.py): it needs only
@@ -82,8 +82,9 @@ unit: setup
 contract: setup
 	$(BIN)/pytest tests/contract
 
-# The Postman collection against a running edge (`make run-<arch>` first); ARCH=<arch> also checks which one answers.
-## postman: the Postman collection against a running edge; BASE_URL=, ARCH= (seconds)
+# The Postman collection against a running edge (`make run-<arch>` first, on PORT if that was given to it too);
+# ARCH=<arch> also checks which one answers.
+## postman: the Postman collection against a running edge; BASE_URL= (or PORT=), ARCH= (seconds)
 postman: setup
 	@test -x $(NEWMAN) || { echo "newman is missing: install Node.js with npm, then run: npm ci --prefix postman"; exit 2; }
 	$(NEWMAN) run postman/bookstore.postman_collection.json --env-var baseUrl=$(BASE_URL)$(if $(ARCH), \

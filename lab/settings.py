@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, TypeAdapter, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from topology import registry
 
 _CHECKOUT = Path(__file__).resolve().parent.parent
 
@@ -36,10 +38,22 @@ def _switch(value):
     return value == "1"
 
 
+def _architectures(value):
+    """Comma-separated architecture names, each one the registry knows; none (the empty default) is every one."""
+    if isinstance(value, tuple):
+        return value
+    names = tuple(name.strip() for name in str(value).split(",") if name.strip())
+    for name in names:
+        if name not in registry.names():
+            raise ValueError(f"must name architectures among {', '.join(registry.names())}, not {name!r}")
+    return names
+
+
 Whole = Annotated[int, _number(int, 0, "a whole number")]
 AtLeastOne = Annotated[int, _number(int, 1, "a whole number of at least 1")]
 Seconds = Annotated[float, _number(float, 0, "a number of seconds")]
 Switch = Annotated[bool, BeforeValidator(_switch)]
+Architectures = Annotated[tuple[str, ...], NoDecode, BeforeValidator(_architectures)]
 
 
 class _Settings(BaseSettings):
@@ -71,6 +85,9 @@ class LabSettings(_Settings):
     otel_exporter_otlp_endpoint: str | None = Field(None, description="an OTLP/HTTP collector for traces too")
     otel_exporter_otlp_traces_endpoint: str | None = Field(None, description="the collector's traces URL as is")
     trace_visits: AtLeastOne = Field(20, description="scripted visits traced by make trace-<arch>")
+    demo_architectures: Architectures = Field(
+        (), description="make demo's architectures, comma-separated (default: every one)"
+    )
     micro_rounds: AtLeastOne = Field(3, description="rounds of make bench-micro")
     micro_seconds: Seconds = Field(6, description="seconds of each wrk run in make bench-micro")
     micro_warmup: Seconds = Field(2, description="seconds of warm-up before each wrk run")

@@ -53,10 +53,10 @@ def bench_knee(args) -> list:
     return knee_tasks(RESULTS, args.rounds)
 
 
-def demo(_args) -> list:
+def demo(args) -> list:
     from lab.bench.campaign import demo_tasks
 
-    return demo_tasks(RESULTS / "demo")
+    return demo_tasks(RESULTS / "demo", args.architectures)
 
 
 def chaos(args) -> list:

@@ -1,9 +1,14 @@
 """make bench-all, bench-knee, demo: the plan fits its time, one failure does not stop the rest, the report follows."""
 
+from pathlib import Path
+
 import pytest
 
 from lab.__main__ import main
 from lab.bench.campaign import Task, bench_all_tasks, bench_tasks, demo_tasks, knee_tasks, run_campaign
+from lab.cli import command_line
+from lab.cli.campaigns import demo
+from lab.settings import SettingsError, read
 from topology import registry
 
 
@@ -32,6 +37,27 @@ def test_the_demo_plans_every_architecture_in_under_8_minutes(tmp_path):
     tasks = demo_tasks(tmp_path)
     assert [task.title for task in tasks[1:]] == list(registry.names())
     assert sum(task.estimate_s for task in tasks) < 8 * 60
+
+
+def test_demo_architectures_runs_the_floor_and_only_those_named_in_about_two_minutes(monkeypatch, tmp_path):
+    monkeypatch.setenv("DEMO_ARCHITECTURES", "monolith, soa")
+    _, _, args = command_line().main(["demo"], standalone_mode=False)
+    assert [task.title for task in demo(args)] == ["framework floor", "monolith", "soa"]
+    one = demo_tasks(tmp_path, ("monolith",))
+    assert [task.title for task in one] == ["framework floor", "monolith"]
+    assert sum(task.estimate_s for task in one) < 3 * 60
+
+
+def test_an_unknown_demo_architecture_is_refused_naming_the_architectures_there_are(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_ARCHITECTURES", "monolith,mainframe")
+    with pytest.raises(SettingsError, match="DEMO_ARCHITECTURES must name architectures among monolith, three_tier"):
+        read()
+    monkeypatch.delenv("DEMO_ARCHITECTURES")  # the option alone: checked as its variable is
+    with pytest.raises(SystemExit) as stopped:
+        main(["demo", "--architectures", "mainframe"])
+    assert stopped.value.code == 2 and "not 'mainframe'" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="unknown architecture 'mainframe'; choose one of monolith"):
+        demo_tasks(Path("unused"), ("mainframe",))
 
 
 def test_a_failing_task_is_reported_and_the_others_still_run_then_the_report(tmp_path, capsys):

@@ -61,6 +61,25 @@ def test_postman_runs_the_collection_against_base_url_and_the_environment_of_arc
     assert "--environment postman/environments/soa.postman_environment.json" in chosen
 
 
+def test_postman_follows_port_as_run_does_unless_base_url_is_given():
+    assert "--env-var baseUrl=http://127.0.0.1:9123" in dry_run("postman", "PORT=9123")
+    both = subprocess.run(
+        ["make", "-n", "postman"],
+        cwd=ROOT,
+        env={**os.environ, "PORT": "9123", "BASE_URL": "http://127.0.0.1:9000"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--env-var baseUrl=http://127.0.0.1:9000" in both.stdout
+
+
+def test_demo_architectures_on_makes_command_line_reaches_the_lab():
+    refused = subprocess.run(["make", "demo", "DEMO_ARCHITECTURES=mainframe"], cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode != 0
+    assert "DEMO_ARCHITECTURES must name architectures among monolith" in refused.stderr
+
+
 def newman_install_step() -> str:
     """The setup's shell command that installs newman, as make would run it after the lock file changed."""
     recipe = dry_run("-W", "postman/package-lock.json", "setup").replace("\\\n", "")
