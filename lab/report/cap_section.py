@@ -51,7 +51,7 @@ def _shares(timeline: dict, site: str, activity: str, origin: float) -> tuple[li
     for second, endpoints in timeline["seconds"].items():
         ok = failed = 0
         for key, (good, bad) in endpoints.items():
-            endpoint, _, where = key.partition(" @")
+            endpoint, _at, where = key.partition(" @")
             if where == site and (activity == "all" or activity_of(endpoint) == activity):
                 ok, failed = ok + good, failed + bad
         if ok + failed:
