@@ -8,9 +8,10 @@ from lab.model.cluster_summary import SHORTFALL, load_runs, stops, usl
 from lab.model.usl import Fit
 from lab.report.cluster_charts import cluster_scaling, cores_per_100rps
 from lab.report.page import Figure, Table
+from lab.report.spoken import constants
 from lab.report.style import ordered
 
-# The section's texts, marked for the catalog; build.py reads TITLE as a constant, said when read.
+# The section's texts, marked for the catalog; read as module constants (spoken.constants).
 TEXTS = {
     "TITLE": N_("Machines of their own: scaling out, measured"),
     "INTRO": N_(
@@ -49,12 +50,7 @@ HEADERS = [
     N_("MVA check req/s"),
 ]
 
-
-def __getattr__(name: str) -> str:
-    """TITLE and INTRO in the language spoken now."""
-    if name in TEXTS:
-        return _(TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = constants(TEXTS, __name__)
 
 
 def load_cluster(results_dir: Path) -> dict[str, list[Row]]:

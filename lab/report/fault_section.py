@@ -7,10 +7,11 @@ from lab.i18n import N_, _, number, percent
 from lab.records import FaultRecord
 from lab.report.page import Figure, Table
 from lab.report.results import records_with_timelines
+from lab.report.spoken import constants
 from lab.report.style import no_data, ordered, plt, save
 
 ACTIVITY_COLOURS = dict(zip([*ACTIVITIES, "other"], ["C0", "C2", "C4", "C3", "C1", "C7"], strict=True))
-# The section's texts, marked for the catalog; build.py reads them as constants (FAULTS), said when read.
+# The section's texts, marked for the catalog; read as module constants (spoken.constants).
 TEXTS = {
     "FAULTS": N_(
         """Each row is one fresh start of an architecture under 100 users (the users-100 shoppers), with one \
@@ -31,12 +32,7 @@ each second. A line that stays at 100 % inside the band is a part of the store t
     ),
 }
 
-
-def __getattr__(name: str) -> str:
-    """FAULTS and HOW_TO_READ in the language spoken now."""
-    if name in TEXTS:
-        return _(TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = constants(TEXTS, __name__)
 
 
 # A fault run: its record, and Locust's timeline of it (loadtests/timeline.py), second by second.

@@ -11,11 +11,12 @@ from lab.report.open_charts import latency_against_load, overload_seconds
 from lab.report.open_comparison import closed_run, headers, rows, tails
 from lab.report.page import Figure, Table
 from lab.report.results import Results
+from lab.report.spoken import constants
 from lab.report.style import ordered
 from lab.settings import OpenLoopSettings, variable
 from loadtests.profiles import SATURATION
 
-# The section's texts, marked for the catalog; build.py reads them as constants (OPEN_TITLE), said when read.
+# The section's texts, marked for the catalog; read as module constants (spoken.constants).
 TEXTS = {
     "OPEN_TITLE": N_("Offered load: the open loop"),
     "OPEN_INTRO": N_(
@@ -34,12 +35,7 @@ shape, p99 under 100 ms); the pre-spike p99 back within 5 s of the spike's end; 
     ),
 }
 
-
-def __getattr__(name: str) -> str:
-    """OPEN_TITLE, OPEN_INTRO, OVERLOAD_TITLE and OVERLOAD_INTRO in the language spoken now."""
-    if name in TEXTS:
-        return _(TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = constants(TEXTS, __name__)
 
 
 def open_figures(staircases: dict[str, OpenLoopRecord], results: Results, out: Path) -> list[Figure]:

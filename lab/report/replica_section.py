@@ -9,10 +9,11 @@ from lab.model.validation import validate
 from lab.records import RunRecord, capacity_step
 from lab.report.page import Table
 from lab.report.results import Results, server_cpu_ms
+from lab.report.spoken import constants
 from loadtests.profiles import SATURATION
 
 REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
-# The section's text, marked for the catalog; build.py reads INTRO as a constant, said when read.
+# The section's texts, marked for the catalog; read as module constants (spoken.constants).
 TEXTS = {
     "INTRO": N_(
         """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
@@ -30,12 +31,7 @@ primary and the replicas."""
     ),
 }
 
-
-def __getattr__(name: str) -> str:
-    """INTRO in the language spoken now."""
-    if name in TEXTS:
-        return _(TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = constants(TEXTS, __name__)
 
 
 def replicated_labels(results: Results) -> dict[str, tuple[str, int, str]]:

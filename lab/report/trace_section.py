@@ -8,11 +8,12 @@ from lab.records import UnreadableRecord, read_record
 from lab.records.trace import TraceRecord
 from lab.report.page import Figure, Table
 from lab.report.results import load, server_cpu_ms
+from lab.report.spoken import constants
 from lab.report.style import ordered
 from lab.trace.anatomy import saved
 from lab.trace.waterfall import side_by_side
 
-# The section's texts, marked for the catalog; build.py reads INTRO as a constant, said when read.
+# The section's texts, marked for the catalog; read as module constants (spoken.constants).
 TEXTS = {
     "INTRO": N_(
         """`make trace-all` starts each architecture with tracing on (TRACE=1: OpenTelemetry's SDK and its \
@@ -47,12 +48,7 @@ TABLE_CAPTION = {
     "book page": N_("The book page, traced: the median of {visits} visits per architecture"),
 }
 
-
-def __getattr__(name: str) -> str:
-    """INTRO in the language spoken now."""
-    if name in TEXTS:
-        return _(TEXTS[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = constants(TEXTS, __name__)
 
 
 def load_traces(results: Path) -> dict[str, TraceRecord]:
