@@ -6,6 +6,7 @@ import time
 from dataclasses import asdict
 
 from lab.chaos.availability import activity_of
+from lab.i18n import N_
 from lab.load import stale_reads
 from lab.records import CapRecord
 
@@ -88,7 +89,7 @@ def summarise(run, timing, partition_at: float, heal_at: float, converged_at: fl
         architecture=run.architecture,
         mode=run.mode,
         users=run.users,
-        site_b_reads="primary (consistent)" if run.mode == "CP" else "replica (may be stale)",
+        site_b_reads=N_("primary (consistent)") if run.mode == "CP" else N_("replica (may be stale)"),
         phases={"partition_at": partition_at, "heal_at": heal_at, "converged_at": converged_at},
         availability=availability(timeline["seconds"], partition_at, heal_at),
         stale_reads=stale_by_site(run.out / "staleness", partition_at, heal_at),

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from lab.i18n import N_, _
+
 # Endpoints grouped by what a shopper was doing, so a chart shows which parts of the store kept working.
 ACTIVITIES = {
     "browse": (
@@ -35,6 +37,15 @@ def activity_of(endpoint: str) -> str:
         if endpoint in endpoints:
             return activity
     return "other"
+
+
+# The activities' names as a reader sees them (the keys stay English in records): marked for the catalog here.
+SHOWN = (N_("browse"), N_("quote"), N_("sign in"), N_("order"), N_("my orders"), N_("other"), N_("all"))
+
+
+def activity_name(activity: str) -> str:
+    """An activity's name in the language spoken now."""
+    return _(activity)
 
 
 def _totals(seconds: dict[str, dict[str, list[int]]], keep=lambda endpoint: True) -> dict[int, tuple[int, int]]:

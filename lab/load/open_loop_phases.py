@@ -1,7 +1,19 @@
 """The open loop's plan: phases of a fixed arrival rate, back to back, and when each request is meant to leave."""
 
 import json
+import re
 from dataclasses import dataclass
+
+from lab.i18n import N_, _, number
+
+# A phase's name, kept in English (k6's scenarios and the records use it); shown() says it in the reader's language.
+KNEE = N_("{share}x knee")
+SPIKE = {
+    "before": N_("before: {share}x capacity"),
+    "spike": N_("spike: {share}x capacity"),
+    "after": N_("after: {share}x capacity"),
+}
+NAMED = re.compile(r"^(?:(?P<when>before|spike|after): (?P<share>[0-9.]+)x capacity|(?P<knee>[0-9.]+)x knee)$")
 
 
 @dataclass(frozen=True)
@@ -11,6 +23,17 @@ class Phase:
     name: str
     rate: int
     seconds: int
+
+
+def shown(name: str) -> str:
+    """A phase's name in the language spoken now (0,8x codo); a name of another form as it is."""
+    match = NAMED.match(name)
+    if match is None:
+        return name
+    share = match["knee"] or match["share"]
+    decimals = len(share.partition(".")[2])
+    template = KNEE if match["knee"] else SPIKE[match["when"]]
+    return _(template).format(share=number(float(share), decimals))
 
 
 def starts(phases: list[Phase]) -> list[int]:
@@ -30,16 +53,16 @@ def intended_send_ms(phase_start_ms: float, iteration: int, rate: int) -> float:
 
 def staircase(knee_rps: float, shares: list[float], step_s: int) -> list[Phase]:
     """Phases at each share of the knee, light to heavy (e.g. 0.2x ... 1.5x), at least 1 request a second."""
-    return [Phase(f"{share:g}x knee", max(1, round(share * knee_rps)), step_s) for share in shares]
+    return [Phase(KNEE.format(share=f"{share:g}"), max(1, round(share * knee_rps)), step_s) for share in shares]
 
 
 def spike(capacity_rps: float, steady: float, peak: float, before_s: int, peak_s: int, after_s: int) -> list[Phase]:
     """The overload run: steady at a share of capacity, a spike at a multiple of it, then steady again."""
     calm, high = max(1, round(steady * capacity_rps)), max(1, round(peak * capacity_rps))
     return [
-        Phase(f"before: {steady:g}x capacity", calm, before_s),
-        Phase(f"spike: {peak:g}x capacity", high, peak_s),
-        Phase(f"after: {steady:g}x capacity", calm, after_s),
+        Phase(SPIKE["before"].format(share=f"{steady:g}"), calm, before_s),
+        Phase(SPIKE["spike"].format(share=f"{peak:g}"), high, peak_s),
+        Phase(SPIKE["after"].format(share=f"{steady:g}"), calm, after_s),
     ]
 
 

@@ -1,5 +1,6 @@
 """The overload run's targets, judged: goodput through the spike, fast refusals, recovery, nothing lost."""
 
+from lab.i18n import N_, _, number, percent
 from lab.records.open_loop import PhaseFigures, Second, Verdict
 
 
@@ -36,33 +37,50 @@ def verdicts(
     recovered = recovery_s(seconds, spike_end, before.open_ms.p99 or 0.0, tolerance)
     return [
         Verdict(
-            name="goodput through the spike",
-            target=f">= {goodput_share:.0%} of capacity ({goodput_share * capacity_rps:.1f} correct answers/s)",
-            measured=f"{peak.goodput_rps:.1f}/s, {share:.0%} of {capacity_rps:.1f}",
+            name=N_("goodput through the spike"),
+            target=_(">= {share} of capacity ({rps} correct answers/s)").format(
+                share=percent(goodput_share), rps=number(goodput_share * capacity_rps, 1)
+            ),
+            measured=_("{goodput}/s, {share} of {capacity}").format(
+                goodput=number(peak.goodput_rps, 1), share=percent(share), capacity=number(capacity_rps, 1)
+            ),
             passed=share >= goodput_share,
         ),
         Verdict(
-            name="the excess refused fast",
-            target=f"503 + Retry-After in the error shape, p99 < {refusal_p99_ms:g} ms; errors and dropped "
-            f"<= {unrefused_share:.0%} of the spike's requests",
-            measured=f"{peak.refused} refused, p99 {_ms(refusal_p99)}; {peak.errors} errors, {peak.dropped} dropped",
+            name=N_("the excess refused fast"),
+            target=_(
+                "503 + Retry-After in the error shape, p99 < {limit} ms; errors and dropped <= {share} of the "
+                "spike's requests"
+            ).format(limit=plain_number(refusal_p99_ms), share=percent(unrefused_share)),
+            measured=_("{refused} refused, p99 {p99}; {errors} errors, {dropped} dropped").format(
+                refused=number(peak.refused),
+                p99=_ms(refusal_p99),
+                errors=number(peak.errors),
+                dropped=number(peak.dropped),
+            ),
             passed=fast and unrefused <= unrefused_share * max(1, peak.answers + peak.dropped),
         ),
         Verdict(
-            name="back to the pre-spike p99",
-            target=f"within {recovery_limit_s:g} s of the spike's end "
-            f"(each second's p99 <= {tolerance:g}x {_ms(before.open_ms.p99)})",
-            measured="never" if recovered is None else f"after {recovered} s",
+            name=N_("back to the pre-spike p99"),
+            target=_("within {limit} s of the spike's end (each second's p99 <= {tolerance}x {p99})").format(
+                limit=plain_number(recovery_limit_s), tolerance=plain_number(tolerance), p99=_ms(before.open_ms.p99)
+            ),
+            measured=_("never") if recovered is None else _("after {seconds} s").format(seconds=number(recovered)),
             passed=recovered is not None and recovered <= recovery_limit_s,
         ),
         Verdict(
-            name="nothing lost",
-            target="the data checks pass: no oversold stock, no half-made or doubled order",
-            measured="passed" if data_passed else "FAILED",
+            name=N_("nothing lost"),
+            target=_("the data checks pass: no oversold stock, no half-made or doubled order"),
+            measured=_("passed") if data_passed else _("FAILED"),
             passed=data_passed,
         ),
     ]
 
 
+def plain_number(value: float) -> str:
+    """A setting as short as it reads (100, 1.5), in the language spoken now."""
+    return number(value, len(f"{value:g}".partition(".")[2]))
+
+
 def _ms(value: float | None) -> str:
-    return "-" if value is None else f"{value:,.0f} ms"
+    return "-" if value is None else f"{number(value)} ms"

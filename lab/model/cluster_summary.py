@@ -8,6 +8,7 @@ from pathlib import Path
 
 from lab import markdown
 from lab.cluster.plan import BALANCER, DATABASE
+from lab.i18n import _, ngettext, number, percent
 from lab.model.cluster import ONE_MACHINE, Row, rows
 from lab.model.cluster_demands import kind
 from lab.model.usl import Fit, TooFewPoints, fit
@@ -54,7 +55,18 @@ def usl(found: list[Row]) -> Fit | str:
     try:
         return fit(usl_points(found))
     except TooFewPoints as why:
-        return f"no fit: {why}"
+        return _("no fit: {why}").format(why=why)
+
+
+def shown_path(row: Row) -> str:
+    """path_name in the language spoken now."""
+    if row.mode == "up":
+        return _("scaling up")
+    if row.replicas:
+        return ngettext(
+            "scaling out with {replicas} replica", "scaling out with {replicas} replicas", row.replicas
+        ).format(replicas=number(row.replicas))
+    return _("scaling out")
 
 
 def path_name(row: Row) -> str:
@@ -66,14 +78,14 @@ def path_name(row: Row) -> str:
 def why(machine: str | None, scaled: tuple[str, ...]) -> str:
     """What a bottleneck machine is, in words."""
     if machine is None:
-        return "no bottleneck was recorded"
+        return _("no bottleneck was recorded")
     if kind(machine) == DATABASE:
-        return f"the bottleneck is {machine}, the single database primary"
+        return _("the bottleneck is {machine}, the single database primary").format(machine=machine)
     if machine == BALANCER:
-        return f"the bottleneck is {machine}, which every request crosses"
+        return _("the bottleneck is {machine}, which every request crosses").format(machine=machine)
     if kind(machine) in scaled:
-        return f"the bottleneck is {machine}, one of the copies themselves"
-    return f"the bottleneck is {machine}, a component left on one machine"
+        return _("the bottleneck is {machine}, one of the copies themselves").format(machine=machine)
+    return _("the bottleneck is {machine}, a component left on one machine").format(machine=machine)
 
 
 def stops(found: list[Row]) -> list[str]:
@@ -83,21 +95,39 @@ def stops(found: list[Row]) -> list[str]:
         if row.configuration != ONE_MACHINE and row.speedup is not None:
             paths.setdefault(path_name(row), []).append(row)
     sentences = []
-    for name, taken in paths.items():
+    for taken in paths.values():
         taken.sort(key=lambda row: row.n)
+        path = _capital(shown_path(taken[0]))
         short = next((row for row in taken if row.speedup < (1 - SHORTFALL) * row.n), None)
         if short:
             sentences.append(
-                f"{name.capitalize()} stops at {short.configuration}: {short.speedup:.1f}× against an ideal "
-                f"{short.n}×; {why(short.bottleneck, short.scaled)}."
+                _("{path} stops at {configuration}: {speedup}× against an ideal {ideal}×; {why}.").format(
+                    path=path,
+                    configuration=short.configuration,
+                    speedup=number(short.speedup, 1),
+                    ideal=number(short.n),
+                    why=why(short.bottleneck, short.scaled),
+                )
             )
         else:
             last = taken[-1]
             sentences.append(
-                f"{name.capitalize()} kept within {SHORTFALL:.0%} of the ideal up to {last.configuration} "
-                f"({last.speedup:.1f}× against {last.n}×)."
+                _(
+                    "{path} kept within {shortfall} of the ideal up to {configuration} ({speedup}× against {ideal}×)."
+                ).format(
+                    path=path,
+                    shortfall=percent(SHORTFALL),
+                    configuration=last.configuration,
+                    speedup=number(last.speedup, 1),
+                    ideal=number(last.n),
+                )
             )
     return sentences
+
+
+def _capital(sentence: str) -> str:
+    """The first letter in capitals, the rest as it is (str.capitalize would lower a machine's name)."""
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _number(value: float | None, form: str) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import numpy
 from scipy.optimize import least_squares
 
+from lab.i18n import _, number
+
 MIN_POINTS = 3  # three parameters
 # At its bound of zero the solver leaves κ at rounding noise, which would put the peak at absurd N.
 NEGLIGIBLE_KAPPA = 1e-9
@@ -55,7 +57,9 @@ def fit(points: list[tuple[float, float]]) -> Fit:
     distinct = {n for n, _ in points}
     if len(distinct) < MIN_POINTS:
         raise TooFewPoints(
-            f"{len(distinct)} point(s) of distinct copies: the law's three parameters need at least {MIN_POINTS}"
+            _("{points} point(s) of distinct copies: the law's three parameters need at least {needed}").format(
+                points=number(len(distinct)), needed=number(MIN_POINTS)
+            )
         )
     n = numpy.array([float(copies) for copies, _ in points])
     measured = numpy.array([float(rps) for _, rps in points])

@@ -6,6 +6,7 @@ import numpy
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
+from lab.i18n import _
 from lab.model.cluster import ONE_MACHINE, Row
 from lab.model.cluster_summary import path_name
 from lab.model.usl import Fit
@@ -14,14 +15,24 @@ from lab.report.style import label_colour, no_data, number, ordered, plain, plt,
 # One look per way of scaling; replicas get their own, as a third way out.
 PATH_STYLES = {"scaling up": ("-", "o"), "scaling out": ("--", "s")}
 REPLICA_STYLES = ((":", "^"), ("-.", "D"))
-KEY = [
-    Line2D([], [], color="black", linestyle="-", marker="o", label="measured: scaling up (x = size in 1× machines)"),
-    Line2D([], [], color="black", linestyle="--", marker="s", label="measured: scaling out (x = machines)"),
-    Line2D([], [], color="black", linestyle=":", marker="^", label="measured: scaling out with database replicas"),
-    Line2D([], [], color="black", marker="o", markerfacecolor="none", linestyle="none", label="model's prediction"),
-    Line2D([], [], color="grey", linestyle=":", label="ideal: n × one machine"),
-    Line2D([], [], color="grey", linestyle="-", alpha=0.6, label="Universal Scalability Law fit"),
-]
+
+
+def key() -> list[Line2D]:
+    """The legend shared by the panels, in the language spoken now."""
+    return [
+        Line2D(
+            [], [], color="black", linestyle="-", marker="o", label=_("measured: scaling up (x = size in 1× machines)")
+        ),
+        Line2D([], [], color="black", linestyle="--", marker="s", label=_("measured: scaling out (x = machines)")),
+        Line2D(
+            [], [], color="black", linestyle=":", marker="^", label=_("measured: scaling out with database replicas")
+        ),
+        Line2D(
+            [], [], color="black", marker="o", markerfacecolor="none", linestyle="none", label=_("model's prediction")
+        ),
+        Line2D([], [], color="grey", linestyle=":", label=_("ideal: n × one machine")),
+        Line2D([], [], color="grey", linestyle="-", alpha=0.6, label=_("Universal Scalability Law fit")),
+    ]
 
 
 def _style(name: str) -> tuple[str, str]:
@@ -77,7 +88,7 @@ def _panel(axes, label: str, rows: list[Row], fit: Fit | str | None) -> None:
     axes.xaxis.set_major_formatter(FuncFormatter(plain))
     axes.xaxis.set_minor_locator(NullLocator())
     axes.set_xlim(0, max(sizes) * 1.2)  # room for the last point's name
-    axes.set_xlabel("machines of the scaled components")
+    axes.set_xlabel(_("machines of the scaled components"))
     axes.set_ylim(bottom=0)
     axes.grid(True, alpha=0.3)
 
@@ -90,16 +101,16 @@ def cluster_scaling(found: dict[str, list[Row]], fits: dict[str, Fit | str], pat
     figure, grid = plt.subplots(
         lines, columns, figsize=(6 * columns, 4.2 * lines + 1), dpi=110, squeeze=False, layout="constrained"
     )
-    figure.suptitle("Capacity on machines of their own: scaling up against scaling out, bottleneck at each point")
+    figure.suptitle(_("Capacity on machines of their own: scaling up against scaling out, bottleneck at each point"))
     panels = [axes for line in grid for axes in line]
     for axes, label in zip(panels, labels, strict=False):
         _panel(axes, label, found[label], fits.get(label))
-        axes.set_ylabel("capacity (requests/s)")
+        axes.set_ylabel(_("capacity (requests/s)"))
     if not labels:
         no_data(panels[0])
     for axes in panels[len(labels) :] if labels else []:
         axes.set_visible(False)
-    figure.legend(handles=KEY, loc="outside lower center", ncol=3, fontsize="small")
+    figure.legend(handles=key(), loc="outside lower center", ncol=3, fontsize="small")
     return save(figure, path)
 
 
@@ -109,8 +120,10 @@ def cores_per_100rps(found: dict[str, list[Row]], path: Path) -> Path:
     configurations = list(dict.fromkeys(row.configuration for label in labels for row in found[label]))
     figure, axes = plt.subplots(figsize=(max(7.0, 1.1 * len(configurations)), 5), dpi=110)
     axes.set_title(
-        "Cores spent per 100 req/s of capacity: cloning the whole monolith\n"
-        "against copying only the services that need it (microservices)"
+        _(
+            "Cores spent per 100 req/s of capacity: cloning the whole monolith\n"
+            "against copying only the services that need it (microservices)"
+        )
     )
     width = 0.8 / max(1, len(labels))
     drawn = False
@@ -129,7 +142,7 @@ def cores_per_100rps(found: dict[str, list[Row]], path: Path) -> Path:
         no_data(axes)
         return save(figure, path)
     axes.set_xticks(range(len(configurations)), configurations, rotation=30, ha="right")
-    axes.set_ylabel("cores per 100 requests/s (fewer is cheaper)")
+    axes.set_ylabel(_("cores per 100 requests/s (fewer is cheaper)"))
     axes.grid(True, axis="y", alpha=0.3)
     axes.legend(fontsize="small")
     return save(figure, path)

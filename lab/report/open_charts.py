@@ -4,6 +4,9 @@ from pathlib import Path
 
 import numpy
 
+from lab.i18n import _
+from lab.load.open_loop_phases import shown
+from lab.load.overload_verdicts import plain_number
 from lab.records import RunRecord
 from lab.records.open_loop import OpenLoopRecord
 from lab.report.style import label_colour, no_data, ordered, plt, save
@@ -32,8 +35,8 @@ def latency_against_load(staircases: dict[str, OpenLoopRecord], saturation: dict
                     *zip(*points, strict=True), style, marker="x", color=label_colour(label), label=f"{label} {name}"
                 )
     for axes, title, x in (
-        (left, "open loop (k6): fixed arrival rates", "offered load (req/s)"),
-        (right, "closed loop (Locust): saturation steps", "throughput served (req/s)"),
+        (left, _("open loop (k6): fixed arrival rates"), _("offered load (req/s)")),
+        (right, _("closed loop (Locust): saturation steps"), _("throughput served (req/s)")),
     ):
         axes.set_title(title)
         axes.set_xlabel(x)
@@ -42,7 +45,7 @@ def latency_against_load(staircases: dict[str, OpenLoopRecord], saturation: dict
             axes.legend(fontsize=7, ncol=2)
         else:
             no_data(axes)
-    left.set_ylabel("latency (ms)")
+    left.set_ylabel(_("latency (ms)"))
     return save(figure, path)
 
 
@@ -52,29 +55,34 @@ def overload_seconds(record: OpenLoopRecord, path: Path) -> Path:
     seconds = record.seconds
     t = [s.t for s in seconds]
     good, refused = [s.good for s in seconds], [s.refused for s in seconds]
-    axes.bar(t, good, width=1.0, color="tab:green", label="goodput (correct answers)")
-    axes.bar(t, refused, width=1.0, bottom=good, color="tab:orange", label="refused (503 + Retry-After)")
+    axes.bar(t, good, width=1.0, color="tab:green", label=_("goodput (correct answers)"))
+    axes.bar(t, refused, width=1.0, bottom=good, color="tab:orange", label=_("refused (503 + Retry-After)"))
     axes.bar(
         t,
         [s.errors for s in seconds],
         width=1.0,
         bottom=[g + r for g, r in zip(good, refused, strict=True)],
         color="tab:red",
-        label="errors and timeouts",
+        label=_("errors and timeouts"),
     )
-    axes.axhline(record.capacity_rps, color="grey", linestyle=":", label="capacity (closed loop's knee)")
+    axes.axhline(record.capacity_rps, color="grey", linestyle=":", label=_("capacity (closed loop's knee)"))
     before, spike = record.phases[0].seconds, record.phases[1].seconds
     axes.axvspan(before, before + spike, color="grey", alpha=0.12)
-    axes.set_xlabel("second (by intended send time)")
-    axes.set_ylabel("answers per second")
+    axes.set_xlabel(_("second (by intended send time)"))
+    axes.set_ylabel(_("answers per second"))
     latency = axes.twinx()
     latency.plot(
         t, [numpy.nan if s.p99_ms is None else s.p99_ms for s in seconds], color="black", linewidth=1, label="p99 (ms)"
     )
     latency.set_yscale("log")
-    latency.set_ylabel("p99 from intended send (ms)")
+    latency.set_ylabel(_("p99 from intended send (ms)"))
     axes.set_title(
-        f"{record.label}: {record.phases[1].name} for {spike:g} s (ADMISSION_QUEUE={record.admission_queue})"
+        _("{label}: {phase} for {seconds} s (ADMISSION_QUEUE={queue})").format(
+            label=record.label,
+            phase=shown(record.phases[1].name),
+            seconds=plain_number(spike),
+            queue=record.admission_queue,
+        )
     )
     handles = axes.get_legend_handles_labels()[0] + latency.get_legend_handles_labels()[0]
     axes.legend(handles=handles, fontsize=7, loc="upper left")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lab import markdown
+from lab.i18n import N_, _
+from lab.load.overload_verdicts import plain_number
 from lab.records import RunRecord, UnreadableRecord, capacity_step, read_record, read_run
 from lab.records.open_loop import OpenLoopRecord, PhaseFigures
 from loadtests.profiles import SATURATION
@@ -15,17 +17,22 @@ from loadtests.profiles import SATURATION
 SHARES = (0.8, 1.2)  # below and past the knee
 NEAR = 0.05  # k6 takes whole requests a second, so a step may sit a little off its share
 HEADERS = [
-    "architecture",
-    "share of the knee",
-    "offered req/s",
-    "open p99 ms",
-    "k6's own p99 ms",
-    "closed p99 ms",
-    "closed at req/s",
-    "open / closed",
-    "dropped",
-    "late",
+    N_("architecture"),
+    N_("share of the knee"),
+    N_("offered req/s"),
+    N_("open p99 ms"),
+    N_("k6's own p99 ms"),
+    N_("closed p99 ms"),
+    N_("closed at req/s"),
+    N_("open / closed"),
+    N_("dropped"),
+    N_("late"),
 ]
+
+
+def headers() -> list[str]:
+    """The table's headers in the language spoken now."""
+    return [_(header) for header in HEADERS]
 
 
 @dataclass(frozen=True)
@@ -81,7 +88,7 @@ def rows(found: list[Tail]) -> list[list[str | float | int | None]]:
     return [
         [
             t.label,
-            f"{t.share:g}×",
+            f"{plain_number(t.share)}×",
             t.phase.offered_rps,
             t.phase.open_ms.p99,
             t.phase.served_ms.p99,

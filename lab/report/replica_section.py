@@ -2,16 +2,21 @@
 
 import re
 
+from lab.i18n import N_, _, number
 from lab.model.calibration import DATABASE, REPLICA, calibrate
 from lab.model.projection import MAX_CORES_ONE_MACHINE, REPLICA_CORES, REPLICA_TIER, SLO_S, capacity_plans
 from lab.model.validation import validate
 from lab.records import RunRecord, capacity_step
 from lab.report.page import Table
 from lab.report.results import Results, server_cpu_ms
+from lab.report.spoken import constants
 from loadtests.profiles import SATURATION
 
 REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
-INTRO = """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
+# The section's texts, marked for the catalog; read as module constants (spoken.constants).
+TEXTS = {
+    "INTRO": N_(
+        """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
 streaming replication (pg_basebackup, a replication slot each); the microservices' catalog takes \
 `REPLICAS_DB_CATALOG=N`. Each architecture routes in its own data-access layer (the monolith's and the \
 application tier's store, the SOA's Book provider, the microservices' catalog): catalog pages, searches and \
@@ -23,6 +28,10 @@ replay lag is under `MAX_STALENESS_MS`, else the primary. Stale reads are counte
 the price of the mode. On this machine's two cores the replicas compete for the same CPU as everything else, \
 so throughput cannot rise here; what the runs give the model is how the database's work splits between the \
 primary and the replicas."""
+    ),
+}
+
+__getattr__ = constants(TEXTS, __name__)
 
 
 def replicated_labels(results: Results) -> dict[str, tuple[str, int, str]]:
@@ -58,8 +67,8 @@ def modes_side_by_side(results: Results) -> Table:
     """Each architecture with replicas beside the same architecture without: at users-1000 and at the knee."""
     replicated = replicated_labels(results)
     rows = []
-    for base in dict.fromkeys(base for base, _, _ in replicated.values()):
-        for label in [base, *(label for label, (b, _, _) in replicated.items() if b == base)]:
+    for base in dict.fromkeys(base for base, _replicas, _mode in replicated.values()):
+        for label in [base, *(label for label, (b, _replicas, _mode) in replicated.items() if b == base)]:
             run = results.run(label, "users-1000")
             if run:
                 totals = run.totals
@@ -72,38 +81,43 @@ def modes_side_by_side(results: Results) -> Table:
                 knee = capacity_step(steps)
                 rows.append(
                     _row(
-                        label, f"step {knee.users}", saturation, knee.throughput_rps, knee.latency_ms.p95, knee.requests
+                        label,
+                        _("step {users}").format(users=number(knee.users)),
+                        saturation,
+                        knee.throughput_rps,
+                        knee.latency_ms.p95,
+                        knee.requests,
                     )
                 )
     headers = [
-        "architecture",
-        "load",
-        "req/s",
-        "p95 ms",
-        "server CPU ms/req",
-        "primary ms/req",
-        "replicas ms/req",
-        "lag median ms",
-        "lag max ms",
-        "stale per 1,000 reads",
-        "requests",
+        _("architecture"),
+        _("load"),
+        _("req/s"),
+        _("p95 ms"),
+        _("server CPU ms/req"),
+        _("primary ms/req"),
+        _("replicas ms/req"),
+        _("lag median ms"),
+        _("lag max ms"),
+        _("stale per 1,000 reads"),
+        _("requests"),
     ]
     return Table(
-        "Read modes side by side: the same architecture without and with replicas",
+        _("Read modes side by side: the same architecture without and with replicas"),
         headers,
         rows,
-        note="At a step the CPU and stale reads are those of the whole saturation run.",
+        note=_("At a step the CPU and stale reads are those of the whole saturation run."),
     )
 
 
 def predicted_from_unreplicated(results: Results) -> dict[str, list[dict]]:
     """Rows of the model calibrated on the run without replicas (users-100), predicting the runs with them."""
     found = {}
-    for label, (base, _, _) in replicated_labels(results).items():
+    for label, (base, _replicas, _mode) in replicated_labels(results).items():
         light = results.run(base, "users-100")
         if light:
             rows = validate(light, results.run(label, "users-1000"), results.run(label, SATURATION))
-            found[f"{label} (from {base})"] = rows
+            found[_("{label} (from {base})").format(label=label, base=base)] = rows
     return found
 
 
@@ -117,7 +131,7 @@ def primary_cores(cores: dict[str, int]) -> int:
 def million(results: Results) -> Table:
     """Per architecture with replicas: do 1,000,000 users fit with one primary and R replicas, and what limits it."""
     rows = []
-    for label, (base, _, mode) in replicated_labels(results).items():
+    for label, (base, _replicas, mode) in replicated_labels(results).items():
         run = results.run(label, "users-1000") or results.run(label, "users-100")
         if not run:
             continue
@@ -128,24 +142,25 @@ def million(results: Results) -> Table:
             [
                 base,
                 mode,
-                "yes" if plan["feasible"] else "no",
+                _("yes") if plan["feasible"] else _("no"),
                 replicas,
                 primary_cores(plan["cores"]) or None,
                 plan["total_cores"] if plan["feasible"] else None,
-                plan["limit"] or "within the SLO",
+                plan["limit"] or _("within the SLO"),
             ]
         )
     headers = [
-        "architecture",
-        "reads",
-        "1,000,000 users fit",
-        f"replicas of {REPLICA_CORES} cores",
-        "primary cores",
-        "cores in all",
-        "what limits it",
+        _("architecture"),
+        _("reads"),
+        _("1,000,000 users fit"),
+        _("replicas of {cores} cores").format(cores=number(REPLICA_CORES)),
+        _("primary cores"),
+        _("cores in all"),
+        _("what limits it"),
     ]
-    note = (
-        f"By the model calibrated on each run with replicas; a primary may grow to {MAX_CORES_ONE_MACHINE} "
-        f"cores (MAX_CORES_ONE_MACHINE), a replica is {REPLICA_CORES} (REPLICA_CORES), SLO {1000 * SLO_S:.0f} ms."
-    )
-    return Table("A million users with a data tier that scales out: one primary and R replicas", headers, rows, note)
+    note = _(
+        "By the model calibrated on each run with replicas; a primary may grow to {primary} cores "
+        "(MAX_CORES_ONE_MACHINE), a replica is {replica} (REPLICA_CORES), SLO {slo} ms."
+    ).format(primary=number(MAX_CORES_ONE_MACHINE), replica=number(REPLICA_CORES), slo=number(1000 * SLO_S))
+    caption = _("A million users with a data tier that scales out: one primary and R replicas")
+    return Table(caption, headers, rows, note)

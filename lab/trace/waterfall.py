@@ -6,16 +6,21 @@ from pathlib import Path
 from matplotlib.patches import Patch
 
 from lab.figures import DATABASE_GREY, plt, save
+from lab.i18n import _, number
 from lab.trace.anatomy import Anatomy, minus, union
 from lab.trace.spans import Span
 
 WORKING, WAITING, CRITICAL = "#4c72b0", "white", "#c0392b"
-KEY = [
-    Patch(facecolor=WORKING, label="working"),
-    Patch(facecolor=WAITING, edgecolor="grey", hatch="///", label="waiting on another process"),
-    Patch(facecolor=DATABASE_GREY, label="SQL statement (light: taking a connection)"),
-    Patch(facecolor=CRITICAL, label="critical path"),
-]
+
+
+def key() -> list[Patch]:
+    """The legend, in the language spoken now."""
+    return [
+        Patch(facecolor=WORKING, label=_("working")),
+        Patch(facecolor=WAITING, edgecolor="grey", hatch="///", label=_("waiting on another process")),
+        Patch(facecolor=DATABASE_GREY, label=_("SQL statement (light: taking a connection)")),
+        Patch(facecolor=CRITICAL, label=_("critical path")),
+    ]
 
 
 def _depths(anatomy: Anatomy) -> dict[str, int]:
@@ -89,8 +94,8 @@ def waterfall(anatomy: Anatomy, title: str, path: Path) -> Path:
     """One trace's waterfall as a PNG."""
     figure, axes = plt.subplots(figsize=(10, 1.6 + 0.45 * sum(_layout(anatomy)[2].values())), dpi=110)
     draw(axes, anatomy, title)
-    axes.set_xlabel("ms since the request reached the edge")
-    axes.legend(handles=KEY, loc="lower right", bbox_to_anchor=(1, 1.04), fontsize=7, ncols=2, frameon=False)
+    axes.set_xlabel(_("ms since the request reached the edge"))
+    axes.legend(handles=key(), loc="lower right", bbox_to_anchor=(1, 1.04), fontsize=7, ncols=2, frameon=False)
     return save(figure, path)
 
 
@@ -107,8 +112,8 @@ def side_by_side(anatomies: dict[str, Anatomy], title: str, path: Path) -> Path:
         squeeze=False,
     )
     for each, (label, anatomy) in zip(axes[:, 0], anatomies.items(), strict=True):
-        draw(each, anatomy, f"{label}: {anatomy.total_ms:.1f} ms")
-    axes[-1, 0].set_xlabel("ms since the request reached the edge")
+        draw(each, anatomy, _("{label}: {ms} ms").format(label=label, ms=number(anatomy.total_ms, 1)))
+    axes[-1, 0].set_xlabel(_("ms since the request reached the edge"))
     figure.suptitle(title)
-    axes[0, 0].legend(handles=KEY, loc="lower right", bbox_to_anchor=(1, 1.04), fontsize=7, ncols=2, frameon=False)
+    axes[0, 0].legend(handles=key(), loc="lower right", bbox_to_anchor=(1, 1.04), fontsize=7, ncols=2, frameon=False)
     return save(figure, path)
