@@ -32,7 +32,7 @@ QUESTIONS = (
     Question(
         "5.gap",
         N_(
-            "How far was your prediction from the measured knee, and why? Which component would you copy first, and what would then become the bottleneck?"
+            "Your predicted capacity and your measured knee differ: what does the prediction leave out that the saturation run pays for?"
         ),
     ),
     Question(
@@ -63,7 +63,7 @@ QUESTIONS = (
     Question(
         "7.buys",
         N_(
-            "Where does the bus's CPU go (routing, transforming XML, orchestrating, auditing)? What does the bus buy the enterprise for that price?"
+            "Name one thing the bus does on every call, and what it would cost each provider to do it itself instead."
         ),
     ),
     Question(
@@ -101,7 +101,7 @@ QUESTIONS = (
     Question(
         "9.shares",
         N_(
-            "What does a container share with its host that a virtual machine does not, and what does that cost in isolation? What would Kubernetes add to the compose file you ran?"
+            "Which of the numbers on this worksheet would change if every server ran in its own container, and which would not? Why?"
         ),
     ),
 )
