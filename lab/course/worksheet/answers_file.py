@@ -19,13 +19,13 @@ class MalformedAnswers(Exception):
 def template(outcomes: list[Outcome]) -> str:
     """The answers file to fill: every question's id as a key, in the steps' order."""
     lines = [
-        "# " + _("Your worksheet's answers: fill each \"\", then run make check-worksheet."),
-        "# " + _("Numbers as numbers (2.5) or text (\"2,5\"); names as text; free answers as text, not checked."),
+        "# " + _('Your worksheet\'s answers: fill each "", then run make check-worksheet.'),
+        "# " + _('Numbers as numbers (2.5) or text ("2,5"); names as text; free answers as text, not checked.'),
     ]
     for outcome in outcomes:
         question = outcome.question
         lines += ["", f"# {question.id}: {_one_line(outcome.text)}", f"# {_one_line(question.how_checked())}"]
-        lines.append(f"{json.dumps(question.id)} = \"\"")  # a TOML basic string is a JSON string for these ids
+        lines.append(f'{json.dumps(question.id)} = ""')  # a TOML basic string is a JSON string for these ids
     return "\n".join(lines) + "\n"
 
 

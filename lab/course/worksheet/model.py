@@ -71,7 +71,6 @@ class Question:
         )
 
 
-
 def shown(value: float | str) -> str:
     """A number as the page writes it: fewer decimals as it grows, none trailing, in the language spoken now."""
     if isinstance(value, str):

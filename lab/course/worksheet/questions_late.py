@@ -62,9 +62,7 @@ QUESTIONS = (
     ),
     Question(
         "7.buys",
-        N_(
-            "Name one thing the bus does on every call, and what it would cost each provider to do it itself instead."
-        ),
+        N_("Name one thing the bus does on every call, and what it would cost each provider to do it itself instead."),
     ),
     Question(
         "8.busiest",
@@ -80,9 +78,7 @@ QUESTIONS = (
         N_("What share, in percent, of the server CPU per request (the database included) did that component spend?"),
         kind="number",
         needs=(Run("microservices", "users-1000"),),
-        work=lambda run: Worked(
-            expected=measures.share_percent(run, measures.busiest(run, (DATABASE, REPLICA)))
-        ),
+        work=lambda run: Worked(expected=measures.share_percent(run, measures.busiest(run, (DATABASE, REPLICA)))),
         unit=N_("percent"),
         tolerance=WITHIN_10,
     ),

@@ -34,9 +34,9 @@ class Outcome:
         """What to run so the question gets its numbers."""
         commands = _(" and ").join(self.missing)
         if self.unusable:
-            return _("Your runs do not hold what this question needs (did requests complete?): run {commands} again.").format(
-                commands=commands
-            )
+            return _(
+                "Your runs do not hold what this question needs (did requests complete?): run {commands} again."
+            ).format(commands=commands)
         return _("Your results lack the runs this question needs: run {commands} first.").format(commands=commands)
 
     def caveats(self) -> list[str]:
