@@ -48,10 +48,10 @@ def test_tolerance_is_a_share_of_the_value_with_a_floor_and_is_stated():
 
     assert within.allowed(3.0) == pytest.approx(0.3) and within.allowed(0.5) == pytest.approx(0.1)
     with speaking("en"):
-        assert within.said("ms") == "±10 % (at least ±0.1 ms)"
+        assert within.said("ms") == "±10 %, at least ±0.1 ms"
         assert Tolerance().said("reads") == "exactly"
     with speaking("es"):
-        assert within.said("ms") == "±10 % (como mínimo ±0,1 ms)"
+        assert within.said("ms") == "±10 %, como mínimo ±0,1 ms"
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_an_answer_within_the_tolerance_is_right_and_outside_it_wrong_with_the_e
         assert judge(_outcome(2.0), 2.19) == ("2.z: right", False)
         line, wrong = judge(_outcome(2.0), "2.3")
         assert wrong
-        assert line == "2.z: wrong: expected 2 seconds ±10 %, from results/monolith/users-100."
+        assert line == "2.z: wrong: expected 2 (seconds, ±10 %), from results/monolith/users-100."
         assert judge(_outcome("catalog", kind="name"), " CATALOG ") == ("2.z: right", False)
         assert judge(_outcome(2.0), "") == ("2.z: unanswered", False)
         assert judge(Outcome(Question("9.why", "Why?")), "because") == ("9.why: not checked (free text)", False)
@@ -94,7 +94,7 @@ def test_a_flagged_source_run_is_named_as_what_the_expected_value_rests_on():
 
     assert wrong and said[0] == "its load generator was busy 95% of a core, so it sent fewer requests than asked"
     assert "3 of its requests failed" in said and any("demo-length" in reason for reason in said)
-    assert "The expected value rests on results/monolith/users-100, which may be off: its load generator" in line
+    assert "The expected value rests on results/monolith/users-100, so it may be off: its load generator" in line
     assert caveats(run_record()) == ()
 
 

@@ -53,8 +53,9 @@ def judge(outcome: Outcome, answer: str | int | float | None) -> tuple[str, bool
     if right:
         return _("{id}: right").format(id=question.id) + caveats, False
     unit = _(question.unit)
-    within = "" if question.kind == "name" else question.tolerance.said(unit)
-    value = " ".join(part for part in (shown(expected), unit, within) if part)
+    value = (
+        shown(expected) if question.kind == "name" else f"{shown(expected)} ({unit}, {question.tolerance.said(unit)})"
+    )
     where = ", ".join(source.where for source in outcome.sources)
     said = _("{id}: wrong: expected {value}, from {where}.").format(id=question.id, value=value, where=where)
     return said + caveats, True

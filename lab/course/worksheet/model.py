@@ -20,11 +20,11 @@ class Tolerance:
         return max(self.relative * abs(expected), self.absolute)
 
     def said(self, unit: str) -> str:
-        """The tolerance as the page states it: "±10 %", "±10 % (at least ±0.1 ms)", "exactly"."""
+        """The tolerance as the page states it: "±10 %", "±10 %, at least ±0.1 ms", "exactly"."""
         share = f"±{number(self.relative * 100)} %"
         least = f"±{shown(self.absolute)} {unit}".rstrip()
         if self.relative and self.absolute:
-            return _("{share} (at least {least})").format(share=share, least=least)
+            return _("{share}, at least {least}").format(share=share, least=least)
         if self.relative:
             return share
         return least if self.absolute else _("exactly")
@@ -66,7 +66,9 @@ class Question:
             return _("Answer with a name; checked without regard to case.")
         if self.kind == "free":
             return _("Free answer: not checked.")
-        return _("Answer in {unit}; checked within {tolerance}.").format(
+        if self.tolerance == Tolerance():
+            return _("Answer with a number ({unit}); checked exactly.").format(unit=_(self.unit))
+        return _("Answer with a number ({unit}); checked within {tolerance}.").format(
             unit=_(self.unit), tolerance=self.tolerance.said(_(self.unit))
         )
 

@@ -79,7 +79,7 @@ QUESTIONS = (
         work=lambda heavy, light: Worked(
             {"light": light.totals.throughput_rps}, measures.throughput_ratio(heavy, light)
         ),
-        unit=N_("times"),
+        unit=N_("a ratio"),
         tolerance=WITHIN_10,
     ),
     Question(

@@ -46,7 +46,7 @@ class Outcome:
             for caveat in source.caveats:
                 runs_by_reason.setdefault(caveat, []).append(source.where)
         return [
-            _("The expected value rests on {where}, which may be off: {why}.").format(where=", ".join(runs), why=why)
+            _("The expected value rests on {where}, so it may be off: {why}.").format(where=", ".join(runs), why=why)
             for why, runs in runs_by_reason.items()
         ]
 
