@@ -6,6 +6,7 @@ import lab.i18n
 from lab import cli
 from lab.cli import tools
 from lab.course.worksheet import page
+from tests.unit.test_makefile import dry_run
 from tests.worksheet_results import RIGHT, write_results
 
 
@@ -95,3 +96,9 @@ def test_a_malformed_answers_file_is_refused_with_its_line(results, capsys):
 def test_a_missing_answers_file_says_to_run_the_worksheet_first(results, capsys):
     assert cli.main(["check-worksheet"]) == 2
     assert "run make worksheet first" in capsys.readouterr().err
+
+
+def test_the_makefile_targets_reach_the_commands():
+    assert "-m lab worksheet\n" in dry_run("worksheet")
+    assert "-m lab check-worksheet\n" in dry_run("check-worksheet")
+    assert "-m lab check-worksheet --answers mine.toml" in dry_run("check-worksheet", "ANSWERS=mine.toml")
