@@ -15,6 +15,7 @@ STEP   ?=
 FAST   ?=
 COMPONENT ?=
 MODE   ?=
+ANSWERS ?=
 BASE_URL ?= http://127.0.0.1:$(or $(PORT),8000)
 NEWMAN := postman/node_modules/.bin/newman
 
@@ -27,7 +28,7 @@ $(error $(PYTHON) -m topology.registry listed no architecture: Python 3.11 or ne
 endif
 
 .PHONY: setup test test-class class test-fast lint unit contract postman charts report demo bench-all bench-knee bench-scaling bench-replicas bench-cluster cluster-all bench-open overload overload-all \
-        chaos-all stop images test-containers clean translations trace-all bench-tracing bench-micro help \
+        chaos-all stop images test-containers clean translations worksheet check-worksheet trace-all bench-tracing bench-micro help \
         $(addprefix run-,$(ARCHITECTURES)) $(addprefix trace-,$(ARCHITECTURES)) $(addprefix ui-,$(ARCHITECTURES)) $(addprefix bench-,$(ARCHITECTURES)) \
         $(addprefix chaos-,$(ARCHITECTURES)) $(addprefix cap-,$(CAP_ARCHITECTURES)) cap-all
 
@@ -204,6 +205,14 @@ translations: setup
 ## report: rebuild results/index.html and its charts from the results there; LAB_LANG=es in Spanish (seconds)
 report: setup
 	$(LAB) report
+
+## worksheet: each step's exercise and questions with your own numbers, results/worksheet.html; LAB_LANG=es (seconds)
+worksheet: setup
+	$(LAB) worksheet
+
+## check-worksheet: your answers (ANSWERS=, default results/answers.toml) against your own results (seconds)
+check-worksheet: setup
+	$(LAB) check-worksheet$(if $(ANSWERS), --answers $(ANSWERS))
 
 # The images, built with whichever engine is here (docker or podman; CONTAINER_ENGINE= to choose), named as the
 # compose files and manifests name them: every architecture's, or ARCH's.

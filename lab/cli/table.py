@@ -160,6 +160,19 @@ COMMANDS = [
         (click.Option(["--results"], help="results folder (default: results/)"),),
     ),
     Command(
+        "worksheet",
+        tools.worksheet,
+        "Each step's exercise and questions, filled with your own results: results/worksheet.html, answers.toml",
+        "seconds",
+    ),
+    Command(
+        "check-worksheet",
+        tools.check_worksheet,
+        "Your answers (results/answers.toml) checked against your own results, one line per question",
+        "seconds",
+        (click.Option(["--answers"], help="answers file (default: results/answers.toml)"),),
+    ),
+    Command(
         "deploy",
         tools.deploy,
         "Every Dockerfile, compose file and manifest; with --cluster, one cluster configuration's, behind HAProxy",

@@ -1,4 +1,5 @@
-"""The commands that are not campaigns: sending traces, the micro-bench, images, stopping, the report, settings."""
+"""The commands that are not campaigns: sending traces, the micro-bench, images, stopping, the report, the
+worksheet, settings."""
 
 import os
 from pathlib import Path
@@ -118,6 +119,19 @@ def report(args, _settings: LabSettings) -> int:
 
     print(f"wrote {build_report(Path(args.results) if args.results else RESULTS)}")
     return 0
+
+
+def worksheet(_args, _settings: LabSettings) -> int:
+    from lab.course.worksheet.command import write
+
+    return write(RESULTS)
+
+
+def check_worksheet(args, _settings: LabSettings) -> int:
+    from lab.course.worksheet.checking import answers_path
+    from lab.course.worksheet.command import check
+
+    return check(answers_path(args.answers, RESULTS), RESULTS)
 
 
 def settings(_args, _settings: LabSettings) -> int:
