@@ -10,6 +10,8 @@ from matplotlib.ticker import FuncFormatter, LogFormatter
 from lab.figures import DATABASE_GREY as DATABASE_GREY
 from lab.figures import plt as plt
 from lab.figures import save as save
+from lab.i18n import _
+from lab.i18n import number as language_number
 from topology import registry
 
 # In the registry's order, from fewest to most processes, so charts read from left to right as the course tells it.
@@ -53,16 +55,22 @@ def number(value, positive: bool = False) -> float | None:
 
 
 def plain(value: float, _position=None) -> str:
-    """A tick label without exponents: 1,000,000 rather than 10^6."""
-    return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+    """A tick label without exponents: 1,000,000 rather than 10^6, in the language's own separators."""
+    return language_number(value) if value >= 1 else _general(value)
 
 
 def compact(value: float, _position=None) -> str:
     """A tick label for a user count in a narrow panel: 100, 1k, 10k, 1M."""
     for size, suffix in ((1_000_000, "M"), (1_000, "k")):
         if value >= size:
-            return f"{value / size:g}{suffix}"
-    return f"{value:g}"
+            return _general(value / size) + suffix
+    return _general(value)
+
+
+def _general(value: float) -> str:
+    # As Python's :g writes it (0.5, 2.5, 10), with the language's decimal mark.
+    text = f"{value:g}"
+    return text if "e" in text else language_number(value, len(text.partition(".")[2]))
 
 
 class PlainMinorLabels(LogFormatter):
@@ -104,5 +112,5 @@ def _nice_values(value: float) -> list[float]:
 
 def no_data(axes) -> None:
     """Say so on an axes with nothing to draw, rather than leaving a blank frame."""
-    axes.text(0.5, 0.5, "no data yet", ha="center", va="center", transform=axes.transAxes, color="grey")
+    axes.text(0.5, 0.5, _("no data yet"), ha="center", va="center", transform=axes.transAxes, color="grey")
     axes.tick_params(which="both", bottom=False, left=False, labelbottom=False, labelleft=False)
