@@ -30,7 +30,7 @@ def load_micro(results: Path) -> MicroRecord | None:
     try:
         return read_record(path, MicroRecord)
     except UnreadableRecord as unreadable:
-        print(f"skipping {unreadable}")
+        print(_("skipping {record}").format(record=unreadable))
         return None
 
 

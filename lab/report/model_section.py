@@ -51,7 +51,7 @@ def model_parts(results: Results, out: Path) -> ModelParts:
         try:
             calibration = calibrate(base, light)
         except ValueError as error:  # e.g. a run that measured no request: no model, the rest of the page stands
-            print(f"no model for {label}: {error}")
+            print(_("no model for {label}: {error}").format(label=label, error=error))
             continue
         panels[label] = {
             "model": machine_curve(calibration),
