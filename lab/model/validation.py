@@ -38,7 +38,8 @@ def validate(light: RunRecord, heavy: RunRecord | None, saturation: RunRecord | 
             _row(calibration, heavy.profile.name, heavy.profile.users, totals.throughput_rps, totals.latency_ms.mean)
         )
     for step in (saturation and saturation.steps) or []:
-        rows.append(_row(calibration, f"step {step.users}", step.users, step.throughput_rps, step.latency_ms.mean))
+        load = _("step {users}").format(users=step.users)  # a name, as users-1000 is: no thousands separator
+        rows.append(_row(calibration, load, step.users, step.throughput_rps, step.latency_ms.mean))
     return rows
 
 

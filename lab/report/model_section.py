@@ -25,7 +25,7 @@ def _calibration_run(results: Results, label: str) -> RunRecord | None:
 def _short_limits(plans: dict[str, list[dict]]) -> dict[str, list[dict]]:
     # A chart has room for what limits a plan, not why: the capacity table gives the numbers.
     return {
-        label: [{**p, "limit": p["limit"] and p["limit"].split(":")[0]} for p in found]
+        label: [{**p, "limit": p["limit"] and _(p["limit"].split(":")[0])} for p in found]
         for label, found in plans.items()
     }
 

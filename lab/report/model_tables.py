@@ -152,7 +152,8 @@ def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float, basis: str = 
     rows = []
     for label, plans in plans_by_label.items():
         for plan in plans:
-            replicas = ", ".join(f"{name} {number(n)}" for name, n in plan["replicas"].items())
+            # Tier names are the model's identifiers; the two written in words are translated (lab/model/projection.py).
+            replicas = ", ".join(f"{_(name)} {number(n)}" for name, n in plan["replicas"].items())
             rows.append(
                 [
                     label,
@@ -182,7 +183,7 @@ def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float, basis: str = 
 def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
     """How far scaling up and scaling out take each architecture, by the model."""
     rows = [
-        [label, found["up_rps"], found["up_users"], found["out_rps"], found["out_users"], found["out_limit"]]
+        [label, found["up_rps"], found["up_users"], found["out_rps"], found["out_users"], _stops(found["out_limit"])]
         for label, found in paths.items()
     ]
     headers = [
@@ -203,3 +204,8 @@ def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
         rows,
         note=note.format(cores=number(MAX_CORES_ONE_MACHINE)),
     )
+
+
+def _stops(limit: str | None) -> str | None:
+    # The tier that stops scaling out, by the name the model gives it (two are words, translated).
+    return limit and _(limit)
