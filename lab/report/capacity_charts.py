@@ -10,6 +10,7 @@ from lab.report.style import (
     DATABASE_GREY,
     architecture_of,
     label_colour,
+    language_ticks,
     no_data,
     number,
     ordered,
@@ -223,6 +224,7 @@ def cpu_breakdown(bars: list[dict], path: Path) -> Path:
     axes.set_xticks(range(len(entries)), [str(bar.get("label") or "") for bar in entries], fontsize="small")
     axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.grid(True, axis="y", alpha=0.3)
+    language_ticks(axes.yaxis)
     return save(figure, path)
 
 
@@ -246,4 +248,5 @@ def floor_multiples(rows: list[dict], path: Path) -> Path:
     axes.set_xlim(0, 1.15 * max(1.0, *(m for _label, m in entries)))
     axes.set_xlabel(_("server CPU per request ÷ the floor's"))
     axes.grid(True, axis="x", alpha=0.3)
+    language_ticks(axes.xaxis)
     return save(figure, path)

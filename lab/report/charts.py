@@ -7,7 +7,7 @@ from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter, NullLo
 
 from lab.i18n import N_, _, number
 from lab.report.capacity_charts import cores_needed, cpu_breakdown, floor_multiples
-from lab.report.style import compact, label_colour, no_data, ordered, plain, plain_log_axes, plt, save
+from lab.report.style import compact, label_colour, language_ticks, no_data, ordered, plain, plain_log_axes, plt, save
 from lab.report.style import number as finite
 
 __all__ = [
@@ -99,6 +99,7 @@ def latency_vs_throughput(
             said = " " + words.format(ms=number(line))
             axes.text(0.01, line, said, transform=axes.get_yaxis_transform(), va="bottom", fontsize=9)
     axes.set_xlim(left=0)
+    language_ticks(axes.xaxis)
     axes.grid(True, which="both", alpha=0.3)
     axes.legend(fontsize="small", ncol=2)
     return save(figure, path)
@@ -182,6 +183,7 @@ def scaling(label: str, points: dict[str, list[dict]], machine_cores: int, path:
         axes.xaxis.set_minor_locator(NullLocator())
         axes.set_xlabel(_("workers (up) or instances (out)"))
         axes.set_ylim(bottom=0)
+        language_ticks(axes.yaxis)
         axes.grid(True, alpha=0.3)
         axes.legend(fontsize="small")
     return save(figure, path)

@@ -2,9 +2,10 @@
 
 import math
 import numbers
+import re
 import zlib
 
-from matplotlib.ticker import FuncFormatter, LogFormatter
+from matplotlib.ticker import FuncFormatter, LogFormatter, ScalarFormatter
 
 # Shared with the trace's waterfalls (lab/figures.py); the report's modules take them from here.
 from lab.figures import DATABASE_GREY as DATABASE_GREY
@@ -81,6 +82,22 @@ class PlainMinorLabels(LogFormatter):
 
     def __call__(self, value, position=None):
         return plain(value) if super().__call__(value, position) else ""
+
+
+class LanguageTicks(ScalarFormatter):
+    """matplotlib's linear tick labels, with the decimals it chooses, written with the language's separators."""
+
+    def __call__(self, value, position=None):
+        text = super().__call__(value, position)
+        if not re.fullmatch(r"[-−]?\d+(\.\d+)?", text):
+            return text  # an offset, an exponent or an empty label: as matplotlib wrote it
+        return language_number(value, len(text.partition(".")[2]))
+
+
+def language_ticks(*axes) -> None:
+    """Linear axes (an axes' xaxis or yaxis) labelled as the language writes numbers: 2.5 in English, 2,5 in Spanish."""
+    for axis in axes:
+        axis.set_major_formatter(LanguageTicks())
 
 
 def plain_log_axes(axes, x: bool = True, y: bool = True) -> None:
