@@ -1,4 +1,4 @@
-"""The report speaks Spanish end to end when asked: headings, table headers, notes and numbers as Spanish writes them."""
+"""The report in Spanish, end to end: headings, table headers, notes and numbers as Spanish writes them."""
 
 import re
 
