@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 
+from lab.i18n import _, number
 from lab.model import mva
 
 DELAY_STATION = "(fixed delay)"
@@ -35,6 +36,7 @@ class Plan:
     response_s: float
     throughput: float
     limit: str | None
+    ceiling_rps: float | None = None  # where the limiting tier tops out, for a caller to reason on, not parse
 
 
 def _top(tier: Tier) -> float:
@@ -100,7 +102,7 @@ def _saving(tier: Tier, cores: int, solution: mva.Solution) -> float:
 def _search(tiers, cores, fixed, delay_s, think_s, users, goal_s) -> dict[str, int]:
     """Grow the tier whose extra core saves most queueing until the goal is met, then trim every tier to its least."""
     floor = dict(cores)  # no feasible plan has fewer cores than where we start
-    for _ in range(_MAX_STEPS):
+    for _step in range(_MAX_STEPS):
         solution = _solve(tiers, cores, delay_s, think_s, users)
         if solution.response_s <= goal_s:
             break
@@ -129,17 +131,27 @@ def plan(tiers: list[Tier], delay_s: float, think_s: float, users: int, slo_s: f
     bare = delay_s + sum(t.demand_s for t in tiers)
     capped = [t for t in tiers if _top(t) < math.inf and t.demand_s > 0]
     limit, goal, think, fixed = None, slo_s, think_s, set()
+    ceiling: float | None = None
     if bare >= slo_s or (best.response_s > slo_s and not capped):
-        limit = f"the SLO of {1000 * slo_s:g} ms is not above the {1000 * bare:g} ms of bare service and delay"
+        limit = _("the SLO of {slo} ms is not above the {bare} ms of bare service and delay").format(
+            slo=_general(1000 * slo_s), bare=_general(1000 * bare)
+        )
         goal = _RELAXED * max(best.response_s, bare)  # then plan for near the best that cores can buy
     elif best.response_s > slo_s:
         worst = max(capped, key=lambda t: best.residence_s[t.name] - t.demand_s)
         replicas, per = _shape(worst, _top(worst))
-        machines = "one machine" if replicas == 1 else f"{replicas} instances"
-        how = "serial, one request at a time," if worst.serial else f"{machines} of {per} cores"
-        limit = (
-            f"{worst.name}: {how} tops out at {replicas * per / worst.demand_s:,.0f} req/s; "
-            f"{users:,} users within {1000 * slo_s:g} ms need {needed:,.0f} req/s"
+        ceiling = replicas * per / worst.demand_s
+        if worst.serial:
+            said = _("{tier}: serial, one request at a time, tops out at {ceiling} req/s; {need}")
+        elif replicas == 1:
+            said = _("{tier}: one machine of {cores} cores tops out at {ceiling} req/s; {need}")
+        else:
+            said = _("{tier}: {replicas} instances of {cores} cores tops out at {ceiling} req/s; {need}")
+        need = _("{users} users within {slo} ms need {needed} req/s").format(
+            users=number(users), slo=_general(1000 * slo_s), needed=number(needed)
+        )
+        limit = said.format(
+            tier=_(worst.name), replicas=number(replicas), cores=number(per), ceiling=number(ceiling), need=need
         )
         # Saturated, the response hardly depends on the other tiers, so size them to meet the SLO at the
         # throughput the caps allow (more think time, same users) as if the capped tiers never queued.
@@ -154,4 +166,10 @@ def plan(tiers: list[Tier], delay_s: float, think_s: float, users: int, slo_s: f
     replicas = {name: replicas for name, (replicas, _) in shapes.items()}
     # A lock is a queue inside another tier's machine, not a machine: it adds no core to buy.
     machines = sum(sizes[t.name] for t in tiers if not t.serial)
-    return Plan(users, limit is None, replicas, sizes, machines, final.response_s, final.throughput, limit)
+    return Plan(users, limit is None, replicas, sizes, machines, final.response_s, final.throughput, limit, ceiling)
+
+
+def _general(value: float) -> str:
+    # As Python's :g writes it (200, 12.5), with the language's decimal mark.
+    text = f"{value:g}"
+    return text if "e" in text else number(value, len(text.partition(".")[2]))

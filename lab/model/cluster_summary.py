@@ -178,15 +178,17 @@ def scale_out_basis(results_dir: Path) -> str:
         if measured:
             widest = max(measured, key=lambda row: row.n)
             fitted = usl(rows(runs))
-            law = f", USL σ {fitted.sigma:.3f} κ {fitted.kappa:.4f}" if isinstance(fitted, Fit) else ""
-            found.append(f"{label} {widest.speedup:.1f}× on {widest.n} machines{law}")
+            law = f", USL σ {number(fitted.sigma, 3)} κ {number(fitted.kappa, 4)}" if isinstance(fitted, Fit) else ""
+            speedup = _("{label} {speedup}× on {machines} machines").format(
+                label=label, speedup=number(widest.speedup, 1), machines=number(widest.n)
+            )
+            found.append(speedup + law)
     if not found:
-        return "No scale-out was measured on machines of their own (make cluster-all): the plans rest on the model."
-    return (
+        return _("No scale-out was measured on machines of their own (make cluster-all): the plans rest on the model.")
+    return _(
         "The plans add copies of what scales as if each added its whole share; measured on machines of their own: "
-        + "; ".join(found)
-        + "."
-    )
+        "{measured}."
+    ).format(measured="; ".join(found))
 
 
 def main(argv: list[str] | None = None) -> None:

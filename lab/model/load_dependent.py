@@ -14,6 +14,7 @@ X = (cores - sum b) / sum a.
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
+from lab.i18n import _
 from lab.model.calibration import Calibration, calibrate, demands, predicted_response_s, window_demands
 from lab.records import RunRecord, Step, capacity_step
 
@@ -58,7 +59,7 @@ class LoadDependentModel:
     def predict(self, users: int) -> tuple[float, float]:
         """(throughput, mean response time) at `users`: the fixed point of demands and throughput."""
         throughput, response = predicted_response_s(self.base, users)
-        for _ in range(_ITERATIONS):
+        for _iteration in range(_ITERATIONS):
             new_throughput, response = predicted_response_s(self.at(throughput), users)
             if abs(new_throughput - throughput) <= _TOLERANCE * throughput:
                 return new_throughput, response
@@ -76,7 +77,9 @@ class LoadDependentModel:
 def _point(step: Step, idle: dict[str, float]) -> tuple[float, dict[str, float], float]:
     """(throughput, server demands by component, generator demand) of a saturation step, in seconds, with
     what the servers burn idle taken out as for a profile run."""
-    servers, generator, _ = window_demands(f"step {step.users}", step.requests, step.seconds, step.cpu_seconds, idle)
+    servers, generator, _background = window_demands(
+        f"step {step.users}", step.requests, step.seconds, step.cpu_seconds, idle
+    )
     return step.throughput_rps, servers, generator
 
 
@@ -127,7 +130,7 @@ def knee_validation(light: RunRecord, saturation: RunRecord) -> dict | None:
     knee = capacity_step(steps)
     top = steps.index(knee)
     row = {
-        "calibrated_on": f"users-100, step {steps[0].users}",
+        "calibrated_on": _("users-100, step {users}").format(users=steps[0].users),
         "knee_users": knee.users,
         "measured_knee_rps": knee.throughput_rps,
         "predicted_knee_rps": model.knee_rps(),
@@ -142,7 +145,7 @@ def knee_validation(light: RunRecord, saturation: RunRecord) -> dict | None:
     }
     if top >= 2:  # the step before the knee is not the calibration step
         before, first = steps[top - 1], steps[0].latency_ms
-        _, mean_s = model.predict(before.users)
+        mean_s = model.predict(before.users)[1]
         row |= {
             "before_users": before.users,
             "measured_p95_ms": before.latency_ms.p95,

@@ -2,6 +2,7 @@
 
 from dataclasses import asdict, replace
 
+from lab.i18n import N_, _, number, percent
 from lab.model.calibration import DATABASE, REPLICA, Calibration, predicted_response_s
 from lab.model.capacity import Tier, plan
 from lab.records import RunRecord
@@ -33,7 +34,8 @@ MAX_CORES_ONE_MACHINE = at_start().max_cores_one_machine
 CORES_PER_REPLICA = 2  # as the lab runs each server: two gunicorn workers
 # A database replica's machine: an assumption (replicas are usually bigger than a web server), so settable.
 REPLICA_CORES = at_start().replica_cores
-REPLICA_TIER = "postgres replicas"
+SQLITE_LOCK_TIER = N_("sqlite write lock")  # a tier name too
+REPLICA_TIER = N_("postgres replicas")  # a tier name; the report translates it where shown
 
 
 def machine_curve(calibration: Calibration, populations=POPULATIONS) -> list[dict]:
@@ -66,7 +68,7 @@ def tiers(calibration: Calibration, run: RunRecord, database: str) -> list[Tier]
         ((name, demand),) = demands.items()
         return [
             Tier(name, demand, max_replicas=1, max_cores_per_replica=MAX_CORES_ONE_MACHINE),
-            Tier("sqlite write lock", write_lock_demand_s(run), serial=True),
+            Tier(SQLITE_LOCK_TIER, write_lock_demand_s(run), serial=True),
         ]
     scalable = [Tier(name, demand, cores_per_replica=CORES_PER_REPLICA) for name, demand in demands.items()]
     primary = {"max_replicas": 1, "max_cores_per_replica": MAX_CORES_ONE_MACHINE}
@@ -93,13 +95,15 @@ def write_share(run: RunRecord) -> float:
     return writes / run.totals.requests if run.totals.requests else 0.0
 
 
-def with_write_rate(limit: str | None, run: RunRecord) -> str | None:
+def with_write_rate(limit: str | None, ceiling_rps: float | None, run: RunRecord) -> str | None:
     """A primary's limit, also as the writes per second it can take at this run's mix."""
-    if not limit or not limit.startswith(DATABASE) or "tops out at " not in limit:
+    if not limit or not limit.startswith(DATABASE) or ceiling_rps is None:
         return limit
-    rate = float(limit.split("tops out at ")[1].split(" req/s")[0].replace(",", ""))
     share = write_share(run)
-    return f"{limit} (at this run's {share:.1%} of writes: {rate * share:,.0f} writes/s)" if share else limit
+    if not share:
+        return limit
+    said = _("{limit} (at this run's {share} of writes: {writes} writes/s)")
+    return said.format(limit=limit, share=percent(share, 1), writes=number(ceiling_rps * share))
 
 
 def split_database(planned: list[Tier]) -> list[Tier]:
@@ -119,7 +123,7 @@ def capacity_plans(calibration: Calibration, run: RunRecord, database: str, slo_
     planned = tiers(calibration, run, database)
     for users in PLAN_POPULATIONS:
         result = asdict(plan(planned, calibration.delay_s, calibration.think_s, users, slo_s))
-        result["limit"] = with_write_rate(result["limit"], run)
+        result["limit"] = with_write_rate(result["limit"], result["ceiling_rps"], run)
         result["cores_if_database_split"] = None
         if not result["feasible"] and database != "sqlite":
             split = plan(split_database(planned), calibration.delay_s, calibration.think_s, users, slo_s)

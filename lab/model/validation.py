@@ -1,5 +1,6 @@
 """The model judged on what was measured: calibrated on users-100 alone, it predicts users-1000 and the steps."""
 
+from lab.i18n import _, number
 from lab.model.calibration import Calibration, calibrate, predicted_response_s
 from lab.records import RunRecord
 
@@ -37,7 +38,8 @@ def validate(light: RunRecord, heavy: RunRecord | None, saturation: RunRecord | 
             _row(calibration, heavy.profile.name, heavy.profile.users, totals.throughput_rps, totals.latency_ms.mean)
         )
     for step in (saturation and saturation.steps) or []:
-        rows.append(_row(calibration, f"step {step.users}", step.users, step.throughput_rps, step.latency_ms.mean))
+        load = _("step {users}").format(users=step.users)  # a name, as users-1000 is: no thousands separator
+        rows.append(_row(calibration, load, step.users, step.throughput_rps, step.latency_ms.mean))
     return rows
 
 
@@ -56,16 +58,34 @@ def explain(rows: list[dict], light: RunRecord, heavy: RunRecord | None) -> str:
         at_light = calibrate(light).server_demand_s * 1000
         at_heavy = calibrate(heavy).server_demand_s * 1000
         if abs(at_heavy - at_light) > AIM * at_light:
+            said = (
+                _(
+                    "the servers' CPU per request was {light_ms} ms at {light_users} users and {heavy_ms} ms at "
+                    "{heavy_users}, and the model keeps the first, so it expects the machine busier than it was"
+                )
+                if at_light > at_heavy
+                else _(
+                    "the servers' CPU per request was {light_ms} ms at {light_users} users and {heavy_ms} ms at "
+                    "{heavy_users}, and the model keeps the first, so it expects the machine less busy than it was"
+                )
+            )
             reasons.append(
-                f"the servers' CPU per request was {at_light:.2f} ms at {light.profile.users:,} users and "
-                f"{at_heavy:.2f} ms at {heavy.profile.users:,}, and the model keeps the first, so it "
-                f"expects the machine {'busier' if at_light > at_heavy else 'less busy'} than it was"
+                said.format(
+                    light_ms=number(at_light, 2),
+                    light_users=number(light.profile.users),
+                    heavy_ms=number(at_heavy, 2),
+                    heavy_users=number(heavy.profile.users),
+                )
             )
     if any(r["throughput_error"] is not None and abs(r["throughput_error"]) <= AIM for r in missed):
         reasons.append(
-            "near saturation the response time grows like 1/(1-utilisation), so a small error in the demand "
-            "becomes a large error in the response time"
+            _(
+                "near saturation the response time grows like 1/(1-utilisation), so a small error in the demand "
+                "becomes a large error in the response time"
+            )
         )
     if any(r["measured_ms"] is not None and r["measured_ms"] < 20 for r in missed):
-        reasons.append("where a response takes a few milliseconds, one millisecond off is already an error of 20-30%")
-    return "; ".join(reasons) or "the measured run was noisy (see the spread of repetitions)"
+        reasons.append(
+            _("where a response takes a few milliseconds, one millisecond off is already an error of 20-30%")
+        )
+    return "; ".join(reasons) or _("the measured run was noisy (see the spread of repetitions)")

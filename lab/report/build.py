@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lab.i18n import N_, _
 from lab.model.projection import SLO_S
 from lab.report import (
     cap_section,
@@ -28,11 +29,13 @@ from lab.report.summary import summary
 from loadtests.saturation import MAX_FAILURE_RATIO, MIN_GROWTH_SHARE, P95_LIMIT_MS
 
 
-def _missing(what: str, command: str) -> str:
-    return f"No {what} yet: run {command}."
+def _missing(sentence: str, command: str) -> str:
+    """A missing-section line: `sentence` is a translated "No ... yet: run {command}."."""
+    return sentence.format(command=command)
 
 
-BENCH = "make bench-<arch> (6-7 minutes), or make demo for all four at once (7 minutes)"
+def _bench() -> str:
+    return _("make bench-<arch> (6-7 minutes), or make demo for all four at once (7 minutes)")
 
 
 def build_report(results_dir: Path) -> Path:
@@ -49,81 +52,95 @@ def build_report(results_dir: Path) -> Path:
     cluster = cluster_section.load_cluster(results_dir)
     staircases, overloads = open_comparison.load_open(results_dir)
     experiments = {
-        "scaling runs": sum(map(len, results.scaling.values())),
-        "cluster configurations": sum(map(len, cluster.values())),
-        "fault runs": sum(map(len, fault_runs.values())),
-        "traced architectures": len(traces),
-        "CAP runs": sum(map(len, cap_runs.values())),
-        "micro-bench": int(bool(micro)),
-        "open-loop runs": len(staircases),
-        "overload runs": len(overloads),
+        N_("scaling runs"): sum(map(len, results.scaling.values())),
+        N_("cluster configurations"): sum(map(len, cluster.values())),
+        N_("fault runs"): sum(map(len, fault_runs.values())),
+        N_("traced architectures"): len(traces),
+        N_("CAP runs"): sum(map(len, cap_runs.values())),
+        N_("micro-bench"): int(bool(micro)),
+        N_("open-loop runs"): len(staircases),
+        N_("overload runs"): len(overloads),
     }
     users_figures, hockey = [], []
     if any(points.values()):
         users_figures = [
             Figure(
                 throughput_chart(points, out / "throughput_vs_users.png"),
-                "Requests served per second: a 45° line while the architecture keeps up, flat once saturated",
+                _("Requests served per second: a 45° line while the architecture keeps up, flat once saturated"),
             ),
             Figure(
                 latency_chart(points, out / "latency_vs_users.png"),
-                "Response times stay flat until the machine saturates (p50 dotted, p95 dashed, p99 solid)",
+                _("Response times stay flat until the machine saturates (p50 dotted, p95 dashed, p99 solid)"),
             ),
         ]
     if curves:
         path = charts.latency_vs_throughput(curves, 1000 * SLO_S, out / "latency_vs_throughput.png", P95_LIMIT_MS)
         rule = texts.slo_and_saturation_rule(1000 * SLO_S, P95_LIMIT_MS, MAX_FAILURE_RATIO, MIN_GROWTH_SHARE)
         hockey = [
-            Figure(path, "The knee is the capacity: points move right while there is room, then straight up", rule)
+            Figure(path, _("The knee is the capacity: points move right while there is room, then straight up"), rule)
         ]
+    bench = _bench()
     sections = [
-        Section("About this page", texts.INTRO),
+        Section(_("About this page"), _(texts.INTRO), id="about-this-page"),
         Section(
-            "Throughput and latency against users",
-            texts.USERS,
+            _("Throughput and latency against users"),
+            _(texts.USERS),
             users_figures,
             [tables.summary(results)],
-            missing=_missing("bench run", BENCH),
+            missing=_missing(_("No bench run yet: run {command}."), bench),
+            id="throughput-and-latency-against-users",
         ),
         Section(
-            "Latency against throughput: the hockey stick",
-            texts.HOCKEY,
+            _("Latency against throughput: the hockey stick"),
+            _(texts.HOCKEY),
             hockey,
             [tables.saturation_steps(results)],
-            missing=_missing("saturation run", BENCH),
+            missing=_missing(_("No saturation run yet: run {command}."), bench),
+            id="latency-against-throughput-the-hockey-stick",
         ),
         Section(
-            "A million users: the queueing model",
+            _("A million users: the queueing model"),
             "",
             model.curves,
             id="model",
-            missing=_missing("run to calibrate the model on", BENCH),
+            missing=_missing(_("No run to calibrate the model on yet: run {command}."), bench),
         ),
         Section(
-            "Model validation",
-            texts.VALIDATION,
+            _("Model validation"),
+            _(texts.VALIDATION),
             [],
             model.validation,
-            missing=_missing("run to judge the model on", BENCH),
+            missing=_missing(_("No run to judge the model on yet: run {command}."), bench),
+            id="model-validation",
         ),
-        Section("Cores needed", "", model.cores, model.capacity, missing=_missing("model", BENCH)),
         Section(
-            "Where the CPU goes, and the framework floor",
+            _("Cores needed"),
+            "",
+            model.cores,
+            model.capacity,
+            id="cores-needed",
+            missing=_missing(_("No model yet: run {command}."), bench),
+        ),
+        Section(
+            _("Where the CPU goes, and the framework floor"),
             "",
             cpu_figures(results, out),
-            missing=_missing("bench run", BENCH),
+            missing=_missing(_("No bench run yet: run {command}."), bench),
+            id="where-the-cpu-goes-and-the-framework-floor",
         ),
         Section(
-            "One endpoint flat out: the shared path and the price of a hop",
-            micro_section.INTRO,
+            _("One endpoint flat out: the shared path and the price of a hop"),
+            _(micro_section.INTRO),
             [],
             [micro_section.table(micro), micro_section.hops(micro), micro_section.proof(micro)],
             id="micro",
-            missing=_missing("micro-bench", "make bench-micro (about 13 minutes; it needs wrk)"),
+            missing=_missing(
+                _("No micro-bench yet: run {command}."), _("make bench-micro (about 13 minutes; it needs wrk)")
+            ),
         ),
         Section(
-            "One request, four architectures",
-            trace_section.INTRO,
+            _("One request, four architectures"),
+            _(trace_section.INTRO),
             trace_section.figures(traces, out),
             [
                 trace_section.table(traces, "order"),
@@ -131,26 +148,31 @@ def build_report(results_dir: Path) -> Path:
                 trace_section.cost(results_dir),
             ],
             id="traces",
-            missing=_missing("traced visit", "make trace-all (about a minute)"),
+            missing=_missing(_("No traced visit yet: run {command}."), _("make trace-all (about a minute)")),
         ),
         Section(
-            "Scaling up against scaling out",
-            texts.SCALING,
+            _("Scaling up against scaling out"),
+            _(texts.SCALING),
             scaling_figures(results, out),
             model.paths,
-            missing=_missing("scaling run", "make bench-scaling ARCH=<arch> (about 5 minutes)"),
+            missing=_missing(
+                _("No scaling run yet: run {command}."), _("make bench-scaling ARCH=<arch> (about 5 minutes)")
+            ),
+            id="scaling-up-against-scaling-out",
         ),
         Section(
-            cluster_section.TITLE,
+            _(cluster_section.TITLE),
             cluster_section.intro(cluster),
             cluster_section.figures(cluster, out),
             cluster_section.tables(cluster),
             id="cluster",
-            missing=_missing("cluster run", "make bench-cluster ARCH=<arch> (about 10 minutes)"),
+            missing=_missing(
+                _("No cluster run yet: run {command}."), _("make bench-cluster ARCH=<arch> (about 10 minutes)")
+            ),
         ),
         Section(
-            "Scaling out the data: read replicas",
-            replica_section.INTRO,
+            _("Scaling out the data: read replicas"),
+            _(replica_section.INTRO),
             [],
             [
                 replica_section.modes_side_by_side(results),
@@ -158,51 +180,62 @@ def build_report(results_dir: Path) -> Path:
                 replica_section.million(results),
             ],
             id="replicas",
-            missing=_missing("replica run", "make bench-replicas ARCH=three_tier (about 25 minutes)"),
+            missing=_missing(
+                _("No replica run yet: run {command}."), _("make bench-replicas ARCH=three_tier (about 25 minutes)")
+            ),
         ),
         Section(
-            "Per endpoint and failures",
+            _("Per endpoint and failures"),
             "",
             [],
             [tables.endpoint_p95(results), tables.failures(results)],
-            missing=_missing("bench run", BENCH),
+            missing=_missing(_("No bench run yet: run {command}."), bench),
+            id="per-endpoint-and-failures",
         ),
         Section(
-            "Faults: what kept working, and was anything lost",
-            fault_section.FAULTS,
+            _("Faults: what kept working, and was anything lost"),
+            _(fault_section.FAULTS),
             fault_section.figures(fault_runs, out),
             [fault_section.table(fault_runs)],
             id="faults",
-            missing=_missing("fault run", "make chaos-all (about 20 minutes), or make chaos-<arch> for one"),
+            missing=_missing(
+                _("No fault run yet: run {command}."),
+                _("make chaos-all (about 20 minutes), or make chaos-<arch> for one"),
+            ),
         ),
         Section(
-            open_section.OPEN_TITLE,
-            open_section.OPEN_INTRO,
+            _(open_section.OPEN_TITLE),
+            _(open_section.OPEN_INTRO),
             open_section.open_figures(staircases, results, out),
             [open_section.tail_table(staircases, results_dir), open_section.open_table(staircases)],
             id="open-loop",
-            missing=_missing("open-loop run", "make bench-open ARCH=<arch> (about 3 minutes)"),
+            missing=_missing(
+                _("No open-loop run yet: run {command}."), _("make bench-open ARCH=<arch> (about 3 minutes)")
+            ),
         ),
         Section(
-            open_section.OVERLOAD_TITLE,
-            open_section.OVERLOAD_INTRO,
+            _(open_section.OVERLOAD_TITLE),
+            _(open_section.OVERLOAD_INTRO),
             open_section.overload_figures(overloads, out),
             [open_section.overload_table(overloads)],
             id="overload",
-            missing=_missing("overload run", "make overload-all (about 8 minutes), or make overload ARCH=<arch>"),
+            missing=_missing(
+                _("No overload run yet: run {command}."),
+                _("make overload-all (about 8 minutes), or make overload ARCH=<arch>"),
+            ),
         ),
         Section(
-            "Is scaling out easy? The CAP trade-off, measured",
+            _("Is scaling out easy? The CAP trade-off, measured"),
             cap_section.intro(cap_runs),
             cap_section.figures(cap_runs, out),
             [cap_section.table(cap_runs)],
             id="cap",
-            missing=_missing("CAP run", "make cap-all (as root, about 5 minutes)"),
+            missing=_missing(_("No CAP run yet: run {command}."), _("make cap-all (as root, about 5 minutes)")),
         ),
-        Section("Environment", "", [], [tables.environment(results)], missing="No run yet."),
-        Section("Method and caveats", texts.METHOD),
+        Section(_("Environment"), "", [], [tables.environment(results)], id="environment", missing=_("No run yet.")),
+        Section(_("Method and caveats"), _(texts.METHOD), id="method-and-caveats"),
     ]
     generated = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return render_page(
-        "Architecture lab: scaling report", sections, out / "index.html", generated, summary(results, experiments)
+        _("Architecture lab: scaling report"), sections, out / "index.html", generated, summary(results, experiments)
     )

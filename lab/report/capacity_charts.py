@@ -4,10 +4,13 @@ from pathlib import Path
 
 from matplotlib.lines import Line2D
 
+from lab.i18n import _
+from lab.i18n import number as language_number
 from lab.report.style import (
     DATABASE_GREY,
     architecture_of,
     label_colour,
+    language_ticks,
     no_data,
     number,
     ordered,
@@ -37,25 +40,31 @@ def _depths() -> dict[str, int]:
 COMPONENT_DEPTHS = _depths()  # each stack in the order its architecture declares its components
 DATABASES = {"postgres", "database", "sqlite"}
 SPARE_COMPONENT_COLOURS = ("#aec7e8", "#98df8a", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#17becf", "#9edae5")
-MEASURED_KEY = Line2D(
-    [],
-    [],
-    marker="*",
-    markersize=12,
-    linestyle="none",
-    color="white",
-    markeredgecolor="black",
-    label="measured here: every process on this machine's shared cores, within the SLO",
-)
-HOLLOW_KEY = Line2D(
-    [],
-    [],
-    marker="o",
-    linestyle="none",
-    color="black",
-    markerfacecolor="white",
-    label="hollow: SLO not met (the note says what limits it)",
-)
+
+
+def _measured_key() -> Line2D:
+    return Line2D(
+        [],
+        [],
+        marker="*",
+        markersize=12,
+        linestyle="none",
+        color="white",
+        markeredgecolor="black",
+        label=_("measured here: every process on this machine's shared cores, within the SLO"),
+    )
+
+
+def _hollow_key() -> Line2D:
+    return Line2D(
+        [],
+        [],
+        marker="o",
+        linestyle="none",
+        color="black",
+        markerfacecolor="white",
+        label=_("hollow: SLO not met (the note says what limits it)"),
+    )
 
 
 def component_colour(name: str) -> str:
@@ -84,9 +93,10 @@ def cores_needed(
     """
     figure, axes = plt.subplots(figsize=(8.5, 5.5), dpi=110)
     slo = number(slo_ms, positive=True)
-    axes.set_title(f"Cores needed to keep the mean response time under {slo:g} ms" if slo else "Cores needed")
-    axes.set_xlabel("concurrent users (log scale)")
-    axes.set_ylabel("cores (log scale)")
+    title = _("Cores needed to keep the mean response time under {ms} ms").format(ms=language_number(slo or 0))
+    axes.set_title(title if slo else _("Cores needed"))
+    axes.set_xlabel(_("concurrent users (log scale)"))
+    axes.set_ylabel(_("cores (log scale)"))
     drawn = hollow = False
     labelled: dict[float, int] = {}  # labels already placed at each population: the next goes below them
     for label in ordered(plans or {}):
@@ -101,7 +111,7 @@ def cores_needed(
         for users, cores, row in rows:
             met = row.get("feasible") is True
             axes.plot(users, cores, "o", color=colour, markerfacecolor=colour if met else "white")
-            note = row.get("limit") or ("SLO not met" if row.get("feasible") is False else "feasibility unknown")
+            note = row.get("limit") or (_("SLO not met") if row.get("feasible") is False else _("feasibility unknown"))
             if not met:
                 hollow = True
             if not met and note not in said:  # once per line: the same limit at every later point says nothing new
@@ -125,7 +135,12 @@ def cores_needed(
     cores = number(machine_cores, positive=True)
     starred = False
     if cores is not None:
-        axes.axhline(cores, color="grey", linestyle=":", label=f"this machine: {cores:g} cores")
+        axes.axhline(
+            cores,
+            color="grey",
+            linestyle=":",
+            label=_("this machine: {cores} cores").format(cores=language_number(cores)),
+        )
         for label, runs in (measured or {}).items():
             kept = [users for users, mean_ms in runs if number(mean_ms) is not None and mean_ms <= (slo or 0)]
             if kept:
@@ -139,8 +154,8 @@ def cores_needed(
                     linestyle="none",
                 )
                 starred = True
-    handles, _ = axes.get_legend_handles_labels()
-    keys = [*([MEASURED_KEY] if starred else []), *([HOLLOW_KEY] if hollow else [])]
+    handles = axes.get_legend_handles_labels()[0]
+    keys = [*([_measured_key()] if starred else []), *([_hollow_key()] if hollow else [])]
     # Below the axes, so that the key never hides a line or a label.
     axes.legend(handles=handles + keys, fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2)
     axes.grid(True, which="both", alpha=0.3)
@@ -152,8 +167,8 @@ def cpu_breakdown(bars: list[dict], path: Path) -> Path:
     entries = [bar for bar in bars or [] if isinstance(bar, dict)]
     names = {name for bar in entries for name in (bar.get("components") or {})}
     figure, axes = plt.subplots(figsize=(max(8.0, 1.6 * len(entries) + 3), 5.5), dpi=110)
-    axes.set_title("Where the CPU goes: CPU time per edge request, by process")
-    axes.set_ylabel("CPU milliseconds per request")
+    axes.set_title(_("Where the CPU goes: CPU time per edge request, by process"))
+    axes.set_ylabel(_("CPU milliseconds per request"))
     stacks = [i - 0.17 for i in range(len(entries))]
     totals = [0.0] * len(entries)
     for name in sorted(names, key=_component_rank):
@@ -186,9 +201,9 @@ def cpu_breakdown(bars: list[dict], path: Path) -> Path:
         hatch="//",
         edgecolor="black",
         linewidth=0.5,
-        label="load generator (Locust)",
+        label=_("load generator (Locust)"),
     )
-    floor_label = "floor: bare gunicorn + Flask"
+    floor_label = _("floor: bare gunicorn + Flask")
     for index, (total, floor) in enumerate(zip(totals, floors, strict=True)):
         if floor is None:
             continue
@@ -197,11 +212,19 @@ def cpu_breakdown(bars: list[dict], path: Path) -> Path:
         )
         floor_label = "_once in the legend"
         if total:
-            axes.text(stacks[index], total, f"×{total / floor:.1f} floor", ha="center", va="bottom", fontsize=8)
+            axes.text(
+                stacks[index],
+                total,
+                _("×{multiple} floor").format(multiple=language_number(total / floor, 1)),
+                ha="center",
+                va="bottom",
+                fontsize=8,
+            )
     axes.set_ylim(0, 1.15 * max(totals + generator + [f for f in floors if f is not None]))
     axes.set_xticks(range(len(entries)), [str(bar.get("label") or "") for bar in entries], fontsize="small")
     axes.legend(fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
     axes.grid(True, axis="y", alpha=0.3)
+    language_ticks(axes.yaxis)
     return save(figure, path)
 
 
@@ -210,19 +233,20 @@ def floor_multiples(rows: list[dict], path: Path) -> Path:
     entries = [(str(r.get("label") or ""), number(r.get("multiple"), True)) for r in rows or [] if isinstance(r, dict)]
     entries = [(label, multiple) for label, multiple in entries if multiple is not None]
     figure, axes = plt.subplots(figsize=(8, max(3.0, 0.45 * len(entries) + 1.5)), dpi=110)
-    axes.set_title("CPU per request as a multiple of the floor")
+    axes.set_title(_("CPU per request as a multiple of the floor"))
     if not entries:
         no_data(axes)
         return save(figure, path)
-    colours = [label_colour(label) if architecture_of(label) else "#999999" for label, _ in entries]
-    axes.barh(range(len(entries)), [m for _, m in entries], color=colours, edgecolor="black", linewidth=0.3)
-    axes.set_yticks(range(len(entries)), [label for label, _ in entries])
+    colours = [label_colour(label) if architecture_of(label) else "#999999" for label, _multiple in entries]
+    axes.barh(range(len(entries)), [m for _label, m in entries], color=colours, edgecolor="black", linewidth=0.3)
+    axes.set_yticks(range(len(entries)), [label for label, _multiple in entries])
     axes.invert_yaxis()  # first row on top, as the caller listed them
-    axes.axvline(1, color="black", linestyle="--", linewidth=1, label="1 = bare gunicorn + Flask")
+    axes.axvline(1, color="black", linestyle="--", linewidth=1, label=_("1 = bare gunicorn + Flask"))
     axes.legend(fontsize="small", loc="lower right")
-    for index, (_, multiple) in enumerate(entries):
-        axes.text(multiple, index, f" ×{multiple:.1f}", va="center", fontsize=8)
-    axes.set_xlim(0, 1.15 * max(1.0, *(m for _, m in entries)))
-    axes.set_xlabel("server CPU per request ÷ the floor's")
+    for index, (_label, multiple) in enumerate(entries):
+        axes.text(multiple, index, f" ×{language_number(multiple, 1)}", va="center", fontsize=8)
+    axes.set_xlim(0, 1.15 * max(1.0, *(m for _label, m in entries)))
+    axes.set_xlabel(_("server CPU per request ÷ the floor's"))
     axes.grid(True, axis="x", alpha=0.3)
+    language_ticks(axes.xaxis)
     return save(figure, path)

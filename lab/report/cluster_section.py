@@ -8,14 +8,12 @@ from lab.model.cluster_summary import SHORTFALL, load_runs, stops, usl
 from lab.model.usl import Fit
 from lab.report.cluster_charts import cluster_scaling, cores_per_100rps
 from lab.report.page import Figure, Table
-from lab.report.spoken import constants
 from lab.report.style import ordered
 
-# The section's texts, marked for the catalog; read as module constants (spoken.constants).
-TEXTS = {
-    "TITLE": N_("Machines of their own: scaling out, measured"),
-    "INTRO": N_(
-        """`make bench-cluster ARCH=<arch>` puts every component on a machine of its own: a Linux cgroup whose CPU \
+# The section's texts, marked for the catalog and said with _() where shown.
+TITLE = N_("Machines of their own: scaling out, measured")
+INTRO = N_(
+    """`make bench-cluster ARCH=<arch>` puts every component on a machine of its own: a Linux cgroup whose CPU \
 quota is the machine's size, the database and an HAProxy load balancer on machines of theirs. Scaling up gives \
 each scaled component one machine n times the size; scaling out gives it n machines of the 1× size behind the \
 balancer, round robin; the replica configurations add database hot standbys on machines of their own for the \
@@ -29,8 +27,7 @@ split evenly over copies, and each replica taking the reads. A machine serves at
 predicted bottleneck. The measured bottleneck is the machine nearest its quota at the capacity step. The \
 Universal Scalability Law, X(N) = λN / (1 + σ(N−1) + κN(N−1)), is fitted to scaling out: σ is the share of work \
 that queues for something shared, κ the cost of copies keeping each other coherent."""
-    ),
-}
+)
 STOP_RULE = N_(
     "Where each architecture stops scaling: the first configuration whose speed-up falls more than {shortfall} "
     "short of its ideal (n machines, n times one), with the machine that held it back."
@@ -50,8 +47,6 @@ HEADERS = [
     N_("MVA check req/s"),
 ]
 
-__getattr__ = constants(TEXTS, __name__)
-
 
 def load_cluster(results_dir: Path) -> dict[str, list[Row]]:
     """Each architecture's configurations as table rows, from whatever cluster runs exist."""
@@ -61,7 +56,7 @@ def load_cluster(results_dir: Path) -> dict[str, list[Row]]:
 def intro(found: dict[str, list[Row]]) -> str:
     """The section's text, with where each architecture stops scaling, from its rows."""
     where = [f"{label}: {' '.join(stops(found[label]))}" for label in ordered(found) if stops(found[label])]
-    text = _(TEXTS["INTRO"])
+    text = _(INTRO)
     return "\n\n".join([text, _(STOP_RULE).format(shortfall=percent(SHORTFALL)), *where]) if where else text
 
 

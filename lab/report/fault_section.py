@@ -7,14 +7,12 @@ from lab.i18n import N_, _, number, percent
 from lab.records import FaultRecord
 from lab.report.page import Figure, Table
 from lab.report.results import records_with_timelines
-from lab.report.spoken import constants
 from lab.report.style import no_data, ordered, plt, save
 
 ACTIVITY_COLOURS = dict(zip([*ACTIVITIES, "other"], ["C0", "C2", "C4", "C3", "C1", "C7"], strict=True))
-# The section's texts, marked for the catalog; read as module constants (spoken.constants).
-TEXTS = {
-    "FAULTS": N_(
-        """Each row is one fresh start of an architecture under 100 users (the users-100 shoppers), with one \
+# The section's texts, marked for the catalog and said with _() where shown.
+FAULTS = N_(
+    """Each row is one fresh start of an architecture under 100 users (the users-100 shoppers), with one \
 component stopped for a while and then started again (`make chaos-<arch>`, `make chaos-all`). Requests are \
 counted by the second in which they were sent; a request succeeds when its answer has the right status and \
 content, so a 503 is a failure even though the server said it honestly.
@@ -23,16 +21,13 @@ After each run the data check reads every bounded context's own database: every 
 must be confirmed with a live shipment, and every book's stock must equal its seeded stock minus what confirmed \
 orders bought, so no failed order kept stock. Architectures with their own consistency check (the \
 microservices' saga) run it too."""
-    ),
-    "HOW_TO_READ": N_(
-        """One panel per component stopped, the time axis starting when it was asked to stop. The light \
+)
+HOW_TO_READ = N_(
+    """One panel per component stopped, the time axis starting when it was asked to stop. The light \
 band is its graceful stop, while it finished the requests it had; the grey band is the time it was down, until \
 it answered its health check again; each line is the share of one shopper activity's requests that succeeded in \
 each second. A line that stays at 100 % inside the band is a part of the store that kept working."""
-    ),
-}
-
-__getattr__ = constants(TEXTS, __name__)
+)
 
 
 # A fault run: its record, and Locust's timeline of it (loadtests/timeline.py), second by second.
@@ -115,7 +110,7 @@ def figures(faults: dict[str, list[FaultRun]], out: Path) -> list[Figure]:
         Figure(
             availability_chart(label, runs, out / f"faults_{label}.png"),
             _("{label}: which parts of the store kept working while a component was down").format(label=label),
-            _(TEXTS["HOW_TO_READ"]),
+            _(HOW_TO_READ),
         )
         for label, runs in faults.items()
     ]

@@ -4,6 +4,7 @@ One draw of a knee moves by ±15 % on a shared machine (docs/model.md), more tha
 (users-100, saturation run) pair cannot show whether the model is right.
 """
 
+from lab.i18n import _, number
 from lab.model.load_dependent import knee_validation
 from lab.model.validation import error
 from lab.records import RunRecord
@@ -18,9 +19,11 @@ def knee_over_repeats(pairs: list[tuple[RunRecord, RunRecord]]) -> dict | None:
         return rows[0] if rows else None
     with_p95 = [row for row in rows if row["measured_p95_ms"]]
     judged = (
-        f"each of {len(rows)} repeats"
+        _("each of {count} repeats").format(count=number(len(rows)))
         if len(rows) == len(pairs)
-        else f"{len(rows)} of {len(pairs)} repeats; the rest saturated at their first step"
+        else _("{judged} of {count} repeats; the rest saturated at their first step").format(
+            judged=number(len(rows)), count=number(len(pairs))
+        )
     )
     return {
         "calibrated_on": f"{rows[0]['calibrated_on']}, {judged}",

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from lab.i18n import _
 from lab.report.style import label_colour, nice_log_limits, no_data, plain_log_axes, plt, save
 
 PERCENTILES = (("p50", ":"), ("p95", "--"), ("p99", "-"))
@@ -10,7 +11,7 @@ PERCENTILES = (("p50", ":"), ("p95", "--"), ("p99", "-"))
 def _axes(ylabel: str):
     # Log-log: a system that scales linearly draws a straight 45-degree line; saturation bends it.
     figure, axes = plt.subplots(figsize=(8, 5), dpi=110)
-    axes.set_xlabel("concurrent users (log scale)")
+    axes.set_xlabel(_("concurrent users (log scale)"))
     axes.set_ylabel(ylabel)
     plain_log_axes(axes)
     axes.grid(True, which="both", alpha=0.3)
@@ -30,7 +31,7 @@ def _error_bars(series: list[dict], key, value) -> list[list[float]] | None:
 
 def throughput_chart(points: dict[str, list[dict]], path: Path) -> Path:
     """Measured requests per second against users; min-max bars where a profile was repeated."""
-    figure, axes = _axes("throughput (requests/s, log scale)")
+    figure, axes = _axes(_("throughput (requests/s, log scale)"))
     for label, series in points.items():
         users = [p["users"] for p in series]
         values = [p["throughput_rps"] for p in series]
@@ -43,7 +44,7 @@ def throughput_chart(points: dict[str, list[dict]], path: Path) -> Path:
 
 def latency_chart(points: dict[str, list[dict]], path: Path) -> Path:
     """p50, p95 and p99 latency against users; a colour per architecture, a dash per percentile."""
-    figure, axes = _axes("response time (ms, log scale; Locust's ms buckets)")
+    figure, axes = _axes(_("response time (ms, log scale; Locust's ms buckets)"))
     for label, series in points.items():
         users = [p["users"] for p in series]
         for name, style in PERCENTILES:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from lab.i18n import _
 from lab.report import charts, texts
 from lab.report.page import Figure
 from lab.report.results import Results, floor_ms, server_cpu_ms
@@ -33,12 +34,12 @@ def cpu_figures(results: Results, out: Path) -> list[Figure]:
     return [
         Figure(
             charts.cpu_breakdown(bars, out / "cpu_per_request.png"),
-            "Every process boundary costs CPU: stacked by process, the load generator beside, the floor dashed",
-            texts.CPU,
+            _("Every process boundary costs CPU: stacked by process, the load generator beside, the floor dashed"),
+            _(texts.CPU),
         ),
         Figure(
             charts.floor_multiples(multiples, out / "floor_multiples.png"),
-            "How many bare gunicorn + Flask endpoints one request of each architecture costs",
+            _("How many bare gunicorn + Flask endpoints one request of each architecture costs"),
         ),
     ]
 
@@ -59,5 +60,6 @@ def scaling_figures(results: Results, out: Path) -> list[Figure]:
         points["out"] = [p for p in points["up"] if p["n"] == 1] + points["out"]  # one instance of one worker is both
         component, cores = runs[0].scaling.component, runs[0].machine.cores
         path = charts.scaling(f"{label}: {component}", points, cores, out / f"scaling_{label}.png")
-        figures.append(Figure(path, f"{label}: the {component} scaled up and scaled out under 1,500 users"))
+        caption = _("{label}: the {component} scaled up and scaled out under 1,500 users")
+        figures.append(Figure(path, caption.format(label=label, component=component)))
     return figures

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lab.i18n import _
 from lab.model.calibration import calibrate
 from lab.model.cluster_summary import scale_out_basis
 from lab.model.projection import SLO_S, capacity_plans, machine_curve, scaling_paths
@@ -24,7 +25,7 @@ def _calibration_run(results: Results, label: str) -> RunRecord | None:
 def _short_limits(plans: dict[str, list[dict]]) -> dict[str, list[dict]]:
     # A chart has room for what limits a plan, not why: the capacity table gives the numbers.
     return {
-        label: [{**p, "limit": p["limit"] and p["limit"].split(":")[0]} for p in found]
+        label: [{**p, "limit": p["limit"] and _(p["limit"].split(":")[0])} for p in found]
         for label, found in plans.items()
     }
 
@@ -50,7 +51,7 @@ def model_parts(results: Results, out: Path) -> ModelParts:
         try:
             calibration = calibrate(base, light)
         except ValueError as error:  # e.g. a run that measured no request: no model, the rest of the page stands
-            print(f"no model for {label}: {error}")
+            print(_("no model for {label}: {error}").format(label=label, error=error))
             continue
         panels[label] = {
             "model": machine_curve(calibration),
@@ -76,17 +77,19 @@ def model_parts(results: Results, out: Path) -> ModelParts:
         [
             Figure(
                 curves,
-                "Measured points (o runs, x saturation steps) over the model's curves, out to a million users",
-                texts.MODEL,
+                _("Measured points (o runs, x saturation steps) over the model's curves, out to a million users"),
+                _(texts.MODEL),
             )
         ],
         [model_tables.validation(validations, reasons), model_tables.knee(knees), model_tables.knee_machine(knees)],
         [
             Figure(
                 cores,
-                "Stars: what this machine served on its shared cores; circles: the model's plan, a machine "
-                "per component",
-                texts.CORES,
+                _(
+                    "Stars: what this machine served on its shared cores; circles: the model's plan, a machine "
+                    "per component"
+                ),
+                _(texts.CORES),
             )
         ],
         [model_tables.capacity(plans, slo_ms, scale_out_basis(results.folder))],

@@ -1,5 +1,6 @@
 """The model's tables: its verdicts against the runs, the knee, the capacity plans and where scaling leads."""
 
+from lab.i18n import _, number, percent
 from lab.model.load_dependent import KNEE_AIM
 from lab.model.projection import MAX_CORES_ONE_MACHINE
 from lab.model.validation import AIM, error
@@ -8,14 +9,14 @@ from lab.report.results import spread
 
 
 def _percent(value: float | None) -> str | None:
-    return None if value is None else f"{value:+.0%}"
+    """A signed share as a percentage, +5% or -12%, in the language spoken now."""
+    return None if value is None else ("+" if value >= 0 else "-") + percent(abs(value))
 
 
 def _verdict(row: dict) -> str:
     hits = [e is not None and abs(e) <= AIM for e in (row["throughput_error"], row["response_error"])]
-    return {(True, True): "both", (True, False): "throughput only", (False, True): "mean time only"}.get(
-        tuple(hits), "neither"
-    )
+    verdicts = {(True, True): _("both"), (True, False): _("throughput only"), (False, True): _("mean time only")}
+    return verdicts.get(tuple(hits), _("neither"))
 
 
 def validation(rows_by_label: dict[str, list[dict]], reasons: dict[str, str]) -> Table:
@@ -37,19 +38,20 @@ def validation(rows_by_label: dict[str, list[dict]], reasons: dict[str, str]) ->
                 ]
             )
     headers = [
-        "architecture",
-        "load",
-        "measured req/s",
-        "model req/s",
-        "error",
-        "measured mean ms",
-        "model mean ms",
-        "error",
-        f"within {AIM:.0%}",
+        _("architecture"),
+        _("load"),
+        _("measured req/s"),
+        _("model req/s"),
+        _("error"),
+        _("measured mean ms"),
+        _("model mean ms"),
+        _("error"),
+        _("within {aim}").format(aim=percent(AIM)),
     ]
-    note = "\n\n".join(f"Why {label} misses: {reason}." for label, reason in reasons.items() if reason)
+    why = _("Why {label} misses: {reason}.")
+    note = "\n\n".join(why.format(label=label, reason=reason) for label, reason in reasons.items() if reason)
     return Table(
-        "Model validation: calibrated on users-100 only, predicting users-1000 and every saturation step",
+        _("Model validation: calibrated on users-100 only, predicting users-1000 and every saturation step"),
         headers,
         rows,
         note=note,
@@ -76,24 +78,24 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
                 row["measured_p95_ms"],
                 row["predicted_p95_ms"],
                 _percent(p95_error),
-                "yes" if all(hits) and p95_error is not None else "no",
+                _("yes") if all(hits) and p95_error is not None else _("no"),
             ]
         )
     headers = [
-        "architecture",
-        "calibrated on",
-        "knee at users",
-        "measured req/s",
-        "model req/s",
-        "error",
-        "error, repeat by repeat",
-        "step before (users)",
-        "measured p95 ms there",
-        "model p95 ms",
-        "error",
-        f"within {KNEE_AIM:.0%}",
+        _("architecture"),
+        _("calibrated on"),
+        _("knee at users"),
+        _("measured req/s"),
+        _("model req/s"),
+        _("error"),
+        _("error, repeat by repeat"),
+        _("step before (users)"),
+        _("measured p95 ms there"),
+        _("model p95 ms"),
+        _("error"),
+        _("within {aim}").format(aim=percent(KNEE_AIM)),
     ]
-    note = (
+    note = _(
         "The knee: the saturation step with the most throughput. The model takes the CPU per request as "
         "a + b/throughput for every process (lab/model/load_dependent.py), fitted through users-100 and the "
         "first step only, so the knee and the step before it are predictions of what it never saw; the p95 is "
@@ -101,7 +103,7 @@ def knee(rows_by_label: dict[str, dict]) -> Table:
         "or REPEAT=N), each repeat is predicted from its own users-100 and first step; the row compares the "
         "medians and shows each repeat's error."
     )
-    return Table("The knee, predicted from two light loads", headers, rows, note=note)
+    return Table(_("The knee, predicted from two light loads"), headers, rows, note=note)
 
 
 def knee_machine(rows_by_label: dict[str, dict]) -> Table:
@@ -121,28 +123,28 @@ def knee_machine(rows_by_label: dict[str, dict]) -> Table:
             ]
         )
     headers = [
-        "architecture",
-        "cores busy at the knee: processes",
-        "cores busy: the whole machine",
-        "reference work ms at users-100",
-        "at the first step",
-        "at the knee",
-        "model req/s at the knee's speed",
-        "error at the knee's speed",
+        _("architecture"),
+        _("cores busy at the knee: processes"),
+        _("cores busy: the whole machine"),
+        _("reference work ms at users-100"),
+        _("at the first step"),
+        _("at the knee"),
+        _("model req/s at the knee's speed"),
+        _("error at the knee's speed"),
     ]
-    note = (
+    note = _(
         "Cores busy: the servers' and Locust's process trees, then the whole machine (kernel work and the "
         "lab's own watching included); 2 on this machine is all of it. Reference work: the CPU milliseconds "
         "one fixed piece of work took meanwhile (lab/load/reference_work.py); where it differs, the machine's "
         "own speed moved between calibration and knee. At the knee's speed: both light loads' CPU rescaled by "
         "those times before the same fit, a diagnostic; the verdict above stays on the model as measured."
     )
-    return Table("The machine at the knee: how busy, how fast", headers, rows, note=note)
+    return Table(_("The machine at the knee: how busy, how fast"), headers, rows, note=note)
 
 
 def _error_range(errors: list[float | None] | None) -> str | None:
     found = spread(errors or [])
-    return f"{found[0]:+.0%} to {found[1]:+.0%}" if found else None
+    return _("{low} to {high}").format(low=_percent(found[0]), high=_percent(found[1])) if found else None
 
 
 def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float, basis: str = "") -> Table:
@@ -150,7 +152,8 @@ def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float, basis: str = 
     rows = []
     for label, plans in plans_by_label.items():
         for plan in plans:
-            replicas = ", ".join(f"{name} {n}" for name, n in plan["replicas"].items())
+            # Tier names are the model's identifiers; the two written in words are translated (lab/model/projection.py).
+            replicas = ", ".join(f"{_(name)} {number(n)}" for name, n in plan["replicas"].items())
             rows.append(
                 [
                     label,
@@ -164,30 +167,45 @@ def capacity(plans_by_label: dict[str, list[dict]], slo_ms: float, basis: str = 
                 ]
             )
     headers = [
-        "architecture",
-        "users",
-        "cores",
-        "instances per component",
-        "req/s",
-        "model mean ms",
-        "limit",
-        "cores with a database that scales out",
+        _("architecture"),
+        _("users"),
+        _("cores"),
+        _("instances per component"),
+        _("req/s"),
+        _("model mean ms"),
+        _("limit"),
+        _("cores with a database that scales out"),
     ]
-    return Table(f"Capacity plans for a mean response time under {slo_ms:.0f} ms", headers, rows, note=basis)
+    title = _("Capacity plans for a mean response time under {ms} ms").format(ms=number(slo_ms))
+    return Table(title, headers, rows, note=basis)
 
 
 def scaling_paths(paths: dict[str, dict], slo_ms: float) -> Table:
     """How far scaling up and scaling out take each architecture, by the model."""
     rows = [
-        [label, found["up_rps"], found["up_users"], found["out_rps"], found["out_users"], found["out_limit"]]
+        [label, found["up_rps"], found["up_users"], found["out_rps"], found["out_users"], _stops(found["out_limit"])]
         for label, found in paths.items()
     ]
-    headers = ["architecture", "up: req/s", "up: users", "out: req/s", "out: users", "out: what stops it"]
+    headers = [
+        _("architecture"),
+        _("up: req/s"),
+        _("up: users"),
+        _("out: req/s"),
+        _("out: users"),
+        _("out: what stops it"),
+    ]
+    note = _(
+        "Up: the whole architecture on one machine of {cores} cores. Out: instances added to every part that "
+        "scales out, until one that cannot (a database primary of {cores} cores, SQLite's write lock) saturates."
+    )
     return Table(
-        f"Where each path leads (model; users within a {slo_ms:.0f} ms mean response time)",
+        _("Where each path leads (model; users within a {ms} ms mean response time)").format(ms=number(slo_ms)),
         headers,
         rows,
-        note=f"Up: the whole architecture on one machine of {MAX_CORES_ONE_MACHINE} cores. Out: instances "
-        "added to every part that scales out, until one that cannot (a database primary of "
-        f"{MAX_CORES_ONE_MACHINE} cores, SQLite's write lock) saturates.",
+        note=note.format(cores=number(MAX_CORES_ONE_MACHINE)),
     )
+
+
+def _stops(limit: str | None) -> str | None:
+    # The tier that stops scaling out, by the name the model gives it (two are words, translated).
+    return limit and _(limit)

@@ -11,31 +11,26 @@ from lab.report.open_charts import latency_against_load, overload_seconds
 from lab.report.open_comparison import closed_run, headers, rows, tails
 from lab.report.page import Figure, Table
 from lab.report.results import Results
-from lab.report.spoken import constants
 from lab.report.style import ordered
 from lab.settings import OpenLoopSettings, variable
 from loadtests.profiles import SATURATION
 
-# The section's texts, marked for the catalog; read as module constants (spoken.constants).
-TEXTS = {
-    "OPEN_TITLE": N_("Offered load: the open loop"),
-    "OPEN_INTRO": N_(
-        """`make bench-open ARCH=<arch>` drives the architecture with k6 at fixed arrival rates, from light to \
+# The section's texts, marked for the catalog and said with _() where shown.
+OPEN_TITLE = N_("Offered load: the open loop")
+OPEN_INTRO = N_(
+    """`make bench-open ARCH=<arch>` drives the architecture with k6 at fixed arrival rates, from light to \
 1.5× the knee of its closed-loop saturation run. Requests leave on schedule whatever the latency, and latency is \
 counted from when each request was meant to leave: the closed loop (Locust) slows down with a slow server and \
 never sends the requests it would have sent, so its percentiles past the knee are too kind (coordinated \
 omission). Dropped iterations were never sent (k6 ran out of virtual users); late ones left over 10 ms late."""
-    ),
-    "OVERLOAD_TITLE": N_("Overload: a spike at 3× capacity"),
-    "OVERLOAD_INTRO": N_(
-        """`make overload ARCH=<arch>` (or `make overload-all`): 0.5× capacity, a spike at 3× for 30 s, \
+)
+OVERLOAD_TITLE = N_("Overload: a spike at 3× capacity")
+OVERLOAD_INTRO = N_(
+    """`make overload ARCH=<arch>` (or `make overload-all`): 0.5× capacity, a spike at 3× for 30 s, \
 then 0.5× again, every architecture started with the same admission setting (ADMISSION_QUEUE). The targets: \
 goodput in the spike at least 90 % of capacity; the excess refused fast (503 with Retry-After in the error \
 shape, p99 under 100 ms); the pre-spike p99 back within 5 s of the spike's end; the data checks pass."""
-    ),
-}
-
-__getattr__ = constants(TEXTS, __name__)
+)
 
 
 def open_figures(staircases: dict[str, OpenLoopRecord], results: Results, out: Path) -> list[Figure]:

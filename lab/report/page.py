@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from lab.i18n import _, language, ngettext
+from lab.i18n import _, language, ngettext, number
 
 NO_VALUE = "–"  # an en dash: the cell exists but has nothing measured
 SHORT = 18  # characters: a column whose every cell is one word this short never wraps
@@ -77,18 +77,26 @@ def cell(value, decimals: int | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return NO_VALUE
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float) and not math.isfinite(value):
         return "∞" if value > 0 else "−∞"
     if isinstance(value, int | float) and decimals is not None:
-        return f"{value:,.{decimals}f}"
+        return number(value, decimals)
     if isinstance(value, int):
-        return f"{value:,}"
+        return number(value)
     if isinstance(value, float):
         if abs(value) >= 100:
-            return f"{value:,.0f}"
-        return f"{value:.1f}" if abs(value) >= 10 else f"{value:.3g}"
+            return number(value)
+        return number(value, 1) if abs(value) >= 10 else _three_digits(value)
     return str(value)
+
+
+def _three_digits(value: float) -> str:
+    # Three significant digits, trailing zeros dropped (2.5, 0.0123), in the language's own decimal mark.
+    text = f"{value:.3g}"
+    if "e" in text:
+        return text
+    return number(value, len(text.partition(".")[2]))
 
 
 def column_decimals(values: list) -> int:

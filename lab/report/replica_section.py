@@ -9,14 +9,12 @@ from lab.model.validation import validate
 from lab.records import RunRecord, capacity_step
 from lab.report.page import Table
 from lab.report.results import Results, server_cpu_ms
-from lab.report.spoken import constants
 from loadtests.profiles import SATURATION
 
 REPLICATED = re.compile(r"^(?P<base>.+)-r(?P<replicas>\d+)-(?P<mode>primary|replica|bounded)$")
-# The section's texts, marked for the catalog; read as module constants (spoken.constants).
-TEXTS = {
-    "INTRO": N_(
-        """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
+# The section's texts, marked for the catalog and said with _() where shown.
+INTRO = N_(
+    """`PG_REPLICAS=N` gives an architecture's PostgreSQL server N hot standbys, fed by PostgreSQL's own \
 streaming replication (pg_basebackup, a replication slot each); the microservices' catalog takes \
 `REPLICAS_DB_CATALOG=N`. Each architecture routes in its own data-access layer (the monolith's and the \
 application tier's store, the SOA's Book provider, the microservices' catalog): catalog pages, searches and \
@@ -28,10 +26,7 @@ replay lag is under `MAX_STALENESS_MS`, else the primary. Stale reads are counte
 the price of the mode. On this machine's two cores the replicas compete for the same CPU as everything else, \
 so throughput cannot rise here; what the runs give the model is how the database's work splits between the \
 primary and the replicas."""
-    ),
-}
-
-__getattr__ = constants(TEXTS, __name__)
+)
 
 
 def replicated_labels(results: Results) -> dict[str, tuple[str, int, str]]:

@@ -5,6 +5,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lab.i18n import _
 from lab.model.calibration import GENERATOR, component_of
 from lab.records import RunRecord, UnreadableRecord, read_record, read_run
 from lab.records.files import Record
@@ -80,9 +81,9 @@ def records_with_timelines(folder: Path, model: type[Record]) -> list[tuple[Reco
         try:
             found.append((read_record(path, model), json.loads((path.parent / "timeline.json").read_text())))
         except UnreadableRecord as unreadable:
-            print(f"skipping {unreadable}")
+            print(_("skipping {record}").format(record=unreadable))
         except (OSError, ValueError):
-            print(f"skipping {path.parent}: its timeline.json cannot be read")
+            print(_("skipping {folder}: its timeline.json cannot be read").format(folder=path.parent))
     return found
 
 
@@ -90,7 +91,7 @@ def _read(path: Path) -> RunRecord | None:
     try:
         return read_run(path)
     except UnreadableRecord as unreadable:
-        print(f"skipping {unreadable}")
+        print(_("skipping {record}").format(record=unreadable))
         return None
 
 

@@ -2,14 +2,17 @@
 
 import math
 import numbers
+import re
 import zlib
 
-from matplotlib.ticker import FuncFormatter, LogFormatter
+from matplotlib.ticker import FuncFormatter, LogFormatter, ScalarFormatter
 
 # Shared with the trace's waterfalls (lab/figures.py); the report's modules take them from here.
 from lab.figures import DATABASE_GREY as DATABASE_GREY
 from lab.figures import plt as plt
 from lab.figures import save as save
+from lab.i18n import _
+from lab.i18n import number as language_number
 from topology import registry
 
 # In the registry's order, from fewest to most processes, so charts read from left to right as the course tells it.
@@ -53,16 +56,22 @@ def number(value, positive: bool = False) -> float | None:
 
 
 def plain(value: float, _position=None) -> str:
-    """A tick label without exponents: 1,000,000 rather than 10^6."""
-    return f"{value:,.0f}" if value >= 1 else f"{value:g}"
+    """A tick label without exponents: 1,000,000 rather than 10^6, in the language's own separators."""
+    return language_number(value) if value >= 1 else _general(value)
 
 
 def compact(value: float, _position=None) -> str:
     """A tick label for a user count in a narrow panel: 100, 1k, 10k, 1M."""
     for size, suffix in ((1_000_000, "M"), (1_000, "k")):
         if value >= size:
-            return f"{value / size:g}{suffix}"
-    return f"{value:g}"
+            return _general(value / size) + suffix
+    return _general(value)
+
+
+def _general(value: float) -> str:
+    # As Python's :g writes it (0.5, 2.5, 10), with the language's decimal mark.
+    text = f"{value:g}"
+    return text if "e" in text else language_number(value, len(text.partition(".")[2]))
 
 
 class PlainMinorLabels(LogFormatter):
@@ -73,6 +82,22 @@ class PlainMinorLabels(LogFormatter):
 
     def __call__(self, value, position=None):
         return plain(value) if super().__call__(value, position) else ""
+
+
+class LanguageTicks(ScalarFormatter):
+    """matplotlib's linear tick labels, with the decimals it chooses, written with the language's separators."""
+
+    def __call__(self, value, position=None):
+        text = super().__call__(value, position)
+        if not re.fullmatch(r"[-−]?\d+(\.\d+)?", text):
+            return text  # an offset, an exponent or an empty label: as matplotlib wrote it
+        return language_number(value, len(text.partition(".")[2]))
+
+
+def language_ticks(*axes) -> None:
+    """Linear axes (an axes' xaxis or yaxis) labelled as the language writes numbers: 2.5 in English, 2,5 in Spanish."""
+    for axis in axes:
+        axis.set_major_formatter(LanguageTicks())
 
 
 def plain_log_axes(axes, x: bool = True, y: bool = True) -> None:
@@ -104,5 +129,5 @@ def _nice_values(value: float) -> list[float]:
 
 def no_data(axes) -> None:
     """Say so on an axes with nothing to draw, rather than leaving a blank frame."""
-    axes.text(0.5, 0.5, "no data yet", ha="center", va="center", transform=axes.transAxes, color="grey")
+    axes.text(0.5, 0.5, _("no data yet"), ha="center", va="center", transform=axes.transAxes, color="grey")
     axes.tick_params(which="both", bottom=False, left=False, labelbottom=False, labelleft=False)

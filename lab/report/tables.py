@@ -1,12 +1,9 @@
 """The report's tables of measurements, built from the results as they are (missing runs leave gaps, not errors)."""
 
+from lab.i18n import _, number, percent
 from lab.report.page import Table
 from lab.report.results import Results, floor_ms, median, server_cpu_ms
 from loadtests.profiles import FLAT_PROFILES, SATURATION
-
-
-def _percent(value: float | None) -> str | None:
-    return None if value is None else f"{value:+.0%}"
 
 
 def summary(results: Results) -> Table:
@@ -35,19 +32,19 @@ def summary(results: Results) -> Table:
                 ]
             )
     headers = [
-        "architecture",
-        "profile",
-        "runs",
-        "req/s",
-        "mean ms",
-        "p50 ms",
-        "p95 ms",
-        "p99 ms",
-        "failures",
-        "server CPU ms/request",
-        "× floor",
+        _("architecture"),
+        _("profile"),
+        _("runs"),
+        _("req/s"),
+        _("mean ms"),
+        _("p50 ms"),
+        _("p95 ms"),
+        _("p99 ms"),
+        _("failures"),
+        _("server CPU ms/request"),
+        _("× floor"),
     ]
-    return Table("Measured at 100 and 1,000 users (medians where a profile was repeated)", headers, rows)
+    return Table(_("Measured at 100 and 1,000 users (medians where a profile was repeated)"), headers, rows)
 
 
 def saturation_steps(results: Results) -> Table:
@@ -70,23 +67,25 @@ def saturation_steps(results: Results) -> Table:
                 ]
             )
     headers = [
-        "architecture",
-        "users",
-        "req/s",
-        "mean ms",
-        "p95 ms",
-        "failures",
-        "reference work ms",
-        "saturated because",
+        _("architecture"),
+        _("users"),
+        _("req/s"),
+        _("mean ms"),
+        _("p95 ms"),
+        _("failures"),
+        _("reference work ms"),
+        _("saturated because"),
     ]
     return Table(
-        "Saturation runs, step by step",
+        _("Saturation runs, step by step"),
         headers,
         rows,
-        note="A step is saturated when p95 passes the limit, requests fail, or throughput grows less "
-        "than a quarter as fast as users; the run stops after it. Reference work: the CPU "
-        "milliseconds one fixed piece of work took during the step, the machine's own speed "
-        "(lab/load/reference_work.py); the same code is faster where it is lower.",
+        note=_(
+            "A step is saturated when p95 passes the limit, requests fail, or throughput grows less "
+            "than a quarter as fast as users; the run stops after it. Reference work: the CPU "
+            "milliseconds one fixed piece of work took during the step, the machine's own speed "
+            "(lab/load/reference_work.py); the same code is faster where it is lower."
+        ),
     )
 
 
@@ -98,8 +97,8 @@ def endpoint_p95(results: Results) -> Table:
         for endpoint in results.run(*column).endpoints:
             cells.setdefault(f"{endpoint.method} {endpoint.name}", {})[column] = endpoint.latency_ms.p95
     rows = [[name, *(cells[name].get(column) for column in columns)] for name in sorted(cells)]
-    headers = ["endpoint", *(f"{label} {profile}" for label, profile in columns)]
-    return Table("p95 response time per endpoint (ms), at 100 and 1,000 users", headers, rows)
+    headers = [_("endpoint"), *(f"{label} {profile}" for label, profile in columns)]
+    return Table(_("p95 response time per endpoint (ms), at 100 and 1,000 users"), headers, rows)
 
 
 def failures(results: Results) -> Table:
@@ -109,7 +108,7 @@ def failures(results: Results) -> Table:
         for profile, repeats in sorted(results.runs[label].items()):
             for run in repeats:
                 totals, checks = run.totals, run.checks
-                verdict = "passed" if all(c.passed for c in checks) else "FAILED"
+                verdict = _("passed") if all(c.passed for c in checks) else _("FAILED")
                 restarted = run.restarted_processes  # runs before the lab recorded it have none
                 servers_mb = sum(mb for name, mb in run.peak_rss_mb.items() if not name.startswith("locust"))
                 rows.append(
@@ -119,40 +118,49 @@ def failures(results: Results) -> Table:
                         run.repeat,
                         totals.requests,
                         totals.failures,
-                        f"{totals.failure_ratio:.2%}",
+                        percent(totals.failure_ratio, 2),
                         None if restarted is None else sum(restarted.values()),
                         round(servers_mb),
                         verdict if checks else None,
                     ]
                 )
     headers = [
-        "architecture",
-        "profile",
-        "repeat",
-        "requests",
-        "failures",
-        "failure ratio",
-        "processes replaced",
-        "peak server memory MB",
-        "consistency check",
+        _("architecture"),
+        _("profile"),
+        _("repeat"),
+        _("requests"),
+        _("failures"),
+        _("failure ratio"),
+        _("processes replaced"),
+        _("peak server memory MB"),
+        _("consistency check"),
     ]
-    note = "Peak memory: the largest resident memory of each process tree (database included) during the run, summed."
-    return Table("Failures, restarts, memory and checks, every run", headers, rows, note)
+    note = _(
+        "Peak memory: the largest resident memory of each process tree (database included) during the run, summed."
+    )
+    return Table(_("Failures, restarts, memory and checks, every run"), headers, rows, note)
 
 
 def environment(results: Results) -> Table:
     """Where and with what the newest run was measured."""
     run = results.newest()
+    headers = [_("item"), _("value")]
     if not run:
-        return Table("Environment", ["item", "value"], [])
+        return Table(_("Environment"), headers, [])
     machine = run.machine
+    commit = _("{commit} (with uncommitted changes)") if run.git_dirty else "{commit}"
     rows = [
-        ["commit", run.git_commit + (" (with uncommitted changes)" if run.git_dirty else "")],
-        ["date of the newest run", run.date],
-        ["CPU", f"{machine.cpu_model}, {machine.cores} cores"],
-        ["memory", f"{machine.memory_gib} GiB"],
-        ["operating system", machine.os],
+        [_("commit"), commit.format(commit=run.git_commit)],
+        [_("date of the newest run"), run.date],
+        ["CPU", _("{model}, {cores} cores").format(model=machine.cpu_model, cores=number(machine.cores))],
+        [_("memory"), _("{gib} GiB").format(gib=number(machine.memory_gib, _decimals(machine.memory_gib)))],
+        [_("operating system"), machine.os],
         ["Python", run.python],
         *([name, version] for name, version in run.packages.items()),
     ]
-    return Table("Environment", ["item", "value"], rows)
+    return Table(_("Environment"), headers, rows)
+
+
+def _decimals(value: float) -> int:
+    # As many places as the record gives (15.5 GiB, 16.0 GiB), written in the language's own way.
+    return len(repr(float(value)).partition(".")[2])

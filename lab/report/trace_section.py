@@ -8,23 +8,20 @@ from lab.records import UnreadableRecord, read_record
 from lab.records.trace import TraceRecord
 from lab.report.page import Figure, Table
 from lab.report.results import load, server_cpu_ms
-from lab.report.spoken import constants
 from lab.report.style import ordered
 from lab.trace.anatomy import saved
 from lab.trace.waterfall import side_by_side
 
-# The section's texts, marked for the catalog; read as module constants (spoken.constants).
-TEXTS = {
-    "INTRO": N_(
-        """`make trace-all` starts each architecture with tracing on (TRACE=1: OpenTelemetry's SDK and its \
+# The section's texts, marked for the catalog and said with _() where shown.
+INTRO = N_(
+    """`make trace-all` starts each architecture with tracing on (TRACE=1: OpenTelemetry's SDK and its \
 instrumentations of Flask, urllib3 and SQLAlchemy in every server process) and sends one scripted visit 20 \
 times: register, log in, browse, search, a book's page, a quote, an order, the order read back. Each step \
 is its own trace, the W3C traceparent carrying it from process to process. Drawn is each step's median \
 trace, not a lucky one. One lane per process; the request's own spans are blue where the process works and \
 hatched where it waits on another process; SQL statements are grey; the red line is the critical path \
 (what, made faster, would make the request faster). The same traces open in Jaeger: see the README."""
-    ),
-}
+)
 HOW_TO_READ = N_(
     """Read across a row: how many lanes (processes) the request crosses, how far the hatched \
 waiting reaches, how much of the time is grey (the database). Read down: the four architectures on one \
@@ -47,8 +44,6 @@ TABLE_CAPTION = {
     "order": N_("The order, traced: the median of {visits} visits per architecture"),
     "book page": N_("The book page, traced: the median of {visits} visits per architecture"),
 }
-
-__getattr__ = constants(TEXTS, __name__)
 
 
 def load_traces(results: Path) -> dict[str, TraceRecord]:

@@ -3,7 +3,7 @@ findings and numbers as Spanish writes them, built from the same synthetic recor
 
 from test_trace_report import saved_run
 
-from lab.i18n import speaking
+from lab.i18n import _, speaking
 from lab.model.cluster import rows
 from lab.report import (
     cap_section,
@@ -49,21 +49,21 @@ def test_the_fault_section_speaks_spanish(tmp_path):
     keep_fault(tmp_path, "registry", 1.0)
     found = fault_section.load_faults(tmp_path)
     with speaking("es"):
-        table, faults = fault_section.table(found), fault_section.FAULTS
+        table, faults = fault_section.table(found), _(fault_section.FAULTS)
         captions = [figure.caption for figure in fault_section.figures(found, tmp_path)]
     assert table.caption.startswith("Fallas:") and "componente detenido" in table.headers
     assert "navegar ok" in table.headers and "browse ok" not in table.headers
     assert table.rows[0][-1] == "aprobada"
     assert faults.startswith("Cada fila es un arranque limpio") and "`make chaos-<arch>`" in faults
     assert captions == ["soa: qué partes de la tienda siguieron funcionando mientras un componente estaba caído"]
-    assert fault_section.FAULTS.startswith("Each row is one fresh start")  # English again outside the block
+    assert _(fault_section.FAULTS).startswith("Each row is one fresh start")  # English again outside the block
 
 
 def test_the_open_loop_and_overload_sections_speak_spanish(tmp_path):
     staircases = {"monolith": _record("staircase", "monolith", (0.5, 0.8, 1.2))}
     overloads = {"monolith": _record("overload", "monolith")}
     with speaking("es"):
-        titles = (open_section.OPEN_TITLE, open_section.OVERLOAD_TITLE)
+        titles = (_(open_section.OPEN_TITLE), _(open_section.OVERLOAD_TITLE))
         steps, tail = open_section.open_table(staircases), open_section.tail_table(staircases, tmp_path)
         targets = open_section.overload_table(overloads)
         captions = [figure.caption for figure in open_section.overload_figures(overloads, tmp_path)]
@@ -86,7 +86,7 @@ def test_the_cluster_section_speaks_spanish(tmp_path):
         for run in ({name: cluster_run(a, configuration(name), DEMANDS[a], 0.9) for name in NAMES} for a in DEMANDS)
     }
     with speaking("es"):
-        title, intro, tables = cluster_section.TITLE, cluster_section.intro(found), cluster_section.tables(found)
+        title, intro, tables = _(cluster_section.TITLE), cluster_section.intro(found), cluster_section.tables(found)
         captions = [figure.caption for figure in cluster_section.figures(found, tmp_path)]
     assert title == "Máquinas propias: escalar horizontalmente, medido"
     assert "Escalar horizontalmente se detiene en out-4: 2,5× frente a un ideal de 4×" in intro
@@ -99,11 +99,11 @@ def test_the_cluster_section_speaks_spanish(tmp_path):
 def test_the_trace_and_replica_sections_speak_spanish(tmp_path):
     traces = {label: saved_run(label, gateway_to_catalog()) for label in ("monolith", "microservices")}
     with speaking("es"):
-        intro, order, cost = trace_section.INTRO, trace_section.table(traces, "order"), trace_section.cost(tmp_path)
+        intro, order, cost = _(trace_section.INTRO), trace_section.table(traces, "order"), trace_section.cost(tmp_path)
         captions = [figure.caption for figure in trace_section.figures(traces, tmp_path)]
         legend = [patch.get_label() for patch in key()]
         modes, million = replica_section.modes_side_by_side(load(tmp_path)), replica_section.million(load(tmp_path))
-        replicas = replica_section.INTRO
+        replicas = _(replica_section.INTRO)
     assert intro.startswith("`make trace-all` arranca cada arquitectura")
     assert order.caption == "El pedido, trazado: la mediana de 3 visitas por arquitectura"
     assert "saltos de red" in order.headers and order.rows[0][5] == "9,0–12,5"

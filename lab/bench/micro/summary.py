@@ -4,6 +4,7 @@ one hop in each architecture against the bare hop pairs."""
 import statistics
 
 from lab.bench.micro.targets import TARGETS
+from lab.i18n import number
 from lab.records.micro import Measurement
 from topology import registry
 
@@ -96,8 +97,8 @@ def hop_prices_by_round(measurements: list[Measurement]) -> dict[str, list[dict]
     """Each hop priced in every round on its own (the floor, the pair and the architecture measured minutes
     apart), in round order: how far one round's figure strays, to read the medians' figure against."""
     found: dict[str, list[dict]] = {}
-    for number in sorted({m.round for m in measurements}):
-        for price in hop_prices(rows([m for m in measurements if m.round == number])):
+    for round_number in sorted({m.round for m in measurements}):
+        for price in hop_prices(rows([m for m in measurements if m.round == round_number])):
             found.setdefault(price["what"], []).append(price)
     return found
 
@@ -105,7 +106,7 @@ def hop_prices_by_round(measurements: list[Measurement]) -> dict[str, list[dict]
 def round_range(prices: list[dict], key: str) -> str:
     """min–max of one figure over the rounds, as text; empty where no round had it."""
     values = [price[key] for price in prices if price[key] is not None]
-    return f"{min(values):.2f}–{max(values):.2f}" if values else ""
+    return f"{number(min(values), 2)}–{number(max(values), 2)}" if values else ""
 
 
 def text_table(measurements: list[Measurement]) -> str:
