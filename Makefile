@@ -220,10 +220,11 @@ check-worksheet: setup
 images: setup
 	$(LAB) images $(ARCH)
 
-# Build every image and run every architecture's compose file for real, with the contract suite against it.
-## test-containers: every image built, each compose file and one cluster run with the contract suite (about 5-6 minutes)
+# Build every image and run every architecture's compose file for real, with the contract suite against it;
+# ARCH= builds and runs that architecture's alone, without the cluster run.
+## test-containers: every image built, each compose file and one cluster run with the contract suite; ARCH= (about 5-6 minutes)
 test-containers: setup
-	$(LAB) test-containers
+	$(LAB) test-containers $(ARCH)
 
 # Whatever the lab left running, for any architecture: launchers stop as on Ctrl-C, orphaned servers are ended.
 ## stop: whatever the lab left running, for any architecture (seconds)

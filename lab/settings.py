@@ -95,6 +95,11 @@ class LabSettings(_Settings):
     max_cores_one_machine: AtLeastOne = Field(64, description="the biggest machine a component may grow to")
     replica_cores: AtLeastOne = Field(8, description="cores of a database replica's machine")
     cap_books: AtLeastOne = Field(100, description="books seeded for the CAP experiment")
+    scaling_profile: str | None = Field(
+        None, description="make bench-scaling's load: a bench profile's (smoke to rehearse; default 1,500 shoppers)"
+    )
+    chaos_seconds: AtLeastOne = Field(60, description="seconds of one fault's run (make chaos-<arch>), phases in scale")
+    cap_seconds: AtLeastOne = Field(55, description="seconds of one CAP run's phases (make cap-<arch>), in scale")
     container_engine: str | None = Field(None, description="docker or podman (default: docker if it answers)")
     class_hold: Switch = Field(True, description="make class STEP=N keeps the demo's servers up until Ctrl-C")
     lab_lang: Literal["en", "es"] | None = Field(

@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lab.bench.measure import measure, run_failed, run_floor, run_repeat
-from lab.bench.scaling import CONFIGURATIONS, run_configuration
+from lab.bench.scaling import CONFIGURATIONS, run_configuration, scaling_load
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.load.measurement import wait_until_quiet
 from lab.paths import RESULTS
+from lab.settings import at_start
 from loadtests.profiles import (
     BENCH_PROFILES,
     DEMO_FLOOR,
     DEMO_PROFILES,
     FLOOR,
     SATURATION,
-    SCALING,
     STARTUP_ALLOWANCE_S,
     get_profile,
 )
@@ -38,13 +38,13 @@ class Task:
 
 def scaling_tasks(architecture: str, db: str | None = None, results: Path = RESULTS) -> list[Task]:
     """`make bench-scaling`: the architecture's scalable component up and out, one configuration a run."""
-    tasks = []
+    load, tasks = scaling_load(at_start()), []
     for mode, n in CONFIGURATIONS:
-        run = lambda mode=mode, n=n: run_failed(run_configuration(architecture, db, mode, n, results))  # noqa: E731
+        run = lambda mode=mode, n=n: run_failed(run_configuration(architecture, db, mode, n, results, load))  # noqa: E731
         tasks.append(
             Task(
                 f"{architecture} scaled {mode}: {registry.declared(architecture).scalable} x{n}",
-                SCALING.run_time_s + STARTUP_ALLOWANCE_S,
+                load.run_time_s + STARTUP_ALLOWANCE_S,
                 run,
             )
         )

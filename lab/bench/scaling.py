@@ -4,11 +4,18 @@ from pathlib import Path
 
 from lab.bench.measure import run_profile
 from lab.paths import RESULTS
-from loadtests.profiles import SCALING, Profile
+from lab.settings import LabSettings, at_start
+from loadtests.profiles import SCALING, Profile, get_profile
 from topology import registry
 
 # (mode, n): n workers in one instance when scaling up, n one-worker instances when scaling out.
 CONFIGURATIONS = (("up", 1), ("up", 2), ("up", 4), ("out", 2), ("out", 4))
+
+
+def scaling_load(settings: LabSettings) -> Profile:
+    """The fixed load of every configuration: 1,500 shoppers, or the bench profile SCALING_PROFILE names (smoke,
+    for a rehearsal whose numbers mean nothing); ValueError listing the profiles for an unknown name."""
+    return SCALING if settings.scaling_profile is None else get_profile(settings.scaling_profile)
 
 
 def instances_and_workers(mode: str, n: int) -> tuple[int, int]:
@@ -24,10 +31,10 @@ def scaling_folder(results: Path, label: str, mode: str, n: int) -> Path:
 
 
 def run_configuration(
-    architecture: str, db: str | None, mode: str, n: int, results: Path = RESULTS, profile: Profile = SCALING
+    architecture: str, db: str | None, mode: str, n: int, results: Path = RESULTS, profile: Profile | None = None
 ) -> Path:
-    """One configuration of the architecture's scalable component (its declaration's) under the fixed load; its
-    results folder."""
+    """One configuration of the architecture's scalable component (its declaration's) under the fixed load (by
+    default scaling_load's); its results folder."""
     component = registry.declared(architecture).scalable
     instances, workers = instances_and_workers(mode, n)
     print(f"[{architecture} scaling] {component}: {instances} instance(s) x {workers} worker(s)", flush=True)
@@ -35,7 +42,7 @@ def run_configuration(
     return run_profile(
         architecture,
         db,
-        profile,
+        profile or scaling_load(at_start()),
         results,
         folder=lambda label: scaling_folder(results, label, mode, n),
         scale={component: (instances, workers)},

@@ -51,8 +51,20 @@ class CapTiming:
     after_s: float = 15
     converge_limit_s: float = 120
 
+    def lasting(self, seconds: float) -> "CapTiming":
+        """The same phases in proportion, planned to last `seconds` in all (a rehearsal's short run); the
+        convergence is still awaited up to its limit."""
+        share = seconds / (self.warm_s + self.before_s + self.partition_s + self.after_s)
+        return replace(
+            self,
+            warm_s=self.warm_s * share,
+            before_s=self.before_s * share,
+            partition_s=self.partition_s * share,
+            after_s=self.after_s * share,
+        )
 
-DEFAULT_TIMING = CapTiming()
+
+DEFAULT_TIMING = CapTiming().lasting(at_start().cap_seconds)  # CAP_SECONDS, 55 as planned
 
 
 def _say(label: str, began: float, text: str) -> None:

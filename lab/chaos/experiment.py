@@ -15,7 +15,7 @@ from lab.launch.processes import spawn
 from lab.load.generator import locust, shoppers
 from lab.paths import RESULTS, ROOT
 from lab.records import FaultRecord, write_record
-from lab.settings import inherited_environment
+from lab.settings import at_start, inherited_environment
 from loadtests.profiles import get_profile
 
 CHAOS_RESULTS = RESULTS / "chaos"
@@ -42,8 +42,20 @@ class Timing:
         """The planned length of a run in which service recovers within `after_s`."""
         return round(self.warm_s + self.before_s + self.down_s + self.after_s)
 
+    def lasting(self, seconds: float) -> "Timing":
+        """The same phases in proportion, planned to last `seconds` in all (a rehearsal's short run); the
+        recovery is still watched up to its limit."""
+        share = seconds / (self.warm_s + self.before_s + self.down_s + self.after_s)
+        return dataclasses.replace(
+            self,
+            warm_s=self.warm_s * share,
+            before_s=self.before_s * share,
+            down_s=self.down_s * share,
+            after_s=self.after_s * share,
+        )
 
-DEFAULT_TIMING = Timing()
+
+DEFAULT_TIMING = Timing().lasting(at_start().chaos_seconds)  # CHAOS_SECONDS, 60 as planned
 
 
 def _say(label: str, began: float, text: str) -> None:

@@ -203,8 +203,9 @@ COMMANDS = [
     Command(
         "test-containers",
         tools.test_containers,
-        "Every image built, each compose file and one cluster (three_tier out-2) run, its edge checked",
-        "about 5-6 minutes",
+        "Every image built, each compose file and one cluster (three_tier out-2) run, its edge checked; or one's alone",
+        "about 5-6 minutes, about a minute for one",
+        (architecture(required=False),),
     ),
     Command("stop", tools.stop, "Whatever the lab left running, for any architecture", "seconds"),
     Command("settings", tools.settings, "Every variable the lab reads, its value and where it came from", "instant"),

@@ -82,12 +82,12 @@ def images(args, settings: LabSettings) -> int:
     return 0
 
 
-def test_containers(_args, _settings: LabSettings) -> int:
+def test_containers(args, _settings: LabSettings) -> int:
     from lab.containers.engine import EngineMissing
     from lab.containers.proof import prove
 
     try:
-        return prove()
+        return prove([args.architecture], cluster=False) if args.architecture else prove()
     except EngineMissing as error:
         print(error)
         return 2
