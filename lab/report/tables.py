@@ -1,6 +1,7 @@
 """The report's tables of measurements, built from the results as they are (missing runs leave gaps, not errors)."""
 
 from lab.i18n import _, number, percent
+from lab.report import stop_reasons
 from lab.report.page import Table
 from lab.report.results import Results, floor_ms, median, server_cpu_ms
 from loadtests.profiles import FLAT_PROFILES, SATURATION
@@ -63,7 +64,7 @@ def saturation_steps(results: Results) -> Table:
                     latency.p95,
                     step.failures,
                     step.reference_work_ms,
-                    step.stop_reason or "",
+                    stop_reasons.shown(step.stop_reason),
                 ]
             )
     headers = [
