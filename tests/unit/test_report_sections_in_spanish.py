@@ -51,7 +51,7 @@ def test_the_fault_section_speaks_spanish(tmp_path):
     with speaking("es"):
         table, faults = fault_section.table(found), _(fault_section.FAULTS)
         captions = [figure.caption for figure in fault_section.figures(found, tmp_path)]
-    assert table.caption.startswith("Fallas:") and "componente detenido" in table.headers
+    assert table.caption.startswith("Fallos:") and "componente detenido" in table.headers
     assert "navegar ok" in table.headers and "browse ok" not in table.headers
     assert table.rows[0][-1] == "aprobada"
     assert faults.startswith("Cada fila es un arranque limpio") and "`make chaos-<arch>`" in faults
