@@ -98,6 +98,10 @@ class LabSettings(_Settings):
     scaling_profile: str | None = Field(
         None, description="make bench-scaling's load: a bench profile's (smoke to rehearse; default 1,500 shoppers)"
     )
+    scaling_configurations: str = Field(
+        "up-1,up-2,up-4,out-2,out-4",
+        description="make bench-scaling's configurations, comma-separated (fewer to rehearse)",
+    )
     chaos_seconds: AtLeastOne = Field(60, description="seconds of one fault's run (make chaos-<arch>), phases in scale")
     cap_seconds: AtLeastOne = Field(55, description="seconds of one CAP run's phases (make cap-<arch>), in scale")
     container_engine: str | None = Field(None, description="docker or podman (default: docker if it answers)")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lab.bench.measure import measure, run_failed, run_floor, run_repeat
-from lab.bench.scaling import CONFIGURATIONS, run_configuration, scaling_load
+from lab.bench.scaling import chosen_configurations, run_configuration, scaling_load
 from lab.launch.launcher import Launch
 from lab.launch.ports import free_port
 from lab.load.measurement import wait_until_quiet
@@ -39,7 +39,7 @@ class Task:
 def scaling_tasks(architecture: str, db: str | None = None, results: Path = RESULTS) -> list[Task]:
     """`make bench-scaling`: the architecture's scalable component up and out, one configuration a run."""
     load, tasks = scaling_load(at_start()), []
-    for mode, n in CONFIGURATIONS:
+    for mode, n in chosen_configurations(at_start().scaling_configurations):
         run = lambda mode=mode, n=n: run_failed(run_configuration(architecture, db, mode, n, results, load))  # noqa: E731
         tasks.append(
             Task(

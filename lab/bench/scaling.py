@@ -18,6 +18,17 @@ def scaling_load(settings: LabSettings) -> Profile:
     return SCALING if settings.scaling_profile is None else get_profile(settings.scaling_profile)
 
 
+def chosen_configurations(names: str) -> list[tuple[str, int]]:
+    """The configurations SCALING_CONFIGURATIONS names ("up-1,out-2"), in the bench's order; a name it does not
+    know is refused, naming those there are."""
+    known = {f"{mode}-{n}": (mode, n) for mode, n in CONFIGURATIONS}
+    wanted = [name.strip() for name in names.split(",") if name.strip()]
+    unknown = [name for name in wanted if name not in known]
+    if unknown or not wanted:
+        raise RuntimeError(f"SCALING_CONFIGURATIONS must name configurations among {', '.join(known)}, not {names!r}")
+    return [configuration for name, configuration in known.items() if name in wanted]
+
+
 def instances_and_workers(mode: str, n: int) -> tuple[int, int]:
     """(instances, workers per instance) of a configuration."""
     if mode not in ("up", "out") or n < 1:

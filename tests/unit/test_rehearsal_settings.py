@@ -3,7 +3,9 @@ left unset each keeps the experiment as planned."""
 
 import pytest
 
-from lab.bench.scaling import scaling_load
+from lab import settings
+from lab.bench.campaign import scaling_tasks
+from lab.bench.scaling import CONFIGURATIONS, chosen_configurations, scaling_load
 from lab.cap.experiment import CapTiming
 from lab.chaos.experiment import Timing
 from lab.settings import read
@@ -20,6 +22,22 @@ def test_an_unknown_scaling_profile_is_refused_naming_the_profiles(monkeypatch):
     monkeypatch.setenv("SCALING_PROFILE", "tiny")
     with pytest.raises(ValueError, match="valid profiles: .*smoke"):
         scaling_load(read())
+
+
+def test_scaling_configurations_choose_the_runs_of_make_bench_scaling(monkeypatch):
+    assert chosen_configurations(read().scaling_configurations) == list(CONFIGURATIONS)
+    monkeypatch.setenv("SCALING_CONFIGURATIONS", "out-2, up-1")
+    monkeypatch.setattr(settings, "at_start", read)
+    monkeypatch.setattr("lab.bench.campaign.at_start", read)
+    titles = [task.title for task in scaling_tasks("three_tier")]
+    assert [title.split(": ")[0] for title in titles] == ["three_tier scaled up", "three_tier scaled out"]
+    assert titles[0].endswith("x1") and titles[1].endswith("x2")
+
+
+@pytest.mark.parametrize("names", ["up-3", "", "up-1,sideways-2"])
+def test_an_unknown_scaling_configuration_is_refused_naming_those_there_are(names):
+    with pytest.raises(RuntimeError, match="SCALING_CONFIGURATIONS must name configurations among up-1, up-2"):
+        chosen_configurations(names)
 
 
 def test_chaos_seconds_scales_every_phase_of_a_fault(monkeypatch):

@@ -16,7 +16,7 @@ STEP = Step(
             N_(
                 "The application tier scaled up (1, 2, 4 workers in one instance) and out (2, 4 instances) under 1,500 shoppers, then the report."
             ),
-            fast=("SCALING_PROFILE=smoke",),
+            fast=("SCALING_PROFILE=smoke", "SCALING_CONFIGURATIONS=up-1,out-2"),
         ),
     ),
     point_at=(

@@ -93,7 +93,7 @@ STEP = Step(
                 N_(
                     "The catalog scaled up (1, 2, 4 workers) and out (2, 4 replicas) under 1,500 shoppers: out-2 is the catalog on two replicas."
                 ),
-                fast=("SCALING_PROFILE=smoke",),
+                fast=("SCALING_PROFILE=smoke", "SCALING_CONFIGURATIONS=up-1,out-2"),
             ),
             Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
         ),
