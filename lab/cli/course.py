@@ -1,5 +1,7 @@
 """`python -m lab class`: the course's steps, or one step's demo run in order (lab/course/runner.py)."""
 
+import sys
+
 from lab.settings import LabSettings
 
 
@@ -13,6 +15,6 @@ def class_step(args, settings: LabSettings) -> int:
     try:
         chosen = step(args.step)
     except ValueError as error:
-        print(error)
+        print(f"python -m lab class: {error}", file=sys.stderr)
         return 2
     return run_step(chosen, settings, fast=args.fast)
