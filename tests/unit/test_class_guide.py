@@ -4,6 +4,7 @@ command a page shows one that `make class` and the tests run."""
 import os
 import re
 import subprocess
+import sys
 
 import pytest
 
@@ -90,3 +91,8 @@ def test_make_class_lists_every_step_with_its_demo():
 def test_an_unknown_step_is_refused_naming_the_steps_there_are():
     with pytest.raises(ValueError, match="the steps are 1 to 9"):
         step(10)
+
+
+def test_make_class_refuses_a_step_there_is_not_with_status_2():
+    refused = subprocess.run([sys.executable, "-m", "lab", "class", "10"], cwd=CHECKOUT, capture_output=True, text=True)
+    assert refused.returncode == 2 and "the steps are 1 to 9" in refused.stderr
