@@ -1,5 +1,7 @@
 """The worksheet's answers: each computed from what a run record holds, judged within its stated tolerance."""
 
+from dataclasses import replace
+
 import pytest
 
 from lab.course.worksheet import measures
@@ -94,8 +96,17 @@ def test_a_flagged_source_run_is_named_as_what_the_expected_value_rests_on():
 
     assert wrong and said[0] == "its load generator was busy 95% of a core, so it sent fewer requests than asked"
     assert "3 of its requests failed" in said and any("demo-length" in reason for reason in said)
-    assert "The expected value rests on results/monolith/users-100, so it may be off: its load generator" in line
+    assert "from results/monolith/users-100. It may be off: its load generator" in line  # its one source, named once
     assert caveats(run_record()) == ()
+
+
+def test_where_only_some_source_runs_are_flagged_those_are_named():
+    flagged = caveats(run_record(load_generator={"saturated": True, "busiest_share_of_one_core": 0.95}))
+    with speaking("en"):
+        outcome = _outcome(2.0, source_caveats=flagged)
+        outcome = replace(outcome, sources=(*outcome.sources, replace(outcome.sources[0], where="b", caveats=())))
+        line, _wrong = judge(outcome, 9)
+    assert "The expected value rests on results/monolith/users-100, so it may be off: its load generator" in line
 
 
 def test_an_answer_whose_runs_are_missing_is_not_checked_and_names_the_command():

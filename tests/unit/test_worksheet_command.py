@@ -78,7 +78,7 @@ def test_a_right_answers_file_passes_and_a_wrong_one_fails_naming_the_expected_v
     assert cli.main(["check-worksheet", "--answers", wrong]) == 1
     said = capsys.readouterr().out
     assert "5.knee: wrong: expected 200 (req/s, ±10 %), from " in said
-    assert "so it may be off: its load generator was busy 95% of a core" in said  # the saturation run is flagged
+    assert "It may be off: its load generator was busy 95% of a core" in said  # its one source run is flagged
     fastest = next(line for line in said.splitlines() if line.startswith("1.fastest"))
     assert "not checked" in fastest and "make bench-microservices PROFILE=users-100" in fastest  # its run is missing
 

@@ -45,8 +45,13 @@ class Outcome:
         for source in self.sources:
             for caveat in source.caveats:
                 runs_by_reason.setdefault(caveat, []).append(source.where)
+        every = [source.where for source in self.sources]
         return [
-            _("The expected value rests on {where}, so it may be off: {why}.").format(where=", ".join(runs), why=why)
+            _("It may be off: {why}.").format(why=why)
+            if runs == every
+            else _("The expected value rests on {where}, so it may be off: {why}.").format(
+                where=", ".join(runs), why=why
+            )
             for why, runs in runs_by_reason.items()
         ]
 
