@@ -97,6 +97,9 @@ def test_a_flagged_source_run_is_named_as_what_the_expected_value_rests_on():
     assert wrong and said[0] == "its load generator was busy 95% of a core, so it sent fewer requests than asked"
     assert "3 of its requests failed" in said and any("demo-length" in reason for reason in said)
     assert "from results/monolith/users-100. It may be off: its load generator" in line  # its one source, named once
+    with speaking("en"):
+        right, _wrong = judge(_outcome(2.0, source_caveats=said), 2.0)
+    assert right.startswith("2.z: right, from results/monolith/users-100. It may be off: its load generator")
     assert caveats(run_record()) == ()
 
 

@@ -50,13 +50,15 @@ def judge(outcome: Outcome, answer: str | int | float | None) -> tuple[str, bool
         given = as_number(answer)
         right = given is not None and abs(given - float(expected)) <= question.tolerance.allowed(float(expected)) + 1e-9
     caveats = "".join(" " + caveat for caveat in outcome.caveats())
+    where = ", ".join(source.where for source in outcome.sources)
+    if right and caveats:  # the runs it rests on, named before why they may be off
+        return _("{id}: right, from {where}.").format(id=question.id, where=where) + caveats, False
     if right:
-        return _("{id}: right").format(id=question.id) + caveats, False
+        return _("{id}: right").format(id=question.id), False
     unit = _(question.unit)
     value = (
         shown(expected) if question.kind == "name" else f"{shown(expected)} ({unit}, {question.tolerance.said(unit)})"
     )
-    where = ", ".join(source.where for source in outcome.sources)
     said = _("{id}: wrong: expected {value}, from {where}.").format(id=question.id, value=value, where=where)
     return said + caveats, True
 
