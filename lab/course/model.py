@@ -3,6 +3,8 @@ one definition gives the English and the Spanish page, and every command is one 
 
 from dataclasses import dataclass, field
 
+from lab.i18n import N_
+
 
 @dataclass(frozen=True)
 class Shell:
@@ -58,3 +60,7 @@ class Step:
     exercise: Exercise
     demo_minutes: float = 5
     read_more: tuple[str, ...] = field(default=())  # pages of docs/ or an architecture's folder, as paths
+
+
+# Every exercise ends here: the student's own numbers in the worksheet's questions.
+WORKSHEET = Shell("make worksheet", N_("Your worksheet, filled with your own numbers."))

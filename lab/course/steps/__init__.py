@@ -1,32 +1,21 @@
-"""The course's steps, in the order the lectures take them: one module each."""
+"""The course's steps, in the order the lectures take them: one module each, named for its number."""
+
+from importlib import import_module
 
 from lab.course.model import Step
-from lab.course.steps import (
-    step1_purpose,
-    step2_client_server,
-    step3_tiers,
-    step4_users,
-    step5_scaling,
-    step6_cap,
-    step7_soa,
-    step8_microservices,
-    step9_containers,
-)
 
-STEPS: tuple[Step, ...] = tuple(
-    module.STEP
-    for module in (
-        step1_purpose,
-        step2_client_server,
-        step3_tiers,
-        step4_users,
-        step5_scaling,
-        step6_cap,
-        step7_soa,
-        step8_microservices,
-        step9_containers,
-    )
+MODULES = (
+    "step1_purpose",
+    "step2_client_server",
+    "step3_tiers",
+    "step4_users",
+    "step5_scaling",
+    "step6_cap",
+    "step7_soa",
+    "step8_microservices",
+    "step9_containers",
 )
+STEPS: tuple[Step, ...] = tuple(import_module(f"{__name__}.{name}").STEP for name in MODULES)
 
 
 def step(number: int) -> Step:

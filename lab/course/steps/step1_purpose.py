@@ -1,6 +1,6 @@
 """Step 1: What architecture is for."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -119,7 +119,7 @@ STEP = Step(
                 ),
                 fast=("DEMO_ARCHITECTURES=monolith",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "Compare your guesses with results/demo/index.html. For each quality (latency, scalability, "

@@ -1,6 +1,6 @@
 """Step 2: Client and server."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -106,7 +106,7 @@ STEP = Step(
                 N_("100 shoppers for a minute, every answer checked."),
                 fast=("PROFILE=smoke",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "Use the interactive response time law (N = X · (R + Z)) on your run: from the users N, the throughput "

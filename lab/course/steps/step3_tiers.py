@@ -1,6 +1,6 @@
 """Step 3: One, two and three tiers, and layers."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -128,7 +128,7 @@ STEP = Step(
                 N_("The three tiers at the same load."),
                 fast=("PROFILE=smoke",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             'Find where the extra CPU went in the report\'s section "Where the CPU goes, and the framework floor" '

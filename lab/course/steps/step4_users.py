@@ -1,6 +1,6 @@
 """Step 4: 100 users, 1,000 users, 1,000,000 users."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -117,7 +117,7 @@ STEP = Step(
                 N_("users-100, users-1000 and the saturation run, then the report (6-7 minutes)."),
                 fast=("PROFILE=smoke",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "Where did the measured throughput stop following the users, and why there? What does the model assume "

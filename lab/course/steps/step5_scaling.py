@@ -1,6 +1,6 @@
 """Step 5: Scale up against scale out."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -85,7 +85,7 @@ STEP = Step(
                 N_("The SOA's bench: users-100 gives its CPU per request, the saturation run finds its capacity."),
                 fast=("PROFILE=smoke",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "How far was your prediction from the measured knee, and why? Which component would you copy first, and what would then become the bottleneck?"

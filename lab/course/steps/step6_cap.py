@@ -1,6 +1,6 @@
 """Step 6: Is scaling out easy? CAP."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -95,7 +95,7 @@ STEP = Step(
                 fast=("CAP_SECONDS=20",),
                 needs=("root",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "Count the stale reads in your run (stale_reads in results/cap/microservices/AP/run.json, or the report's CAP table) and explain them from the replica's lag. Which of the bookstore's operations may be stale, and which never?"

@@ -1,6 +1,6 @@
 """Step 7: SOA with an Enterprise Service Bus."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -85,7 +85,7 @@ STEP = Step(
                 N_("The SOA at 100 shoppers, CPU per process recorded."),
                 fast=("PROFILE=smoke",),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "Where does the bus's CPU go (routing, transforming XML, orchestrating, auditing)? What does the bus buy the enterprise for that price?"

@@ -1,6 +1,6 @@
 """Step 8: Microservices."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -95,7 +95,7 @@ STEP = Step(
                 ),
                 fast=("SCALING_PROFILE=smoke", "SCALING_CONFIGURATIONS=up-1,out-2"),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "Name the new bottleneck from your out-2 run's CPU per process, and compare it with the cluster's out-2 row in docs/cluster.md, where each copy had a machine of its own. What does copying one service buy that cloning the whole monolith does not, and what does it cost?"

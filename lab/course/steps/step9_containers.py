@@ -1,6 +1,6 @@
 """Step 9: Containers against virtual machines, and Kubernetes."""
 
-from lab.course.model import Exercise, Question, Shell, Step
+from lab.course.model import WORKSHEET, Exercise, Question, Shell, Step
 from lab.i18n import N_
 
 STEP = Step(
@@ -89,7 +89,7 @@ STEP = Step(
                 ),
                 needs=("podman", "root"),
             ),
-            Shell("make worksheet", N_("Your worksheet, filled with your own numbers.")),
+            WORKSHEET,
         ),
         explain=N_(
             "What does a container share with its host that a virtual machine does not, and what does that cost in isolation? What would Kubernetes add to the compose file you ran?"
