@@ -57,6 +57,23 @@ def answers(url: str) -> bool:
         return False
 
 
+@contextmanager
+def interruptible_children():
+    """Children started here get SIGINT and SIGQUIT at their default, as a terminal's foreground command does.
+
+    A shell ignores both in what it starts in the background without job control (nohup ... &), the ignoring
+    survives exec, and make would then outlive a Ctrl+C: a test run launched that way must not decide the test.
+    """
+    ignored = [number for number in (signal.SIGINT, signal.SIGQUIT) if signal.getsignal(number) == signal.SIG_IGN]
+    for number in ignored:
+        signal.signal(number, signal.SIG_DFL)
+    try:
+        yield
+    finally:
+        for number in ignored:
+            signal.signal(number, signal.SIG_IGN)
+
+
 class Lab:
     """`python -m lab <command>`, or `make <target>`, in a child process, its run folders under a test folder.
 
@@ -68,7 +85,7 @@ class Lab:
         outer = {name: value for name, value in os.environ.items() if name not in MAKE_OWN}
         self.env = {**outer, "LAB_RUNS_DIR": str(self.runs), "PORT": str(free_port()), **settings}
         program = ["make", "--no-print-directory"] if make else [sys.executable, "-m", "lab"]
-        with open(self.output, "wb") as out:
+        with open(self.output, "wb") as out, interruptible_children():
             self.process = subprocess.Popen(
                 [*program, *command],
                 cwd=ROOT,
