@@ -61,7 +61,7 @@ lint: setup
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-## test: lint, then every test suite, as CI runs them (about 10 minutes)
+## test: lint, then every test suite, as CI runs them (about 15 minutes)
 test: lint
 	$(BIN)/pytest
 
